@@ -1,0 +1,61 @@
+package io.meshbone.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import io.meshbone.platform.kafka.LocalKafka;
+import io.meshbone.platform.kafka.LocalKafkaSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+
+/** {@code meshbone up}: the whole mesh in this JVM on the embedded Kafka, until Ctrl-C or SIGTERM. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Run the whole mesh in one JVM on an embedded Kafka cluster until Ctrl-C or SIGTERM.")
+final class UpCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(UpCommand.class);
+
+    @Option(names = "--brokers", defaultValue = "1",
+            description = "Embedded brokers: 1 (combined broker+controller) or 3 (three brokers, one controller). Default: ${DEFAULT-VALUE}.")
+    int brokers;
+
+    @Option(names = "--port", defaultValue = "9092",
+            description = "First broker's port; further brokers and the controller take the next ports; 0 picks free ports. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--host", defaultValue = "localhost",
+            description = "Host name the brokers listen on and advertise. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--data-dir",
+            description = "Keep Kafka's data here so a restarted 'up' finds it again. Default: a temporary directory removed on exit.")
+    Path dataDir;
+
+    @Override
+    public Integer call() {
+        CountDownLatch stop = new CountDownLatch(1);
+        // Handling the signals ourselves lets 'up' stop cleanly and exit 0, instead of the JVM's 130/143.
+        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        Signal.handle(new Signal("INT"), signal -> stop.countDown());
+
+        LocalKafkaSettings settings = new LocalKafkaSettings(brokers, host, port, dataDir, Map.of());
+        long started = System.nanoTime();
+        try (LocalKafka kafka = LocalKafka.start(settings)) {
+            System.out.printf("Meshbone is up in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            System.out.println("bootstrap.servers=" + kafka.bootstrapServers());
+            System.out.println("Press Ctrl-C to stop.");
+            System.out.flush();
+            stop.await();
+            log.info("stopping");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.out.println("Meshbone stopped.");
+        return 0;
+    }
+}
