@@ -1,0 +1,19 @@
+package io.meshbone.platform.mesh;
+
+/** The mesh's internal topics, named once. */
+public final class MeshTopics {
+
+    /** Contract requests from {@code product apply} and the catalog, keyed by product name. */
+    public static final String PRODUCT_REQUESTS = "_mesh.product-requests";
+    /** The registry of listed products: compacted, key = product name, value = {@link ListedProduct}. */
+    public static final String PRODUCTS = "_mesh.products";
+    /** One {@link Decision} per request, and drift the provisioner cannot fix; keyed by product name. */
+    public static final String DECISIONS = "_mesh.decisions";
+    /** OpenLineage run events of the gate and the domain apps. */
+    public static final String LINEAGE = "_mesh.lineage";
+    /** The schema registry's store. */
+    public static final String SCHEMAS = "_schemas";
+
+    private MeshTopics() {
+    }
+}
