@@ -1,0 +1,77 @@
+package io.meshbone.platform.lineage;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import io.meshbone.platform.mesh.MeshTopics;
+import io.openlineage.client.OpenLineage;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes a streaming job's OpenLineage run events to {@code _mesh.lineage}, keyed by job name.
+ *
+ * <p>A job reports its inputs and outputs whenever they change (a product listed, a topic added):
+ * the first event of a run is {@code START}, later ones {@code RUNNING}, and {@link #close()}
+ * sends {@code COMPLETE}. Repeating an unchanged set sends nothing.
+ */
+public final class LineageEmitter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LineageEmitter.class);
+
+    private final LineageEvents events;
+    private final String jobName;
+    private final String jobType;
+    private final KafkaProducer<String, String> producer;
+    private final UUID runId = UUID.randomUUID();
+    private Set<String> lastInputs;
+    private Set<String> lastOutputs;
+
+    public LineageEmitter(Map<String, Object> clientConfig, String clusterId, String jobName, String jobType) {
+        this.events = new LineageEvents(clusterId);
+        this.jobName = jobName;
+        this.jobType = jobType;
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, jobName + "-lineage");
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+
+    /** Reports the job's current inputs and outputs, if they changed since the last report. */
+    public synchronized void report(Collection<String> inputTopics, Collection<String> outputTopics) {
+        Set<String> inputs = new TreeSet<>(inputTopics);
+        Set<String> outputs = new TreeSet<>(outputTopics);
+        if (inputs.equals(lastInputs) && outputs.equals(lastOutputs)) {
+            return;
+        }
+        OpenLineage.RunEvent.EventType type = lastInputs == null
+                ? OpenLineage.RunEvent.EventType.START : OpenLineage.RunEvent.EventType.RUNNING;
+        send(events.runEvent(runId, type, jobName, jobType, inputs, outputs));
+        lastInputs = inputs;
+        lastOutputs = outputs;
+    }
+
+    private void send(OpenLineage.RunEvent event) {
+        producer.send(new ProducerRecord<>(MeshTopics.LINEAGE, jobName, LineageEvents.toJson(event)), (metadata, error) -> {
+            if (error != null) {
+                log.warn("could not publish lineage of {} to {}: {}", jobName, MeshTopics.LINEAGE, error.getMessage());
+            }
+        });
+    }
+
+    /** Sends {@code COMPLETE} for the run, then closes the producer. */
+    @Override
+    public synchronized void close() {
+        if (lastInputs != null) {
+            send(events.runEvent(runId, OpenLineage.RunEvent.EventType.COMPLETE, jobName, jobType, lastInputs, lastOutputs));
+        }
+        producer.close();
+    }
+}
