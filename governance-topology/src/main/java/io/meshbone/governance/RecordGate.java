@@ -1,0 +1,97 @@
+package io.meshbone.governance;
+
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.meshbone.governance.internal.GateProcessor;
+import io.meshbone.governance.internal.GateRouter;
+import io.meshbone.governance.internal.GatedProduct;
+import io.meshbone.governance.internal.GatedProducts;
+import io.meshbone.governance.internal.ListingStoreUpdater;
+import io.meshbone.governance.internal.SchemaLookup;
+import io.meshbone.governance.internal.StagingTopics;
+import io.meshbone.platform.contract.ProductNames;
+import io.meshbone.platform.lineage.LineageEmitter;
+import io.meshbone.platform.mesh.ListedProduct;
+import io.meshbone.platform.mesh.MeshJson;
+import io.meshbone.platform.mesh.MeshTopics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The record gate: the data plane of governance, as a Kafka Streams topology.
+ *
+ * <p>It reads every listed product's staging topic, checks each record against the product's
+ * contract and forwards it, body unchanged, to the product topic with lineage headers, or to the
+ * product's dead-letter topic with the reason. It runs with {@code exactly_once_v2}, so a record
+ * lands in exactly one of the two, exactly once, even across crashes.
+ */
+public final class RecordGate {
+
+    /** The Streams application id, which names the gate's consumer group and internal topics. */
+    public static final String APPLICATION_ID = "meshbone-record-gate";
+    /** The OpenLineage job name of the gate. */
+    public static final String JOB_NAME = "meshbone.record-gate";
+    static final String LISTING_STORE = "gate-listed-products";
+
+    private RecordGate() {
+    }
+
+    /**
+     * The gate's topology.
+     *
+     * @param schemas    finds the schema a record's id names under the product's subject
+     * @param meters     where per-product meters are registered
+     * @param onFirstUse called once per product version when its first record arrives (lineage)
+     */
+    static Topology topology(SchemaLookup schemas, MeterRegistry meters, java.util.function.Consumer<GatedProduct> onFirstUse) {
+        StreamsBuilder builder = new StreamsBuilder();
+        GatedProducts products = new GatedProducts(meters, onFirstUse);
+        // Every instance needs every listing: a global store keeps the whole registry topic locally.
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LISTING_STORE), Serdes.String(),
+                        MeshJson.serde(ListedProduct.class)).withLoggingDisabled(),
+                MeshTopics.PRODUCTS,
+                Consumed.with(Serdes.String(), MeshJson.serde(ListedProduct.class)).withName("gate-listings-source"),
+                () -> new ListingStoreUpdater(LISTING_STORE));
+        // A pattern source picks up staging topics of products listed later, without a restart.
+        builder.stream(StagingTopics.PATTERN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("gate-staging-source"))
+                .process(() -> new GateProcessor(LISTING_STORE, products, schemas), Named.as("gate-check"))
+                .to(new GateRouter(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("gate-route"));
+        return builder.build();
+    }
+
+    /** Exactly-once Streams config for the gate on these brokers. */
+    static Properties streamsConfig(String bootstrapServers, String stateDir) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // New staging topics are found on the consumer's metadata refresh: refresh every few seconds, not every 5 minutes.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), 3000);
+        return props;
+    }
+
+    /** The lineage callback: reports every product the gate has seen, as staging inputs and product outputs. */
+    static java.util.function.Consumer<GatedProduct> lineageReporter(LineageEmitter emitter) {
+        Set<ProductNames> seen = ConcurrentHashMap.newKeySet();
+        return product -> {
+            if (seen.add(product.names())) {
+                emitter.report(
+                        seen.stream().map(ProductNames::stagingTopic).toList(),
+                        seen.stream().flatMap(names -> java.util.stream.Stream.of(names.topic(), names.dlqTopic())).toList());
+            }
+        };
+    }
+}

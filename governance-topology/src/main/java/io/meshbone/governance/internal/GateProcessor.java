@@ -1,0 +1,88 @@
+package io.meshbone.governance.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import io.meshbone.platform.lineage.LineageHeaders;
+import io.meshbone.platform.mesh.ListedProduct;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Judges each staged record and stamps it: lineage headers when it passes, error headers when not.
+ *
+ * <p>Every record is forwarded exactly once, to the product topic or the dead-letter topic (the
+ * {@link GateRouter} reads the headers), so records in = records out + records dead-lettered.
+ */
+public final class GateProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+
+    private final String listingStoreName;
+    private final GatedProducts products;
+    private final RecordChecks checks;
+    private ProcessorContext<byte[], byte[]> context;
+    private KeyValueStore<String, ListedProduct> listings;
+
+    public GateProcessor(String listingStoreName, GatedProducts products, SchemaLookup schemas) {
+        this.listingStoreName = listingStoreName;
+        this.products = products;
+        this.checks = new RecordChecks(schemas);
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+        this.listings = context.getStateStore(listingStoreName);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        RecordMetadata source = context.recordMetadata().orElseThrow();
+        String sourceRef = LineageHeaders.source(source.topic(), source.partition(), source.offset());
+        Headers headers = record.headers();
+        LineageHeaders.put(headers, LineageHeaders.SOURCE, sourceRef);
+
+        Optional<StagingTopics.StagingTopic> staging = StagingTopics.parse(source.topic());
+        ListedProduct listing = staging.map(topic -> listings.get(topic.product())).orElse(null);
+        if (listing == null || listing.retired()) {
+            reject(record, GateError.PRODUCT_NOT_LISTED, "no listed product owns staging topic " + source.topic());
+            return;
+        }
+        GatedProduct product = products.forListing(listing);
+        if (product.names().major() != staging.get().major()) {
+            reject(record, GateError.PRODUCT_NOT_LISTED, "staging topic " + source.topic() + " is generation v"
+                    + staging.get().major() + " but " + listing.name() + " is listed at v" + product.names().major());
+            return;
+        }
+        product.recordsIn().increment();
+        Verdict verdict = checks.check(product, record.key(), record.value());
+        if (!verdict.passed()) {
+            product.dlq(verdict.error()).increment();
+            reject(record, verdict.error(), verdict.reason());
+            return;
+        }
+        LineageHeaders.put(headers, LineageHeaders.PRODUCT, product.names().productName());
+        LineageHeaders.put(headers, LineageHeaders.DOMAIN, product.names().domain());
+        if (verdict.schemaId() >= 0) {
+            LineageHeaders.put(headers, LineageHeaders.SCHEMA_ID, Integer.toString(verdict.schemaId()));
+        }
+        // A domain app that derived the record already named its inputs; otherwise the contract's inputs stand.
+        if (headers.lastHeader(LineageHeaders.UPSTREAM) == null && !product.upstream().isEmpty()) {
+            LineageHeaders.put(headers, LineageHeaders.UPSTREAM, product.upstream());
+        }
+        long now = System.currentTimeMillis();
+        LineageHeaders.put(headers, LineageHeaders.GATE_TIMESTAMP, Instant.ofEpochMilli(now).toString());
+        product.latency().record(java.time.Duration.ofMillis(Math.max(0, now - record.timestamp())));
+        product.recordsOut().increment();
+        context.forward(record);
+    }
+
+    private void reject(Record<byte[], byte[]> record, GateError error, String reason) {
+        LineageHeaders.put(record.headers(), LineageHeaders.ERROR_CODE, error.name());
+        LineageHeaders.put(record.headers(), LineageHeaders.ERROR_REASON, reason);
+        context.forward(record);
+    }
+}

@@ -1,0 +1,51 @@
+package io.meshbone.governance.internal;
+
+import java.util.Map;
+
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import io.meshbone.platform.contract.OnFailure;
+import io.meshbone.platform.contract.QualityRule;
+import io.meshbone.platform.contract.internal.CelRules;
+
+/** A contract's quality rule compiled once into a CEL program, evaluated per record. */
+public final class QualityRuleProgram {
+
+    // Decimals reach CEL as doubles, so "value.amount > 0" compares a double with an int.
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
+            .setOptions(CelOptions.current().enableHeterogeneousNumericComparisons(true).build())
+            .build();
+
+    private final QualityRule rule;
+    private final CelRuntime.Program program;
+
+    private QualityRuleProgram(QualityRule rule, CelRuntime.Program program) {
+        this.rule = rule;
+        this.program = program;
+    }
+
+    /** Compiles the rule with the same declarations the contract validator checked it with. */
+    public static QualityRuleProgram compile(QualityRule rule) {
+        try {
+            return new QualityRuleProgram(rule, RUNTIME.createProgram(CelRules.compiler().compile(rule.rule()).getAst()));
+        } catch (CelValidationException | CelEvaluationException e) {
+            throw new IllegalArgumentException("quality rule '" + rule.name() + "' does not compile: " + e.getMessage(), e);
+        }
+    }
+
+    public QualityRule rule() {
+        return rule;
+    }
+
+    public boolean dlqOnFailure() {
+        return rule.onFailure() == OnFailure.DLQ;
+    }
+
+    /** True when the rule holds for this record; throws when it cannot be evaluated on it. */
+    public boolean holds(Object key, Object value) throws CelEvaluationException {
+        return Boolean.TRUE.equals(program.eval(Map.of("key", key, "value", value)));
+    }
+}

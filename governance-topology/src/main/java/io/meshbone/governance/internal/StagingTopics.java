@@ -1,0 +1,39 @@
+package io.meshbone.governance.internal;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the product name and major version out of a staging topic's name. */
+public final class StagingTopics {
+
+    /** {@code <domain>.<product>.v<major>.staging}, the only topics the gate reads. */
+    public static final Pattern PATTERN = Pattern.compile("([a-z][a-z0-9-]*\\.[a-z][a-z0-9-]*)\\.v(\\d+)\\.staging");
+
+    private StagingTopics() {
+    }
+
+    /**
+     * The staging topic's product and generation, if the name has the staging shape.
+     *
+     * @param product the product name, {@code <domain>.<product>}
+     * @param major   the topic generation
+     */
+    public record StagingTopic(String product, int major) {
+        public String dlqTopic() {
+            return product + ".v" + major + ".dlq";
+        }
+
+        public String productTopic() {
+            return product + ".v" + major;
+        }
+    }
+
+    public static Optional<StagingTopic> parse(String topic) {
+        Matcher matcher = PATTERN.matcher(topic);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StagingTopic(matcher.group(1), Integer.parseInt(matcher.group(2))));
+    }
+}
