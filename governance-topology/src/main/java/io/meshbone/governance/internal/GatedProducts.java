@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.SchemaFiles;
-import io.meshbone.platform.contract.internal.DescriptorParser;
+import io.meshbone.platform.contract.ProductDescriptors;
 import io.meshbone.platform.mesh.ListedProduct;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -39,7 +39,6 @@ public final class GatedProducts {
     }
 
     private static DataProduct parse(ListedProduct listing) {
-        return DescriptorParser.parse(listing.descriptorPath(), listing.descriptor(), SchemaFiles.of(listing.files()))
-                .descriptor().orThrow();
+        return ProductDescriptors.parse(listing.descriptorPath(), listing.descriptor(), SchemaFiles.of(listing.files())).orThrow();
     }
 }

@@ -16,11 +16,12 @@ import java.util.Map;
  * @param valueSchemaId  the registry id of the value schema
  * @param keySchemaId    the registry id of the key schema, or null for string keys and keyless events
  * @param requestId      the request that listed this version
+ * @param principal      who listed it; the domain's owner until the Security issue brings ACLs
  * @param listedAt       when it was listed
  * @param retired        true once retired: readers keep it for history, the gate stops admitting records
  */
 public record ListedProduct(String name, String descriptorPath, String descriptor, Map<String, String> files,
-                            int valueSchemaId, Integer keySchemaId, String requestId, Instant listedAt,
+                            int valueSchemaId, Integer keySchemaId, String requestId, String principal, Instant listedAt,
                             boolean retired) {
 
     public ListedProduct {

@@ -1,0 +1,66 @@
+package io.meshbone.governance;
+
+import java.util.Properties;
+
+import io.meshbone.governance.internal.ContractDecider;
+import io.meshbone.governance.internal.ContractGateProcessor;
+import io.meshbone.governance.internal.ContractRegistry;
+import io.meshbone.platform.mesh.Decision;
+import io.meshbone.platform.mesh.ListedProduct;
+import io.meshbone.platform.mesh.MeshJson;
+import io.meshbone.platform.mesh.MeshTopics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The contract gate: the control plane of governance, as a Kafka Streams topology.
+ *
+ * <p>It reads {@code _mesh.product-requests} (one partition, so requests are decided in the order
+ * they were made), decides each against everything listed, registers the schemas of accepted
+ * contracts, lists them in {@code _mesh.products} and answers every request on {@code _mesh.decisions}.
+ */
+public final class ContractGate {
+
+    /** The Streams application id. */
+    public static final String APPLICATION_ID = "meshbone-contract-gate";
+    static final String LISTINGS_STORE = "contract-gate-listings";
+    private static final String PRODUCTS_SINK = "contract-gate-products";
+    private static final String DECISIONS_SINK = "contract-gate-decisions";
+
+    private ContractGate() {
+    }
+
+    static Topology topology(ContractRegistry registry) {
+        Topology topology = new Topology();
+        topology.addSource("contract-gate-requests", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                MeshTopics.PRODUCT_REQUESTS);
+        topology.addProcessor("contract-gate-decide",
+                () -> new ContractGateProcessor(LISTINGS_STORE, new ContractDecider(registry), PRODUCTS_SINK, DECISIONS_SINK),
+                "contract-gate-requests");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LISTINGS_STORE),
+                Serdes.String(), MeshJson.serde(ListedProduct.class)), "contract-gate-decide");
+        topology.addSink(PRODUCTS_SINK, MeshTopics.PRODUCTS, Serdes.String().serializer(),
+                objectSerializer(MeshJson.serde(ListedProduct.class).serializer()), "contract-gate-decide");
+        topology.addSink(DECISIONS_SINK, MeshTopics.DECISIONS, Serdes.String().serializer(),
+                objectSerializer(MeshJson.serde(Decision.class).serializer()), "contract-gate-decide");
+        return topology;
+    }
+
+    static Properties streamsConfig(String bootstrapServers, String stateDir) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        return props;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Serializer<Object> objectSerializer(Serializer<T> typed) {
+        return (topic, value) -> typed.serialize(topic, (T) value);
+    }
+}

@@ -1,0 +1,41 @@
+package io.meshbone.governance.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.meshbone.platform.contract.DataProduct;
+import io.meshbone.platform.contract.ProductNames;
+import io.meshbone.platform.contract.ProductType;
+import io.meshbone.platform.mesh.MeshTopicPlans;
+import io.meshbone.platform.provisioning.TopicPlan;
+
+/** The product, staging and dead-letter topics a listed product needs. */
+public final class ProductTopicPlans {
+
+    private static final String STAGING_RETENTION_MS = Long.toString(7L * 24 * 3600 * 1000);
+    private static final String DLQ_RETENTION_MS = Long.toString(30L * 24 * 3600 * 1000);
+
+    private ProductTopicPlans() {
+    }
+
+    public static List<TopicPlan> of(DataProduct product, int brokers) {
+        ProductNames names = product.names();
+        int partitions = product.spec().partitions();
+        short replication = MeshTopicPlans.replication(brokers);
+        Map<String, String> productConfigs = new HashMap<>();
+        if (product.spec().type() == ProductType.ENTITY) {
+            productConfigs.put("cleanup.policy", "compact");
+        } else {
+            productConfigs.put("cleanup.policy", "delete");
+            product.spec().retention().ifPresent(retention -> productConfigs.put("retention.ms", Long.toString(retention.toMillis())));
+        }
+        return List.of(
+                new TopicPlan(names.topic(), partitions, replication, MeshTopicPlans.withMinIsr(productConfigs, brokers)),
+                // Staging is transit: the gate reads it within seconds, a week covers any outage.
+                new TopicPlan(names.stagingTopic(), partitions, replication,
+                        MeshTopicPlans.withMinIsr(Map.of("cleanup.policy", "delete", "retention.ms", STAGING_RETENTION_MS), brokers)),
+                new TopicPlan(names.dlqTopic(), partitions, replication,
+                        MeshTopicPlans.withMinIsr(Map.of("cleanup.policy", "delete", "retention.ms", DLQ_RETENTION_MS), brokers)));
+    }
+}
