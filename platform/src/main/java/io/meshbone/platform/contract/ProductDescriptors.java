@@ -55,7 +55,8 @@ public final class ProductDescriptors {
     /**
      * Validates every descriptor under the given files and folders together, as {@code meshbone product lint} does.
      *
-     * <p>Files found in a folder are named relative to it; files given directly, as given.
+     * <p>Files found in a folder are named relative to it; files given directly, as given. Folders named
+     * {@code target} (build output) and hidden folders are skipped.
      *
      * @param paths         descriptor files, or folders searched recursively for {@code *.product.yaml}
      * @param knownProducts names of products defined elsewhere, which inputs may name
@@ -103,10 +104,22 @@ public final class ProductDescriptors {
     private static List<Path> descriptorsUnder(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(f))
+                    .filter(f -> !inBuildOutput(folder.relativize(f)))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);
         }
+    }
+
+    // Maven copies descriptors into target/; hidden folders (.git) hold no contracts either.
+    private static boolean inBuildOutput(Path relative) {
+        for (Path part : relative) {
+            String name = part.toString();
+            if (name.equals("target") || (name.startsWith(".") && name.length() > 1 && !name.equals(".."))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
