@@ -1,0 +1,42 @@
+package io.meshbone.platform.contract.internal;
+
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+
+/** Compiles quality rules as CEL expressions over {@code key} and {@code value}, yielding a bool. */
+public final class CelRules {
+
+    // Records reach the gate as decoded Avro: the value (and a record key) are maps of field name to any type.
+    private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
+            .addVar("value", MapType.create(SimpleType.STRING, SimpleType.DYN))
+            .addVar("key", SimpleType.DYN)
+            .setResultType(SimpleType.BOOL)
+            .build();
+
+    private CelRules() {
+    }
+
+    /** The shared compiler, for the record gate to build programs with the same declarations. */
+    public static CelCompiler compiler() {
+        return COMPILER;
+    }
+
+    /** CEL's error when {@code expression} does not compile to a bool, or empty when it does. */
+    public static Optional<String> compileError(String expression) {
+        CelValidationResult result = COMPILER.compile(expression);
+        if (!result.hasError()) {
+            return Optional.empty();
+        }
+        // CEL prints each error as "ERROR: <input>:line:column: message" followed by a source excerpt.
+        return Optional.of(result.getErrorString().lines()
+                .filter(line -> line.startsWith("ERROR: "))
+                .map(line -> line.substring("ERROR: ".length()).replace("<input>:", "at "))
+                .collect(Collectors.joining("; ")));
+    }
+}
