@@ -1,0 +1,135 @@
+package io.meshbone.platform.registry;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshbone.platform.registry.internal.RestTransport;
+
+/**
+ * A client of a Confluent-compatible schema registry (ours or Confluent's) for Avro schemas.
+ *
+ * <p>Ids are immutable, so {@code id -> schema} and {@code (subject, schema) -> id} answers are
+ * cached for the life of the client. Calls fail over across the configured URLs and retry only
+ * 408, 429, 5xx and unreachable registries, with exponential backoff. Thread-safe.
+ */
+public final class SchemaRegistryClient {
+
+    private final RestTransport transport;
+    private final Map<Integer, String> schemasById = new ConcurrentHashMap<>();
+    private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
+
+    private record SubjectSchema(String subject, String schema) {
+    }
+
+    public SchemaRegistryClient(SchemaRegistryClientSettings settings) {
+        this.transport = new RestTransport(settings);
+    }
+
+    /** Registers an Avro schema under a subject (or finds it there) and returns its id. */
+    public int register(String subject, String schema) {
+        SubjectSchema key = new SubjectSchema(subject, schema);
+        Integer cached = idsBySubjectSchema.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        JsonNode answer = transport.call("POST", "/subjects/" + encode(subject) + "/versions", body(schema));
+        int id = answer.get("id").asInt();
+        idsBySubjectSchema.put(key, id);
+        schemasById.putIfAbsent(id, schema);
+        return id;
+    }
+
+    /** Finds an already registered schema under a subject; a 40401/40403 {@link SchemaRegistryException} if absent. */
+    public RegisteredSchema lookup(String subject, String schema) {
+        RegisteredSchema found = parse(transport.call("POST", "/subjects/" + encode(subject), body(schema)));
+        idsBySubjectSchema.put(new SubjectSchema(subject, schema), found.id());
+        return found;
+    }
+
+    /** The id of a schema under a subject, from the cache or by {@link #lookup}. */
+    public int id(String subject, String schema) {
+        Integer cached = idsBySubjectSchema.get(new SubjectSchema(subject, schema));
+        return cached != null ? cached : lookup(subject, schema).id();
+    }
+
+    /** The schema text an id stands for; cached, since ids never change meaning. */
+    public String schemaById(int id) {
+        String cached = schemasById.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        String schema = transport.call("GET", "/schemas/ids/" + id, null).get("schema").asText();
+        schemasById.put(id, schema);
+        return schema;
+    }
+
+    /** The newest live version of a subject (not cached: it changes). */
+    public RegisteredSchema latest(String subject) {
+        return version(subject, "latest");
+    }
+
+    public RegisteredSchema version(String subject, int version) {
+        return version(subject, Integer.toString(version));
+    }
+
+    private RegisteredSchema version(String subject, String version) {
+        RegisteredSchema found = parse(transport.call("GET", "/subjects/" + encode(subject) + "/versions/" + version, null));
+        schemasById.putIfAbsent(found.id(), found.schema());
+        return found;
+    }
+
+    /** Checks a schema against the subject's earlier versions under its compatibility level, verbosely. */
+    public CompatibilityResult testCompatibility(String subject, String schema) {
+        JsonNode answer = transport.call("POST", "/compatibility/subjects/" + encode(subject) + "/versions?verbose=true",
+                body(schema));
+        List<String> messages = new ArrayList<>();
+        answer.path("messages").forEach(m -> messages.add(m.asText()));
+        return new CompatibilityResult(answer.path("is_compatible").asBoolean(), messages);
+    }
+
+    /** The subject's compatibility level, or the global one when the subject has none. */
+    public String compatibility(String subject) {
+        return transport.call("GET", "/config/" + encode(subject) + "?defaultToGlobal=true", null).get("compatibilityLevel").asText();
+    }
+
+    public String globalCompatibility() {
+        return transport.call("GET", "/config", null).get("compatibilityLevel").asText();
+    }
+
+    /** Sets a subject's compatibility level (the subject need not exist yet). */
+    public String setCompatibility(String subject, String level) {
+        ObjectNode body = RestTransport.mapper().createObjectNode().put("compatibility", level);
+        return transport.call("PUT", "/config/" + encode(subject), body).get("compatibility").asText();
+    }
+
+    public String setGlobalCompatibility(String level) {
+        ObjectNode body = RestTransport.mapper().createObjectNode().put("compatibility", level);
+        return transport.call("PUT", "/config", body).get("compatibility").asText();
+    }
+
+    /** Every subject with a live version. */
+    public List<String> subjects() {
+        List<String> subjects = new ArrayList<>();
+        transport.call("GET", "/subjects", null).forEach(s -> subjects.add(s.asText()));
+        return subjects;
+    }
+
+    private static ObjectNode body(String schema) {
+        return RestTransport.mapper().createObjectNode().put("schema", schema);
+    }
+
+    private static RegisteredSchema parse(JsonNode node) {
+        return new RegisteredSchema(node.path("subject").asText(), node.path("version").asInt(), node.path("id").asInt(),
+                node.path("schemaType").asText("AVRO"), node.path("schema").asText());
+    }
+
+    private static String encode(String subject) {
+        return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,88 @@
+package io.meshbone.registry;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.meshbone.registry.internal.HttpFront;
+import io.meshbone.registry.internal.KafkaStore;
+import io.meshbone.registry.internal.RegistryApi;
+import io.meshbone.registry.internal.RegistryState;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Confluent-compatible schema registry, storing its state in a compacted Kafka topic.
+ *
+ * <pre>{@code
+ * try (SchemaRegistryServer registry = SchemaRegistryServer.start(SchemaRegistrySettings.defaults("localhost:9092"))) {
+ *     URI url = registry.url();   // http://localhost:8081
+ * }
+ * }</pre>
+ * Several instances may serve the same topic; any of them accepts writes (see the README).
+ */
+public final class SchemaRegistryServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SchemaRegistryServer.class);
+
+    private final KafkaStore store;
+    private final Server jetty;
+    private final URI url;
+
+    private SchemaRegistryServer(KafkaStore store, Server jetty, URI url) {
+        this.store = store;
+        this.jetty = jetty;
+        this.url = url;
+    }
+
+    /** Reads the schemas topic to its end, then starts serving HTTP; returns once both are ready. */
+    public static SchemaRegistryServer start(SchemaRegistrySettings settings) {
+        Map<String, Object> clientConfig = new HashMap<>(settings.kafkaConfig());
+        clientConfig.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        RegistryState state = new RegistryState();
+        KafkaStore store = KafkaStore.open(clientConfig, settings.topic(), state);
+        Server jetty = new Server();
+        try {
+            ServerConnector connector = new ServerConnector(jetty);
+            connector.setHost(settings.host());
+            connector.setPort(settings.port());
+            jetty.addConnector(connector);
+            jetty.setHandler(new HttpFront(RegistryApi.router(state, store, settings.topic()), settings.users(),
+                    settings.maxBodyBytes()));
+            jetty.start();
+            URI url = URI.create("http://" + settings.host() + ":" + connector.getLocalPort());
+            log.info("Schema registry serving {} from topic {}{}", url, settings.topic(),
+                    settings.users().isEmpty() ? "" : " with basic auth");
+            return new SchemaRegistryServer(store, jetty, url);
+        } catch (Exception e) {
+            stopQuietly(jetty);
+            store.close();
+            throw new IllegalStateException("Cannot start the schema registry on " + settings.host() + ":" + settings.port(), e);
+        }
+    }
+
+    /** The base URL clients use, with the port actually bound. */
+    public URI url() {
+        return url;
+    }
+
+    /** Stops serving HTTP, then closes the Kafka clients; idempotent. */
+    @Override
+    public void close() {
+        stopQuietly(jetty);
+        store.close();
+    }
+
+    private static void stopQuietly(Server jetty) {
+        try {
+            if (!jetty.isStopped()) {
+                jetty.stop();
+            }
+        } catch (Exception e) {
+            log.warn("Jetty did not stop cleanly: {}", e.toString());
+        }
+    }
+}

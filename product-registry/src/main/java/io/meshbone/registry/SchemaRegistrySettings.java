@@ -1,0 +1,86 @@
+package io.meshbone.registry;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * How to run a schema registry: the Kafka cluster, where to listen, the schemas topic and who may call.
+ *
+ * @param bootstrapServers Kafka {@code bootstrap.servers}
+ * @param host             interface to listen on
+ * @param port             HTTP port; 0 picks a free one (see {@link SchemaRegistryServer#url()})
+ * @param topic            the schemas topic, {@code _schemas} by default
+ * @param users            user name to password for HTTP basic auth; empty turns auth off
+ * @param kafkaConfig      extra Kafka client properties (security settings and the like)
+ * @param maxBodyBytes     largest request body accepted; larger ones answer 422 / 42209
+ */
+public record SchemaRegistrySettings(String bootstrapServers, String host, int port, String topic,
+                                     Map<String, String> users, Map<String, Object> kafkaConfig, int maxBodyBytes) {
+
+    public static final int DEFAULT_PORT = 8081;
+    public static final String DEFAULT_TOPIC = "_schemas";
+
+    public SchemaRegistrySettings {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(topic, "topic");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port: expected 0..65535, got " + port);
+        }
+        if (maxBodyBytes < 1024) {
+            throw new IllegalArgumentException("maxBodyBytes: expected at least 1024, got " + maxBodyBytes);
+        }
+        users = Map.copyOf(users);
+        kafkaConfig = Map.copyOf(kafkaConfig);
+    }
+
+    /** Port 8081 on localhost, topic {@code _schemas}, no auth, 4 MiB bodies. */
+    public static SchemaRegistrySettings defaults(String bootstrapServers) {
+        return new SchemaRegistrySettings(bootstrapServers, "localhost", DEFAULT_PORT, DEFAULT_TOPIC, Map.of(), Map.of(), 4 << 20);
+    }
+
+    public SchemaRegistrySettings withHost(String value) {
+        return new SchemaRegistrySettings(bootstrapServers, value, port, topic, users, kafkaConfig, maxBodyBytes);
+    }
+
+    public SchemaRegistrySettings withPort(int value) {
+        return new SchemaRegistrySettings(bootstrapServers, host, value, topic, users, kafkaConfig, maxBodyBytes);
+    }
+
+    public SchemaRegistrySettings withTopic(String value) {
+        return new SchemaRegistrySettings(bootstrapServers, host, port, value, users, kafkaConfig, maxBodyBytes);
+    }
+
+    public SchemaRegistrySettings withUsers(Map<String, String> value) {
+        return new SchemaRegistrySettings(bootstrapServers, host, port, topic, value, kafkaConfig, maxBodyBytes);
+    }
+
+    public SchemaRegistrySettings withKafkaConfig(Map<String, Object> value) {
+        return new SchemaRegistrySettings(bootstrapServers, host, port, topic, users, value, maxBodyBytes);
+    }
+
+    public SchemaRegistrySettings withMaxBodyBytes(int value) {
+        return new SchemaRegistrySettings(bootstrapServers, host, port, topic, users, kafkaConfig, value);
+    }
+
+    /** Reads basic-auth users from a properties file of {@code user=password} lines. */
+    public static Map<String, String> usersFromFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read users file " + file, e);
+        }
+        Map<String, String> users = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> users.put(name, properties.getProperty(name)));
+        return users;
+    }
+}

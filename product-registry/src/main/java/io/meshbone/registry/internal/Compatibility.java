@@ -1,0 +1,114 @@
+package io.meshbone.registry.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.Incompatibility;
+
+/** The seven compatibility levels, checked with Avro's own {@link SchemaCompatibility}. */
+public enum Compatibility {
+    NONE(false, false, false),
+    BACKWARD(true, false, false),
+    BACKWARD_TRANSITIVE(true, false, true),
+    FORWARD(false, true, false),
+    FORWARD_TRANSITIVE(false, true, true),
+    FULL(true, true, false),
+    FULL_TRANSITIVE(true, true, true);
+
+    public static final Compatibility DEFAULT = BACKWARD;
+
+    private final boolean backward;
+    private final boolean forward;
+    private final boolean transitive;
+
+    Compatibility(boolean backward, boolean forward, boolean transitive) {
+        this.backward = backward;
+        this.forward = forward;
+        this.transitive = transitive;
+    }
+
+    /** Parses a level case-insensitively; anything else is 42203. */
+    public static Compatibility parse(String text) {
+        if (text == null) {
+            throw Errors.invalidCompatibilityLevel();
+        }
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Errors.invalidCompatibilityLevel();
+        }
+    }
+
+    public boolean transitive() {
+        return transitive;
+    }
+
+    /** One earlier schema to check against, with its version for messages. */
+    public record Previous(int version, Schema schema) {
+    }
+
+    /**
+     * Checks {@code candidate} against the earlier schemas this level looks at (the newest one, or all
+     * when transitive; {@code previous} is oldest first) and returns one message per problem.
+     */
+    public List<String> check(Schema candidate, List<Previous> previous) {
+        List<String> messages = new ArrayList<>();
+        if (this == NONE || previous.isEmpty()) {
+            return messages;
+        }
+        List<Previous> targets = transitive ? previous : List.of(previous.get(previous.size() - 1));
+        for (Previous old : targets) {
+            messages.addAll(checkPair(candidate, old));
+        }
+        return messages;
+    }
+
+    /** Checks against exactly one earlier schema, whatever the transitivity. */
+    public List<String> checkPair(Schema candidate, Previous old) {
+        List<String> messages = new ArrayList<>();
+        if (this == NONE) {
+            return messages;
+        }
+        if (backward) {
+            describe(SchemaCompatibility.checkReaderWriterCompatibility(candidate, old.schema()), "new", "old", messages);
+        }
+        if (forward) {
+            describe(SchemaCompatibility.checkReaderWriterCompatibility(old.schema(), candidate), "old", "new", messages);
+        }
+        if (!messages.isEmpty()) {
+            messages.add("{oldSchemaVersion: " + old.version() + "}");
+            messages.add("{oldSchema: '" + old.schema() + "'}");
+            messages.add("{compatibility: '" + name() + "'}");
+        }
+        return messages;
+    }
+
+    private static void describe(SchemaCompatibility.SchemaPairCompatibility result, String reader, String writer,
+                                 List<String> messages) {
+        for (Incompatibility problem : result.getResult().getIncompatibilities()) {
+            messages.add("{errorType:'" + problem.getType() + "', description:'" + description(problem, reader, writer)
+                    + "', additionalInfo:'" + problem.getMessage() + "'}");
+        }
+    }
+
+    private static String description(Incompatibility problem, String reader, String writer) {
+        String path = problem.getLocation();
+        return switch (problem.getType()) {
+            case READER_FIELD_MISSING_DEFAULT_VALUE -> "The field '" + problem.getMessage() + "' at path '" + path
+                    + "' in the " + reader + " schema has no default value and is missing in the " + writer + " schema";
+            case TYPE_MISMATCH -> "The type (path '" + path + "') of a field in the " + reader
+                    + " schema does not match with the " + writer + " schema";
+            case NAME_MISMATCH -> "The name of the schema at path '" + path + "' in the " + reader
+                    + " schema does not match with the " + writer + " schema";
+            case FIXED_SIZE_MISMATCH -> "The size of FIXED type field at path '" + path + "' in the " + reader
+                    + " schema does not match with the " + writer + " schema";
+            case MISSING_ENUM_SYMBOLS -> "The " + reader + " schema is missing enum symbols '" + problem.getMessage()
+                    + "' at path '" + path + "' in the " + writer + " schema";
+            case MISSING_UNION_BRANCH -> "The " + reader + " schema is missing a type inside a union field at path '"
+                    + path + "' in the " + writer + " schema";
+        };
+    }
+}

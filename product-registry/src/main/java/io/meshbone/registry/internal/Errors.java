@@ -1,0 +1,128 @@
+package io.meshbone.registry.internal;
+
+/**
+ * The one place that builds error answers, with Confluent Schema Registry's codes and messages.
+ *
+ * <p>An incompatible schema answers HTTP 409 with {@code error_code} 40901, as Confluent Platform
+ * does from 8.0.4 on (earlier releases used 409); clients read the HTTP status.
+ */
+public final class Errors {
+
+    public static final int INCOMPATIBLE_SCHEMA = 40901;
+
+    private Errors() {
+    }
+
+    public static RestError subjectNotFound(String subject) {
+        return new RestError(404, 40401, "Subject '" + subject + "' not found.");
+    }
+
+    public static RestError versionNotFound(int version) {
+        return new RestError(404, 40402, "Version " + version + " not found.");
+    }
+
+    public static RestError schemaNotFound() {
+        return new RestError(404, 40403, "Schema not found");
+    }
+
+    public static RestError schemaNotFound(int id) {
+        return new RestError(404, 40403, "Schema " + id + " not found");
+    }
+
+    public static RestError subjectSoftDeleted(String subject) {
+        return new RestError(404, 40404, "Subject '" + subject + "' was soft deleted.Set permanent=true to delete permanently");
+    }
+
+    public static RestError subjectNotSoftDeleted(String subject) {
+        return new RestError(404, 40405, "Subject '" + subject + "' was not deleted first before being permanently deleted");
+    }
+
+    public static RestError versionSoftDeleted(String subject, int version) {
+        return new RestError(404, 40406, "Subject '" + subject + "' Version " + version
+                + " was soft deleted.Set permanent=true to delete permanently");
+    }
+
+    public static RestError versionNotSoftDeleted(String subject, int version) {
+        return new RestError(404, 40407, "Subject '" + subject + "' Version " + version
+                + " was not deleted first before being permanently deleted");
+    }
+
+    public static RestError subjectCompatibilityNotConfigured(String subject) {
+        return new RestError(404, 40408, "Subject '" + subject + "' does not have subject-level compatibility configured");
+    }
+
+    public static RestError subjectModeNotConfigured(String subject) {
+        return new RestError(404, 40409, "Subject '" + subject + "' does not have subject-level mode configured");
+    }
+
+    public static RestError incompatibleSchema(String message) {
+        return new RestError(409, INCOMPATIBLE_SCHEMA, message);
+    }
+
+    public static RestError invalidSchema(String message) {
+        return new RestError(422, 42201, message);
+    }
+
+    public static RestError invalidVersion(String version) {
+        return new RestError(422, 42202, "The specified version '" + version + "' is not a valid version id. "
+                + "Allowed values are between [1, 2^31-1] and the string \"latest\"");
+    }
+
+    public static RestError invalidCompatibilityLevel() {
+        return new RestError(422, 42203, "Invalid compatibility level. Valid values are none, backward, forward, "
+                + "full, backward_transitive, forward_transitive, and full_transitive");
+    }
+
+    public static RestError invalidMode(String mode) {
+        return new RestError(422, 42204, "Invalid mode '" + mode + "'. Valid values are READWRITE, READONLY, "
+                + "READONLY_OVERRIDE and IMPORT");
+    }
+
+    public static RestError operationNotPermitted(String message) {
+        return new RestError(422, 42205, message);
+    }
+
+    public static RestError referenceExists(String message) {
+        return new RestError(422, 42206, message);
+    }
+
+    public static RestError idDoesNotMatch(String message) {
+        return new RestError(422, 42207, message);
+    }
+
+    public static RestError invalidSubject(String subject) {
+        return new RestError(422, 42208, "The specified subject '" + subject + "' is not a valid subject.");
+    }
+
+    public static RestError schemaTooLarge(long limit) {
+        return new RestError(422, 42209, "Request body is larger than the limit of " + limit + " bytes");
+    }
+
+    public static RestError badRequestJson(String detail) {
+        return new RestError(400, 400, detail);
+    }
+
+    public static RestError unauthorized() {
+        return new RestError(401, 401, "Unauthorized");
+    }
+
+    public static RestError notFound() {
+        return new RestError(404, 404, "HTTP 404 Not Found");
+    }
+
+    public static RestError methodNotAllowed() {
+        return new RestError(405, 405, "HTTP 405 Method Not Allowed");
+    }
+
+    public static RestError storeError(String message, Throwable cause) {
+        return new RestError(500, 50001, message, cause);
+    }
+
+    public static RestError operationTimeout(String message, Throwable cause) {
+        return new RestError(500, 50002, message, cause);
+    }
+
+    public static RestError internal(String message, Throwable cause) {
+        return new RestError(500, 50001, message, cause);
+    }
+}

@@ -1,0 +1,30 @@
+package io.meshbone.registry.internal;
+
+import java.util.List;
+
+/** Effective mode and compatibility level of a subject: its own setting, else the global one, else the default. */
+final class Modes {
+
+    static final List<String> ALL = List.of("READWRITE", "READONLY", "READONLY_OVERRIDE", "IMPORT");
+    static final String DEFAULT = "READWRITE";
+
+    private Modes() {
+    }
+
+    static String effective(RegistryState state, String subject) {
+        return state.mode(subject).or(() -> state.mode(RegistryState.GLOBAL)).orElse(DEFAULT);
+    }
+
+    static Compatibility compatibility(RegistryState state, String subject) {
+        return state.compatibility(subject).or(() -> state.compatibility(RegistryState.GLOBAL))
+                .map(Compatibility::parse).orElse(Compatibility.DEFAULT);
+    }
+
+    static String parseMode(String text) {
+        String mode = text == null ? "" : text.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!ALL.contains(mode)) {
+            throw Errors.invalidMode(text);
+        }
+        return mode;
+    }
+}

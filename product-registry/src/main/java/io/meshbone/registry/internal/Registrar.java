@@ -1,0 +1,133 @@
+package io.meshbone.registry.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.apache.avro.Schema;
+
+/** Registers, looks up and checks schemas under a subject, following Confluent's rules. */
+public final class Registrar {
+
+    private final KafkaStore store;
+    private final RegistryState state;
+
+    public Registrar(KafkaStore store, RegistryState state) {
+        this.store = store;
+        this.state = state;
+    }
+
+    /** The outcome of a registration: the schema's id and its version under the subject. */
+    public record Registered(int id, int version, SchemaContent content) {
+    }
+
+    Registered register(String subject, RegisterRequest request, boolean normalize) {
+        Subjects.validate(subject);
+        String type = AvroSchemas.checkType(request.schemaType());
+        return store.write(current -> decide(subject, request, type, normalize, current));
+    }
+
+    private StoreWrite<Registered> decide(String subject, RegisterRequest request, String type, boolean normalize,
+                                          RegistryState current) {
+        String mode = Modes.effective(current, subject);
+        if (mode.startsWith("READONLY")) {
+            throw Errors.operationNotPermitted("Subject " + subject + " is in read-only mode");
+        }
+        boolean importing = "IMPORT".equals(mode);
+        if (!importing && (request.id() != null || request.version() != null)) {
+            throw Errors.operationNotPermitted("Registering with an explicit id or version is only permitted in IMPORT mode"
+                    + " (subject " + subject + " is in " + mode + " mode)");
+        }
+        AvroSchemas.Parsed parsed = AvroSchemas.parse(request.schema(), request.references(), current);
+        SchemaContent content = new SchemaContent(type, parsed.canonical(normalize), request.references(),
+                request.metadata(), request.ruleSet());
+        List<StoredSchema> versions = current.versions(subject);
+        for (StoredSchema existing : versions) {
+            if (!existing.deleted() && existing.content().equals(content)
+                    && (request.id() == null || request.id() == existing.id())
+                    && (request.version() == null || request.version() == existing.version())) {
+                return StoreWrite.nothing(new Registered(existing.id(), existing.version(), existing.content()));
+            }
+        }
+        if (!importing) {
+            Compatibility level = Modes.compatibility(current, subject);
+            List<String> problems = level.check(parsed.schema(), previous(versions, current));
+            if (!problems.isEmpty()) {
+                throw Errors.incompatibleSchema("Schema being registered is incompatible with an earlier schema for subject \""
+                        + subject + "\", details: " + problems);
+            }
+        }
+        int id = assignId(request.id(), content, current);
+        int version = request.version() != null ? request.version()
+                : versions.stream().mapToInt(StoredSchema::version).max().orElse(0) + 1;
+        if (request.version() != null && versions.stream().anyMatch(s -> s.version() == version)) {
+            throw Errors.operationNotPermitted("Version " + version + " of subject " + subject + " already exists");
+        }
+        StoredSchema stored = new StoredSchema(subject, version, id, content, false);
+        return StoreWrite.of(new StoreWrite.StoreRecord(StoreCodec.schemaKey(subject, version), StoreCodec.schemaValue(stored)),
+                new Registered(id, version, content));
+    }
+
+    private static int assignId(Integer requested, SchemaContent content, RegistryState current) {
+        if (requested != null) {
+            Optional<SchemaContent> taken = current.content(requested);
+            if (taken.isPresent() && !taken.get().equals(content)) {
+                throw Errors.idDoesNotMatch("Schema id " + requested + " is already used by a different schema");
+            }
+            return requested;
+        }
+        return current.id(content).orElse(current.maxId() + 1);
+    }
+
+    /** Finds the version of {@code subject} whose schema equals the given one (POST /subjects/{subject}). */
+    StoredSchema lookup(String subject, RegisterRequest request, boolean normalize, boolean includeDeleted) {
+        String type = AvroSchemas.checkType(request.schemaType());
+        List<StoredSchema> versions = state.versions(subject).stream().filter(s -> includeDeleted || !s.deleted()).toList();
+        if (versions.isEmpty()) {
+            throw Errors.subjectNotFound(subject);
+        }
+        AvroSchemas.Parsed parsed = AvroSchemas.parse(request.schema(), request.references(), state);
+        SchemaContent wanted = new SchemaContent(type, parsed.canonical(normalize), request.references(),
+                request.metadata(), request.ruleSet());
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            StoredSchema candidate = versions.get(i);
+            boolean sameRules = (wanted.metadata() == null || Objects.equals(wanted.metadata(), candidate.content().metadata()))
+                    && (wanted.ruleSet() == null || Objects.equals(wanted.ruleSet(), candidate.content().ruleSet()));
+            if (candidate.content().sameSchema(wanted) && sameRules) {
+                return candidate;
+            }
+        }
+        throw Errors.schemaNotFound();
+    }
+
+    /** Checks a schema against one version ({@code version} given) or against what registration would check. */
+    List<String> check(String subject, Integer version, RegisterRequest request, boolean normalize) {
+        AvroSchemas.checkType(request.schemaType());
+        AvroSchemas.Parsed parsed = AvroSchemas.parse(request.schema(), request.references(), state);
+        Compatibility level = Modes.compatibility(state, subject);
+        if (version != null) {
+            StoredSchema old = Versions.find(state, subject, version, false);
+            return level.checkPair(parsed.schema(), new Compatibility.Previous(old.version(), parse(old)));
+        }
+        return level.check(parsed.schema(), previous(state.versions(subject), state));
+    }
+
+    private static List<Compatibility.Previous> previous(List<StoredSchema> versions, RegistryState current) {
+        List<Compatibility.Previous> previous = new ArrayList<>();
+        for (StoredSchema version : versions) {
+            if (!version.deleted()) {
+                previous.add(new Compatibility.Previous(version.version(), parse(version, current)));
+            }
+        }
+        return previous;
+    }
+
+    private Schema parse(StoredSchema stored) {
+        return parse(stored, state);
+    }
+
+    private static Schema parse(StoredSchema stored, RegistryState current) {
+        return AvroSchemas.parse(stored.content().schema(), stored.content().references(), current).schema();
+    }
+}

@@ -1,0 +1,105 @@
+package io.meshbone.registry.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** {@code /config}, {@code /mode}, {@code /compatibility}, {@code /contexts}, the root and server metadata. */
+final class SettingsRoutes {
+
+    private final RegistryState state;
+    private final Settings settings;
+    private final Registrar registrar;
+    private final String clusterId;
+
+    SettingsRoutes(RegistryState state, Settings settings, Registrar registrar, String clusterId) {
+        this.state = state;
+        this.settings = settings;
+        this.registrar = registrar;
+        this.clusterId = clusterId;
+    }
+
+    void addTo(Router router) {
+        router.add("GET", "/", call -> Map.of())
+                .add("POST", "/", call -> Map.of())
+                .add("GET", "/contexts", call -> List.of("."))
+                .add("GET", "/v1/metadata/id", call -> Map.of("scope", Map.of("path", List.of(), "clusters",
+                        Map.of("kafka-cluster", clusterId)), "id", clusterId))
+                .add("GET", "/v1/metadata/version", call -> Map.of("version", "meshbone-0.1.0", "commitId", "meshbone"))
+                .add("GET", "/config", call -> level(Modes.compatibility(state, RegistryState.GLOBAL).name()))
+                .add("PUT", "/config", call -> updated(settings.setCompatibility(RegistryState.GLOBAL, compatibility(call.json()))))
+                .add("DELETE", "/config", call -> level(settings.deleteCompatibility(RegistryState.GLOBAL)))
+                .add("GET", "/config/{subject}", this::subjectConfig)
+                .add("PUT", "/config/{subject}", call -> updated(settings.setCompatibility(subject(call), compatibility(call.json()))))
+                .add("DELETE", "/config/{subject}", call -> level(settings.deleteCompatibility(subject(call))))
+                .add("GET", "/mode", call -> mode(Modes.effective(state, RegistryState.GLOBAL)))
+                .add("PUT", "/mode", call -> mode(settings.setMode(RegistryState.GLOBAL, modeOf(call.json()), call.flag("force"))))
+                .add("GET", "/mode/{subject}", this::subjectMode)
+                .add("PUT", "/mode/{subject}", call -> mode(settings.setMode(subject(call), modeOf(call.json()), call.flag("force"))))
+                .add("DELETE", "/mode/{subject}", call -> mode(settings.deleteMode(subject(call))))
+                .add("POST", "/compatibility/subjects/{subject}/versions", call -> compatible(call, null))
+                .add("POST", "/compatibility/subjects/{subject}/versions/{version}",
+                        call -> compatible(call, Versions.parse(call.path("version"))));
+    }
+
+    private Object subjectConfig(Call call) {
+        String subject = call.path("subject");
+        return state.compatibility(subject).map(this::level).orElseGet(() -> {
+            if (call.flag("defaultToGlobal")) {
+                return level(Modes.compatibility(state, RegistryState.GLOBAL).name());
+            }
+            throw Errors.subjectCompatibilityNotConfigured(subject);
+        });
+    }
+
+    private Object subjectMode(Call call) {
+        String subject = call.path("subject");
+        return state.mode(subject).map(this::mode).orElseGet(() -> {
+            if (call.flag("defaultToGlobal")) {
+                return mode(Modes.effective(state, RegistryState.GLOBAL));
+            }
+            throw Errors.subjectModeNotConfigured(subject);
+        });
+    }
+
+    private Object compatible(Call call, Integer version) {
+        RegisterRequest request = RegisterRequest.from(call.json());
+        List<String> messages = registrar.check(call.path("subject"), version, request, call.flag("normalize"));
+        ObjectNode node = Json.object().put("is_compatible", messages.isEmpty());
+        if (call.flag("verbose")) {
+            var array = node.putArray("messages");
+            messages.forEach(array::add);
+        }
+        return node;
+    }
+
+    private static String subject(Call call) {
+        String subject = call.path("subject");
+        Subjects.validate(subject);
+        return subject;
+    }
+
+    private static String compatibility(JsonNode body) {
+        JsonNode level = body.has("compatibility") ? body.get("compatibility") : body.get("compatibilityLevel");
+        return level == null || level.isNull() ? null : level.asText();
+    }
+
+    private static String modeOf(JsonNode body) {
+        JsonNode mode = body.get("mode");
+        return mode == null || mode.isNull() ? null : mode.asText();
+    }
+
+    private ObjectNode level(String level) {
+        return Json.object().put("compatibilityLevel", level);
+    }
+
+    private ObjectNode updated(String level) {
+        return Json.object().put("compatibility", level);
+    }
+
+    private ObjectNode mode(String mode) {
+        return Json.object().put("mode", mode);
+    }
+}

@@ -1,0 +1,94 @@
+package io.meshbone.registry.internal;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+
+/** {@code /subjects/...}: list, lookup, register, read and delete subjects and their versions. */
+final class SubjectRoutes {
+
+    private final RegistryState state;
+    private final Registrar registrar;
+    private final Deleter deleter;
+
+    SubjectRoutes(RegistryState state, Registrar registrar, Deleter deleter) {
+        this.state = state;
+        this.registrar = registrar;
+        this.deleter = deleter;
+    }
+
+    void addTo(Router router) {
+        router.add("GET", "/subjects", this::list)
+                .add("POST", "/subjects/{subject}", this::lookup)
+                .add("DELETE", "/subjects/{subject}", call -> deleter.deleteSubject(call.path("subject"), call.flag("permanent")))
+                .add("GET", "/subjects/{subject}/versions", this::versions)
+                .add("POST", "/subjects/{subject}/versions", this::register)
+                .add("GET", "/subjects/{subject}/versions/{version}", call -> Views.schema(find(call)))
+                .add("GET", "/subjects/{subject}/versions/{version}/schema", call -> new Router.RawJson(find(call).content().schema()))
+                .add("GET", "/subjects/{subject}/versions/{version}/referencedby", this::referencedBy)
+                .add("DELETE", "/subjects/{subject}/versions/{version}", call -> deleter.deleteVersion(call.path("subject"),
+                        Versions.parse(call.path("version")), call.flag("permanent")))
+                .add("GET", "/subjects/{subject}/metadata", this::latestWithMetadata);
+    }
+
+    private Object list(Call call) {
+        String prefix = call.query("subjectPrefix", "");
+        boolean deletedOnly = call.flag("deletedOnly");
+        boolean deleted = call.flag("deleted");
+        List<String> names = state.subjects(s -> true).stream().filter(name -> name.startsWith(prefix)).filter(name -> {
+            boolean live = state.versions(name).stream().anyMatch(v -> !v.deleted());
+            return deletedOnly ? !live : live || deleted;
+        }).toList();
+        return Pages.slice(names, call);
+    }
+
+    private Object lookup(Call call) {
+        RegisterRequest request = RegisterRequest.from(call.json());
+        return Views.schema(registrar.lookup(call.path("subject"), request, call.flag("normalize"), call.flag("deleted")));
+    }
+
+    private Object register(Call call) {
+        RegisterRequest request = RegisterRequest.from(call.json());
+        return Views.registered(registrar.register(call.path("subject"), request, call.flag("normalize")));
+    }
+
+    private Object versions(Call call) {
+        String subject = call.path("subject");
+        boolean deletedOnly = call.flag("deletedOnly");
+        boolean deleted = call.flag("deleted");
+        Predicate<StoredSchema> wanted = deletedOnly ? StoredSchema::deleted : s -> deleted || !s.deleted();
+        List<Integer> versions = state.versions(subject).stream().filter(wanted).map(StoredSchema::version).toList();
+        if (versions.isEmpty()) {
+            throw Errors.subjectNotFound(subject);
+        }
+        return Pages.slice(versions, call);
+    }
+
+    private StoredSchema find(Call call) {
+        return Versions.find(state, call.path("subject"), Versions.parse(call.path("version")), call.flag("deleted"));
+    }
+
+    private Object referencedBy(Call call) {
+        StoredSchema target = Versions.find(state, call.path("subject"), Versions.parse(call.path("version")), true);
+        return Deleter.referencedBy(state, target.subject(), target.version());
+    }
+
+    private Object latestWithMetadata(Call call) {
+        String subject = call.path("subject");
+        List<StoredSchema> versions = state.versions(subject).stream().filter(s -> call.flag("deleted") || !s.deleted()).toList();
+        if (versions.isEmpty()) {
+            throw Errors.subjectNotFound(subject);
+        }
+        String key = call.query("key", null);
+        String value = call.query("value", null);
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            StoredSchema candidate = versions.get(i);
+            var properties = candidate.content().metadata() == null ? null : candidate.content().metadata().path("properties");
+            if (key == null || properties != null && value != null && value.equals(properties.path(key).asText(null))) {
+                return Views.schema(candidate);
+            }
+        }
+        throw Errors.schemaNotFound();
+    }
+
+}
