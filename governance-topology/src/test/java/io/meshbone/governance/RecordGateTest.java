@@ -182,13 +182,13 @@ class RecordGateTest {
 
     @Test
     void shouldRouteAnEventTombstoneToTheDlq() {
-        paymentsIn.pipeInput(bytes("p-9"), null);
+        paymentsIn.pipeInput(bytes("p-9"), (byte[]) null);
         assertThat(header(onlyDeadLetter(paymentsDlq, paymentsOut), LineageHeaders.ERROR_CODE)).isEqualTo("NULL_VALUE");
     }
 
     @Test
     void shouldPassAnEntityTombstoneAsADelete() {
-        accountsIn.pipeInput(bytes("a-2"), null);
+        accountsIn.pipeInput(bytes("a-2"), (byte[]) null);
         TestRecord<byte[], byte[]> out = accountsOut.readRecord();
         assertThat(out.value()).isNull();
         assertThat(new String(out.key(), StandardCharsets.UTF_8)).isEqualTo("a-2");
