@@ -117,7 +117,7 @@ class RecordGateTest {
         paymentsIn.pipeInput(bytes("p-2"), framed(PAYMENT_ID, payment("p-2", "-3.00", "EUR")));
 
         TestRecord<byte[], byte[]> dead = onlyDeadLetter(paymentsDlq, paymentsOut);
-        assertThat(header(dead, LineageHeaders.ERROR_CODE)).isEqualTo("QUALITY_RULE_FAILED");
+        assertThat(header(dead, LineageHeaders.ERROR_CODE)).as(header(dead, LineageHeaders.ERROR_REASON)).isEqualTo("QUALITY_RULE_FAILED");
         assertThat(header(dead, LineageHeaders.ERROR_REASON)).contains("positive-amount").contains("value.amount > 0");
         assertThat(header(dead, LineageHeaders.SOURCE)).isEqualTo(PAYMENTS + ".staging/0/0");
     }

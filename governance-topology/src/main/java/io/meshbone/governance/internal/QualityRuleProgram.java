@@ -2,7 +2,6 @@ package io.meshbone.governance.internal;
 
 import java.util.Map;
 
-import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
@@ -14,9 +13,8 @@ import io.meshbone.platform.contract.internal.CelRules;
 /** A contract's quality rule compiled once into a CEL program, evaluated per record. */
 public final class QualityRuleProgram {
 
-    // Decimals reach CEL as doubles, so "value.amount > 0" compares a double with an int.
     private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
-            .setOptions(CelOptions.current().enableHeterogeneousNumericComparisons(true).build())
+            .setOptions(CelRules.OPTIONS)
             .build();
 
     private final QualityRule rule;

@@ -3,6 +3,7 @@ package io.meshbone.platform.contract.internal;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
@@ -12,8 +13,12 @@ import dev.cel.compiler.CelCompilerFactory;
 /** Compiles quality rules as CEL expressions over {@code key} and {@code value}, yielding a bool. */
 public final class CelRules {
 
+    /** Decimals reach rules as doubles, so {@code value.amount > 0} must compare a double with an int. */
+    public static final CelOptions OPTIONS = CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
+
     // Records reach the gate as decoded Avro: the value (and a record key) are maps of field name to any type.
     private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
+            .setOptions(OPTIONS)
             .addVar("value", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .addVar("key", SimpleType.DYN)
             .setResultType(SimpleType.BOOL)
