@@ -80,6 +80,8 @@ public final class RecordGate {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         // New staging topics are found on the consumer's metadata refresh: refresh every few seconds, not every 5 minutes.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), 3000);
+        // A gate instance that dies is replaced within seconds, not after the default 45 s session timeout.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         return props;
     }
 

@@ -1,0 +1,294 @@
+package io.meshbone.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.meshbone.platform.kafka.KafkaCluster;
+import io.meshbone.platform.lineage.LineageHeaders;
+import io.meshbone.platform.mesh.ContractClient;
+import io.meshbone.platform.mesh.Decision;
+import io.meshbone.platform.mesh.ProductRequest;
+import io.meshbone.platform.serde.MeshAvroSerializer;
+import io.meshbone.platform.testing.SharedKafka;
+import io.meshbone.registry.SchemaRegistryServer;
+import io.meshbone.registry.SchemaRegistrySettings;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The governance services on a real broker and a real registry, run in a child JVM so one test can kill them.
+ *
+ * <p>The example contracts under {@code schemas/} are applied once; later tests build on them.
+ */
+@ExtendWith(SharedKafka.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GovernanceIT {
+
+    private static final Path SCHEMAS = Path.of("..", "schemas");
+    private static final String PAYMENTS = "payments.payment-settled.v1";
+    private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(60);
+
+    private static KafkaCluster kafka;
+    private static SchemaRegistryServer registry;
+    private static Path stateDir;
+    private static Process governance;
+    private static ContractClient contracts;
+
+    @BeforeAll
+    static void startMesh(KafkaCluster cluster) throws Exception {
+        kafka = cluster;
+        registry = SchemaRegistryServer.start(SchemaRegistrySettings.defaults(kafka.bootstrapServers()).withPort(0));
+        stateDir = Files.createTempDirectory("governance-it-");
+        governance = startGovernance();
+        contracts = new ContractClient(kafka.clientConfig());
+    }
+
+    @AfterAll
+    static void stopMesh() {
+        if (contracts != null) {
+            contracts.close();
+        }
+        if (governance != null) {
+            governance.destroyForcibly();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void acceptsEveryExampleContractAndProvisionsItsTopics() throws Exception {
+        for (Path descriptor : exampleDescriptors()) {
+            Decision decision = contracts.apply(ContractClient.request(descriptor, SCHEMAS.relativize(descriptor).toString(),
+                    "User:examples"), DECISION_TIMEOUT);
+            assertThat(decision.outcome()).as("%s: %s", descriptor, decision.reasons()).isEqualTo(Decision.Outcome.ACCEPTED);
+            assertThat(decision.changed()).isTrue();
+        }
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(admin.listTopics().names().get())
+                    .contains(PAYMENTS, PAYMENTS + ".staging", PAYMENTS + ".dlq",
+                            "orders.order-status.v1", "shipping.delivery-request.v1.staging"));
+            String compaction = admin.describeConfigs(List.of(new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "orders.order-status.v1"))).all().get()
+                    .values().iterator().next().get("cleanup.policy").value();
+            assertThat(compaction).isEqualTo("compact");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void reapplyingAnIdenticalContractIsAnAcceptedNoOp() throws Exception {
+        Decision decision = apply("payments/payment-settled.product.yaml", "User:examples");
+        assertThat(decision.outcome()).isEqualTo(Decision.Outcome.ACCEPTED);
+        assertThat(decision.changed()).isFalse();
+    }
+
+    @Test
+    @Order(3)
+    void rejectsABreakingChangeWithEveryReasonAndLeavesTheProductListed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path copy = copyProduct("payments", "payment-settled", dir);
+        // A new required field without a default breaks BACKWARD: old records cannot be read with it.
+        String avsc = Files.readString(copy.resolve("payment-settled.avsc"));
+        Files.writeString(copy.resolve("payment-settled.avsc"), avsc.replaceFirst("\"fields\"\\s*:\\s*\\[",
+                "\"fields\": [{\"name\": \"channel\", \"type\": \"string\", \"doc\": \"Where it was paid.\"},"));
+        Path descriptor = copy.resolve("payment-settled.product.yaml");
+        Files.writeString(descriptor, Files.readString(descriptor).replace("version: 1.0.0", "version: 1.1.0"));
+
+        Decision decision = contracts.apply(ContractClient.request(descriptor, "payments/payment-settled.product.yaml",
+                "User:examples"), DECISION_TIMEOUT);
+
+        assertThat(decision.outcome()).isEqualTo(Decision.Outcome.REJECTED);
+        assertThat(decision.reasons()).anySatisfy(reason -> assertThat(reason).contains("spec.value").contains("channel"));
+        Decision unchanged = apply("payments/payment-settled.product.yaml", "User:examples");
+        assertThat(unchanged.changed()).as("the listed 1.0.0 is still the one listed").isFalse();
+    }
+
+    @Test
+    @Order(4)
+    void rejectsAChangeByAPrincipalThatDoesNotOwnTheDomain(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path copy = copyProduct("payments", "payment-settled", dir);
+        Path descriptor = copy.resolve("payment-settled.product.yaml");
+        Files.writeString(descriptor, Files.readString(descriptor).replace("version: 1.0.0", "version: 1.0.1"));
+
+        Decision decision = contracts.apply(ContractClient.request(descriptor, "payments/payment-settled.product.yaml",
+                "User:intruder"), DECISION_TIMEOUT);
+
+        assertThat(decision.outcome()).isEqualTo(Decision.Outcome.REJECTED);
+        assertThat(decision.reasons()).singleElement().asString()
+                .contains("metadata.domain").contains("User:intruder").contains("User:examples");
+    }
+
+    @Test
+    @Order(5)
+    void routesGoodRecordsToTheProductAndBadOnesToTheDlqWithHeaders() throws Exception {
+        Map<String, byte[]> good = new HashMap<>();
+        try (KafkaProducer<String, GenericRecord> avro = avroProducer();
+             KafkaProducer<String, byte[]> raw = rawProducer()) {
+            for (int i = 0; i < 20; i++) {
+                String id = "good-" + UUID.randomUUID();
+                avro.send(new ProducerRecord<>(PAYMENTS + ".staging", id, Payments.payment(id, "10.00"))).get();
+                good.put(id, null);
+            }
+            String negative = "neg-" + UUID.randomUUID();
+            avro.send(new ProducerRecord<>(PAYMENTS + ".staging", negative, Payments.payment(negative, "-1.00"))).get();
+            avro.send(new ProducerRecord<>(PAYMENTS + ".staging", "wrong-key", Payments.payment("other-" + UUID.randomUUID(), "3.00"))).get();
+            raw.send(new ProducerRecord<>(PAYMENTS + ".staging", "garbage-" + UUID.randomUUID(), "not avro".getBytes(StandardCharsets.UTF_8))).get();
+        }
+
+        List<ConsumerRecord<byte[], byte[]>> published = readUntil(PAYMENTS, records -> keys(records).containsAll(good.keySet()));
+        assertThat(keys(published)).containsAll(good.keySet());
+        ConsumerRecord<byte[], byte[]> first = published.stream()
+                .filter(r -> good.containsKey(new String(r.key(), StandardCharsets.UTF_8))).findFirst().orElseThrow();
+        assertThat(header(first, LineageHeaders.PRODUCT)).isEqualTo("payments.payment-settled");
+        assertThat(header(first, LineageHeaders.SOURCE)).startsWith(PAYMENTS + ".staging/");
+        assertThat(header(first, LineageHeaders.SCHEMA_ID)).matches("\\d+");
+
+        List<ConsumerRecord<byte[], byte[]>> dead = readUntil(PAYMENTS + ".dlq", records -> records.size() >= 3);
+        assertThat(dead).extracting(r -> header(r, LineageHeaders.ERROR_CODE))
+                .contains("QUALITY_RULE_FAILED", "KEY_MISMATCH", "BAD_MAGIC_BYTE");
+        assertThat(keys(published)).noneMatch(key -> key.startsWith("neg-") || key.startsWith("garbage-") || key.equals("wrong-key"));
+    }
+
+    @Test
+    @Order(6)
+    void survivesAnUncleanKillMidStreamWithoutLosingOrDuplicatingRecords() throws Exception {
+        int total = 3000;
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Thread producer = new Thread(() -> produce(run, total), "payments-producer");
+        producer.start();
+        readUntil(PAYMENTS, records -> keys(records).stream().filter(k -> k.startsWith(run)).count() > total / 10);
+
+        governance.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        governance = startGovernance();
+        producer.join(120_000);
+
+        List<ConsumerRecord<byte[], byte[]>> published = readUntil(PAYMENTS,
+                records -> keys(records).stream().filter(k -> k.startsWith(run)).count() >= total);
+        List<String> ours = keys(published).stream().filter(k -> k.startsWith(run)).toList();
+        assertThat(ours).hasSize(total).doesNotHaveDuplicates();
+    }
+
+    private static void produce(String run, int total) {
+        try (KafkaProducer<String, GenericRecord> avro = avroProducer()) {
+            for (int i = 0; i < total; i++) {
+                String id = run + "-" + i;
+                avro.send(new ProducerRecord<>(PAYMENTS + ".staging", id, Payments.payment(id, "1.00")));
+            }
+            avro.flush();
+        }
+    }
+
+    private static Process startGovernance() throws IOException {
+        Path log = stateDir.resolve("governance-" + System.nanoTime() + ".log");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), GovernanceMain.class.getName(),
+                kafka.bootstrapServers(), registry.url().toString(), stateDir.resolve("state").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        await().atMost(Duration.ofSeconds(120)).until(() -> Files.readString(log).contains("governance running") || !process.isAlive());
+        assertThat(process.isAlive()).as("governance started; log:%n%s", Files.readString(log)).isTrue();
+        return process;
+    }
+
+    private static Decision apply(String descriptor, String principal) throws Exception {
+        ProductRequest request = ContractClient.request(SCHEMAS.resolve(descriptor), descriptor, principal);
+        return contracts.apply(request, DECISION_TIMEOUT);
+    }
+
+    private static List<Path> exampleDescriptors() throws IOException {
+        try (Stream<Path> files = Files.walk(SCHEMAS, 2)) {
+            // Upstream products first: a contract's inputs must already be listed.
+            return files.filter(f -> f.toString().endsWith(".product.yaml"))
+                    .sorted((a, b) -> Integer.compare(rank(a), rank(b)) != 0 ? Integer.compare(rank(a), rank(b)) : a.compareTo(b))
+                    .toList();
+        }
+    }
+
+    private static int rank(Path descriptor) {
+        try {
+            return Files.readString(descriptor).contains("inputs: [") && !Files.readString(descriptor).contains("inputs: []") ? 1 : 0;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Path copyProduct(String domain, String product, Path dir) throws IOException {
+        Path target = Files.createDirectories(dir.resolve(domain));
+        try (Stream<Path> files = Files.list(SCHEMAS.resolve(domain))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(product)).toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+        return target;
+    }
+
+    private static KafkaProducer<String, GenericRecord> avroProducer() {
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig());
+        config.put("schema.registry.url", registry.url().toString());
+        config.put("auto.register.schemas", false);
+        config.put("use.latest.version", true);
+        MeshAvroSerializer<GenericRecord> serializer = new MeshAvroSerializer<>();
+        serializer.configure(config, false);
+        return new KafkaProducer<>(config, new StringSerializer(), serializer);
+    }
+
+    private static KafkaProducer<String, byte[]> rawProducer() {
+        return new KafkaProducer<>(kafka.clientConfig(), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readUntil(String topic,
+            java.util.function.Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(180)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return done.test(records);
+            });
+            // Drain what is already there, so a duplicate would be seen.
+            consumer.poll(Duration.ofMillis(1000)).forEach(records::add);
+        }
+        return records;
+    }
+
+    private static List<String> keys(List<ConsumerRecord<byte[], byte[]>> records) {
+        return records.stream().filter(r -> r.key() != null).map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList();
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return LineageHeaders.get(record.headers(), name).orElse(null);
+    }
+}
