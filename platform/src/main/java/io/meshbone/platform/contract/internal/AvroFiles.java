@@ -123,7 +123,14 @@ public final class AvroFiles {
         };
     }
 
+    // Avro passes on Jackson's parse errors with the exception class and a redacted-source note in the text.
     private static String oneLine(String message) {
-        return message == null ? "(no message)" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+        if (message == null) {
+            return "(no message)";
+        }
+        return message.replaceAll("\\s*\\R\\s*", " ")
+                .replaceAll("^(?:[a-z]\\w*\\.)+\\w*(?:Exception|Error): ", "")
+                .replaceAll("\\[Source: [^;]*; ", "[")
+                .trim();
     }
 }

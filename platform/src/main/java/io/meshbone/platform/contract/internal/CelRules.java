@@ -8,12 +8,14 @@ import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 
 /** Compiles quality rules as CEL expressions over {@code key} and {@code value}, yielding a bool. */
 public final class CelRules {
 
     // Records reach the gate as decoded Avro: the value (and a record key) are maps of field name to any type.
     private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .addVar("value", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .addVar("key", SimpleType.DYN)
             .setResultType(SimpleType.BOOL)

@@ -65,9 +65,7 @@ public final class DescriptorParser {
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            fields.problem(DOCUMENT, "not valid YAML" + where + ": " + e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " "));
+            fields.problem(DOCUMENT, "not valid YAML at " + YamlErrors.describe(e));
             return null;
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
@@ -83,22 +81,23 @@ public final class DescriptorParser {
             return null;
         }
         fields.onlyKeys(metadata, "metadata", METADATA_KEYS);
-        String name = namePart(fields, metadata, "name", "the product's lower-kebab name, e.g. order-placed");
-        String domain = namePart(fields, metadata, "domain", "the owning domain's lower-kebab name, e.g. orders");
+        String name = namePart(fields, metadata, "name", "the product's lower-kebab name, e.g. order-placed", "order-placed");
+        String domain = namePart(fields, metadata, "domain", "the owning domain's lower-kebab name, e.g. orders", "orders");
         String owner = fields.requiredText(metadata, "metadata", "owner", "the owning team, e.g. team-orders@example.com");
         String description = fields.requiredText(metadata, "metadata", "description", "a sentence saying what one record means");
         List<String> tags = fields.textList(metadata, "metadata", "tags", "non-empty strings");
-        if (name == null || domain == null || owner == null || description == null || tags == null) {
+        if (name == null || domain == null || owner == null || description == null || tags == null
+                || tags.stream().anyMatch(java.util.Objects::isNull)) {
             return null;
         }
         return new ProductMetadata(name, domain, owner, description, tags);
     }
 
-    private static String namePart(Fields fields, ObjectNode metadata, String key, String expected) {
+    private static String namePart(Fields fields, ObjectNode metadata, String key, String expected, String example) {
         String value = fields.requiredText(metadata, "metadata", key, expected);
         if (value != null && !ProductNames.isNamePart(value)) {
-            fields.problem("metadata." + key, "'" + value + "' is not lower-kebab (expected " + expected
-                    + ": lower-case letters and digits in parts joined by single '-', starting with a letter)");
+            fields.problem("metadata." + key, "'" + value + "' is not lower-kebab (expected lower-case letters and"
+                    + " digits in parts joined by single '-', starting with a letter, e.g. " + example + ")");
             return null;
         }
         return value;
