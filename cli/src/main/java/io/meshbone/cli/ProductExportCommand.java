@@ -54,6 +54,7 @@ final class ProductExportCommand implements Callable<Integer> {
         } else {
             Files.writeString(output, document, StandardCharsets.UTF_8);
             spec.commandLine().getErr().println("wrote " + output);
+            spec.commandLine().getErr().flush();
         }
         return 0;
     }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.LintReport;
+import io.meshbone.platform.contract.Odcs;
 import io.meshbone.platform.contract.ProductDescriptors;
 import io.meshbone.schemas.orders.OrderPlaced;
 import io.meshbone.schemas.payments.PaymentSettled;
@@ -59,6 +60,15 @@ class ExampleContractsTest {
                 assertThat(field.schema().getType()).as(product.name() + " " + field.name())
                         .isNotIn(Schema.Type.FLOAT, Schema.Type.DOUBLE);
             }
+        }
+    }
+
+    @Test
+    void everyExampleSurvivesAnOdcsRoundTrip() {
+        for (DataProduct product : ProductDescriptors.lint(List.of(REPOSITORY), Set.of()).products()) {
+            String odcs = Odcs.exportYaml(product);
+
+            assertThat(Odcs.importDocument(product.name() + ".odcs.yaml", odcs).product()).isEqualTo(product);
         }
     }
 

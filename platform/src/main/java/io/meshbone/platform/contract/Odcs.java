@@ -31,6 +31,7 @@ public final class Odcs {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .build());
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -85,7 +86,8 @@ public final class Odcs {
 
     private static String write(ObjectMapper mapper, JsonNode tree) {
         try {
-            return mapper.writeValueAsString(tree);
+            String text = mapper.writeValueAsString(tree);
+            return text.endsWith("\n") ? text : text + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a tree built in memory", e);
         }

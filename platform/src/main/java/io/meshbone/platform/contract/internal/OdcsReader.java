@@ -50,28 +50,38 @@ public final class OdcsReader {
         copy(root, "version", spec, "version");
         putCustom(custom, OdcsKeys.PRODUCT_TYPE, spec, "type");
         Map<String, String> schemaFiles = new LinkedHashMap<>();
+        ObjectNode schemas = JSON.objectNode();
         JsonNode schema = root.path("schema");
         for (int i = 0; i < schema.size(); i++) {
-            schemaObject(schema.get(i), "schema[" + i + "]", spec, schemaFiles, fields);
+            schemaObject(schema.get(i), "schema[" + i + "]", schemas, schemaFiles, fields);
         }
-        if (!spec.has("value")) {
-            fields.problem("schema", "no schema object with customProperties schemaRole 'value' and avroSchema"
-                    + " (expected the Avro value schema, as meshbone product export writes it)");
+        if (schemas.has(OdcsKeys.ROLE_KEY)) {
+            spec.set("key", schemas.get(OdcsKeys.ROLE_KEY));
         }
         if (custom.containsKey(OdcsKeys.KEY_FIELD)) {
             spec.putObject("key").set("field", custom.get(OdcsKeys.KEY_FIELD));
+        }
+        if (schemas.has(OdcsKeys.ROLE_VALUE)) {
+            spec.set("value", schemas.get(OdcsKeys.ROLE_VALUE));
+        } else {
+            fields.problem("schema", "no schema object with customProperties schemaRole 'value' and avroSchema"
+                    + " (expected the Avro value schema, as meshbone product export writes it)");
         }
         putCustom(custom, OdcsKeys.COMPATIBILITY, spec, "compatibility");
         putCustom(custom, OdcsKeys.CLASSIFICATION, spec, "classification");
         putCustom(custom, OdcsKeys.PARTITIONS, spec, "partitions");
         sla(root, OdcsKeys.SLA_RETENTION).ifPresent(r -> spec.put("retention", r));
         putCustom(custom, OdcsKeys.INPUTS, spec, "inputs");
+        if (schemas.has("quality")) {
+            spec.set("quality", schemas.get("quality"));
+        }
         sla(root, OdcsKeys.SLA_FRESHNESS).ifPresent(f -> spec.putObject("slo").put("freshness", f));
         putCustom(custom, OdcsKeys.CONSUMERS, spec, "consumers");
         return new Result(descriptor, schemaFiles);
     }
 
-    private static void schemaObject(JsonNode object, String path, ObjectNode spec, Map<String, String> files, Fields fields) {
+    // Collects {value: {schema: …}, key: {schema: …}, quality: […]} into 'schemas'; the caller orders them in the spec.
+    private static void schemaObject(JsonNode object, String path, ObjectNode schemas, Map<String, String> files, Fields fields) {
         Map<String, JsonNode> custom = customProperties(object.path("customProperties"));
         String role = custom.getOrDefault(OdcsKeys.SCHEMA_ROLE, JSON.textNode("")).asText();
         JsonNode file = custom.get(OdcsKeys.AVRO_SCHEMA_FILE);
@@ -87,10 +97,10 @@ public final class OdcsReader {
             return;
         }
         files.put(file.asText(), avro.asText());
-        spec.putObject(role).put("schema", file.asText());
+        schemas.putObject(role).put("schema", file.asText());
         JsonNode quality = object.path("quality");
         if (role.equals(OdcsKeys.ROLE_VALUE) && quality.isArray() && !quality.isEmpty()) {
-            ArrayNode rules = spec.putArray("quality");
+            ArrayNode rules = schemas.putArray("quality");
             quality.forEach(q -> rules.add(rule(q)));
         }
     }
