@@ -119,8 +119,10 @@ class ProductCommandTest {
         copyExamples(dir);
 
         int exit = run("product", "export", "--format", "odcs", dir.resolve("payments/payment-settled.product.yaml").toString());
+        int withInputs = run("product", "export", "--format", "odcs", dir.resolve("orders/revenue-by-hour.product.yaml").toString());
 
         assertThat(exit).isZero();
+        assertThat(withInputs).as(err.toString()).isZero();
         assertThat(out.toString()).startsWith("apiVersion: v3.1.0\nkind: DataContract\nid: payments.payment-settled\n")
                 .contains("implementation: value.amount > 0");
     }

@@ -86,6 +86,14 @@ class ProductDescriptorsTest {
     }
 
     @Test
+    void readChecksOneFileWithoutLookingForItsInputs() {
+        DataProduct delivery = ProductDescriptors.read(Fixtures.valid().resolve("shipping/delivery-request.product.yaml"));
+
+        assertThat(delivery.spec().inputs()).containsExactly("orders.order-placed", "customers.customer-profile");
+        assertThat(delivery.spec().classification()).isEqualTo(Classification.RESTRICTED);
+    }
+
+    @Test
     void readThrowsAContractExceptionWithEveryProblem(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("x.product.yaml");
         Files.writeString(file, "apiVersion: meshbone/v1\nkind: DataProduct\nmetadata: {name: x, domain: d}\nspec: {}\n");
