@@ -60,7 +60,7 @@ final class SpecParser {
         Integer partitions = partitions(fields, spec);
         Optional<Duration> retention = retention(fields, spec, type);
         List<String> inputs = inputs(fields, spec, productName);
-        List<QualityRule> quality = QualityParser.parse(fields, spec);
+        List<QualityRule> quality = QualityParser.parse(fields, spec, value, key);
         Optional<Slo> slo = slo(fields, spec);
         List<String> consumers = consumers(fields, spec);
 

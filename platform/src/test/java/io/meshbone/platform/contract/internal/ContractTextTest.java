@@ -51,4 +51,12 @@ class ContractTextTest {
         assertThat(CelRules.compileError("value.amount + 1")).get().asString().contains("expected type 'bool'");
         assertThat(CelRules.compileError("price > 0")).get().asString().contains("undeclared reference to 'price'");
     }
+
+    @Test
+    void findsTheFieldsARuleReadsOffAVariable() {
+        assertThat(CelRules.fieldsReadFrom("value.a > 0 && has(value.b) && value.c.d == key.e", "value"))
+                .containsExactly("a", "b", "c");
+        assertThat(CelRules.fieldsReadFrom("value.a > 0 && key.e == ''", "key")).containsExactly("e");
+        assertThat(CelRules.fieldsReadFrom("value.a >", "value")).isEmpty();
+    }
 }
