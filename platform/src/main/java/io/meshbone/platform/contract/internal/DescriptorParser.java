@@ -23,6 +23,8 @@ public final class DescriptorParser {
 
     private static final ObjectMapper YAML = new ObjectMapper(
             YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    private static final int MAX_TOPIC_LENGTH = 249;
+    private static final int MAX_PRODUCT_NAME_LENGTH = MAX_TOPIC_LENGTH - 20;
     private static final List<String> ROOT_KEYS = List.of("apiVersion", "kind", "metadata", "spec");
     private static final List<String> METADATA_KEYS = List.of("name", "domain", "owner", "description", "tags");
 
@@ -86,11 +88,22 @@ public final class DescriptorParser {
         String owner = fields.requiredText(metadata, "metadata", "owner", "the owning team, e.g. team-orders@example.com");
         String description = fields.requiredText(metadata, "metadata", "description", "a sentence saying what one record means");
         List<String> tags = fields.textList(metadata, "metadata", "tags", "non-empty strings");
+        if (name != null && domain != null && tooLongForKafka(domain, name)) {
+            fields.problem("metadata.name", "'" + domain + "." + name + "' is too long: its staging topic would pass Kafka's "
+                    + MAX_TOPIC_LENGTH + "-character limit (expected domain and name together at most "
+                    + MAX_PRODUCT_NAME_LENGTH + " characters)");
+            name = null;
+        }
         if (name == null || domain == null || owner == null || description == null || tags == null
                 || tags.stream().anyMatch(java.util.Objects::isNull)) {
             return null;
         }
         return new ProductMetadata(name, domain, owner, description, tags);
+    }
+
+    // The longest derived topic is '<domain>.<name>.v<major>.staging'; 20 characters leave room for any major.
+    private static boolean tooLongForKafka(String domain, String name) {
+        return domain.length() + 1 + name.length() > MAX_PRODUCT_NAME_LENGTH;
     }
 
     private static String namePart(Fields fields, ObjectNode metadata, String key, String expected, String example) {
