@@ -2,6 +2,7 @@ package io.meshbone.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -80,7 +81,7 @@ class ProductCommandTest {
         int exit = run("product", "lint", dir.toString());
 
         assertThat(exit).isEqualTo(1);
-        String sep = java.io.File.separator;
+        String sep = File.separator;
         String unknown = "'orders.order-placed' names no known product (known: customers.customer-history,"
                 + " customers.customer-profile, orders.order-status, orders.revenue-by-hour, payments.payment-settled,"
                 + " shipping.delivery-request)";

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -80,6 +81,6 @@ class ExampleContractsTest {
         assertThat(PaymentSettled.getClassSchema()).isEqualTo(payment.spec().value().schema());
         assertThat(OrderPlaced.getClassSchema()).isEqualTo(order.spec().value().schema());
         assertThat(PaymentSettled.class.getMethod("getAmount").getReturnType()).isEqualTo(BigDecimal.class);
-        assertThat(OrderPlaced.class.getMethod("getPlacedAt").getReturnType()).isEqualTo(java.time.Instant.class);
+        assertThat(OrderPlaced.class.getMethod("getPlacedAt").getReturnType()).isEqualTo(Instant.class);
     }
 }

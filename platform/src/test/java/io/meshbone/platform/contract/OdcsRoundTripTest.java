@@ -4,19 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class OdcsRoundTripTest {
 
@@ -29,7 +31,7 @@ class OdcsRoundTripTest {
         }
     }
 
-    static java.util.List<DataProduct> products() {
+    static List<DataProduct> products() {
         return Fixtures.validProducts();
     }
 
@@ -37,7 +39,7 @@ class OdcsRoundTripTest {
     @MethodSource("products")
     void exportedYamlValidatesAgainstOdcsAndImportsToAnEqualProduct(DataProduct product) throws Exception {
         String yaml = Odcs.exportYaml(product);
-        JsonNode tree = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml);
+        JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(yaml);
 
         Set<ValidationMessage> errors = odcsSchema.validate(tree);
         DescriptorBundle imported = Odcs.importDocument("contract.odcs.yaml", yaml);

@@ -1,6 +1,7 @@
 package io.meshbone.platform.contract.internal;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -95,7 +96,7 @@ public final class DescriptorParser {
             name = null;
         }
         if (name == null || domain == null || owner == null || description == null || tags == null
-                || tags.stream().anyMatch(java.util.Objects::isNull)) {
+                || tags.stream().anyMatch(Objects::isNull)) {
             return null;
         }
         return new ProductMetadata(name, domain, owner, description, tags);

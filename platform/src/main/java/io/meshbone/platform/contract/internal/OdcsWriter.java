@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshbone.platform.contract.AvroSchemaFile;
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.KeySpec;
+import io.meshbone.platform.contract.OnFailure;
 import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.contract.ProductSpec;
+import io.meshbone.platform.contract.ProductType;
 import io.meshbone.platform.contract.QualityRule;
 
 /** Writes a data product as an Open Data Contract Standard v3.1.0 document. */
@@ -98,7 +100,7 @@ public final class OdcsWriter {
         quality.put("type", "custom");
         quality.put("engine", OdcsKeys.CEL_ENGINE);
         quality.put("implementation", rule.rule());
-        quality.put("severity", rule.onFailure() == io.meshbone.platform.contract.OnFailure.WARN ? "warning" : "error");
+        quality.put("severity", rule.onFailure() == OnFailure.WARN ? "warning" : "error");
         quality.putArray("customProperties").add(property(OdcsKeys.ON_FAILURE, JSON.textNode(rule.onFailure().text())));
         return quality;
     }
@@ -134,7 +136,8 @@ public final class OdcsWriter {
             custom.add(property(OdcsKeys.KEY_SUBJECT, JSON.textNode(names.keySubject())));
             custom.add(property(OdcsKeys.STAGING_KEY_SUBJECT, JSON.textNode(names.stagingKeySubject())));
         }
-        custom.add(property(OdcsKeys.CLEANUP_POLICY, JSON.textNode(spec.type() == io.meshbone.platform.contract.ProductType.ENTITY ? "compact" : "delete")));
+        custom.add(property(OdcsKeys.CLEANUP_POLICY, JSON.textNode(spec.type() == ProductType.ENTITY
+                ? "compact" : "delete")));
         if (!spec.inputs().isEmpty()) {
             custom.add(property(OdcsKeys.INPUTS, strings(spec.inputs())));
         }
