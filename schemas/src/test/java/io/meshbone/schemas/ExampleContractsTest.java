@@ -8,12 +8,14 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.LintReport;
+import io.meshbone.platform.contract.Odcs;
 import io.meshbone.platform.contract.ProductDescriptors;
 import io.meshbone.schemas.orders.OrderPlaced;
 import io.meshbone.schemas.payments.PaymentSettled;
@@ -63,6 +65,15 @@ class ExampleContractsTest {
     }
 
     @Test
+    void everyExampleSurvivesAnOdcsRoundTrip() {
+        for (DataProduct product : ProductDescriptors.lint(List.of(REPOSITORY), Set.of()).products()) {
+            String odcs = Odcs.exportYaml(product);
+
+            assertThat(Odcs.importDocument(product.name() + ".odcs.yaml", odcs).product()).isEqualTo(product);
+        }
+    }
+
+    @Test
     void generatedClassesCarryTheContractSchemasWithDecimalMoney() throws Exception {
         DataProduct payment = ProductDescriptors.read(REPOSITORY.resolve("payments/payment-settled.product.yaml"));
         DataProduct order = ProductDescriptors.read(REPOSITORY.resolve("orders/order-placed.product.yaml"));
@@ -70,6 +81,6 @@ class ExampleContractsTest {
         assertThat(PaymentSettled.getClassSchema()).isEqualTo(payment.spec().value().schema());
         assertThat(OrderPlaced.getClassSchema()).isEqualTo(order.spec().value().schema());
         assertThat(PaymentSettled.class.getMethod("getAmount").getReturnType()).isEqualTo(BigDecimal.class);
-        assertThat(OrderPlaced.class.getMethod("getPlacedAt").getReturnType()).isEqualTo(java.time.Instant.class);
+        assertThat(OrderPlaced.class.getMethod("getPlacedAt").getReturnType()).isEqualTo(Instant.class);
     }
 }

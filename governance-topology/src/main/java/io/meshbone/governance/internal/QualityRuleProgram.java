@@ -8,13 +8,13 @@ import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import io.meshbone.platform.contract.OnFailure;
 import io.meshbone.platform.contract.QualityRule;
-import io.meshbone.platform.contract.internal.CelRules;
+import io.meshbone.platform.contract.QualityRules;
 
 /** A contract's quality rule compiled once into a CEL program, evaluated per record. */
 public final class QualityRuleProgram {
 
     private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
-            .setOptions(CelRules.OPTIONS)
+            .setOptions(QualityRules.options())
             .build();
 
     private final QualityRule rule;
@@ -28,7 +28,7 @@ public final class QualityRuleProgram {
     /** Compiles the rule with the same declarations the contract validator checked it with. */
     public static QualityRuleProgram compile(QualityRule rule) {
         try {
-            return new QualityRuleProgram(rule, RUNTIME.createProgram(CelRules.compiler().compile(rule.rule()).getAst()));
+            return new QualityRuleProgram(rule, RUNTIME.createProgram(QualityRules.compiler().compile(rule.rule()).getAst()));
         } catch (CelValidationException | CelEvaluationException e) {
             throw new IllegalArgumentException("quality rule '" + rule.name() + "' does not compile: " + e.getMessage(), e);
         }

@@ -9,17 +9,12 @@ import java.util.Objects;
  * @param path    the field at fault, e.g. {@code spec.key.field}, or {@code (file)} for the whole document
  * @param message what is wrong and what was expected
  */
-public record Problem(String file, String path, String message) implements Comparable<Problem> {
+public record Problem(String file, String path, String message) {
 
     public Problem {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(message, "message");
-    }
-
-    @Override
-    public int compareTo(Problem other) {
-        return file.compareTo(other.file);
     }
 
     @Override

@@ -35,9 +35,15 @@ public final class ProductDescriptors {
         return DescriptorParser.parse(file, yaml, schemaFiles).descriptor();
     }
 
-    /** Reads one descriptor file, its schemas resolved next to it; throws {@link ContractException} if invalid. */
+    /**
+     * Reads one descriptor file, its schemas resolved next to it, and checks it on its own: inputs are not
+     * checked against other products (use {@link #lint} or {@link #validate} for that).
+     *
+     * @throws ContractException with every problem, when the descriptor is invalid
+     * @throws UncheckedIOException when the file cannot be read
+     */
     public static DataProduct read(Path file) {
-        return lint(List.of(file), Set.of()).descriptors().get(0).orThrow();
+        return parseFile(file.toString(), file).descriptor().orThrow();
     }
 
     /**

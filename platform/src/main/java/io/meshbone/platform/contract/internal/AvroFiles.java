@@ -2,6 +2,7 @@ package io.meshbone.platform.contract.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -65,7 +66,7 @@ public final class AvroFiles {
     /** Dotted paths of every field tagged {@code PII}, nested records included, e.g. {@code address.street}. */
     public static List<String> piiFields(Schema schema) {
         List<String> found = new ArrayList<>();
-        collectPii(schema, "", found, new java.util.HashSet<>());
+        collectPii(schema, "", found, new HashSet<>());
         return found;
     }
 
@@ -123,7 +124,14 @@ public final class AvroFiles {
         };
     }
 
+    // Avro passes on Jackson's parse errors with the exception class and a redacted-source note in the text.
     private static String oneLine(String message) {
-        return message == null ? "(no message)" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+        if (message == null) {
+            return "(no message)";
+        }
+        return message.replaceAll("\\s*\\R\\s*", " ")
+                .replaceAll("^(?:[a-z]\\w*\\.)+\\w*(?:Exception|Error): ", "")
+                .replaceAll("\\[Source: [^;]*; ", "[")
+                .trim();
     }
 }

@@ -1,14 +1,19 @@
 package io.meshbone.platform.contract.internal;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 
 /** Compiles quality rules as CEL expressions over {@code key} and {@code value}, yielding a bool. */
 public final class CelRules {
@@ -19,6 +24,7 @@ public final class CelRules {
     // Records reach the gate as decoded Avro: the value (and a record key) are maps of field name to any type.
     private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
             .setOptions(OPTIONS)
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .addVar("value", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .addVar("key", SimpleType.DYN)
             .setResultType(SimpleType.BOOL)
@@ -30,6 +36,29 @@ public final class CelRules {
     /** The shared compiler, for the record gate to build programs with the same declarations. */
     public static CelCompiler compiler() {
         return COMPILER;
+    }
+
+    /**
+     * The fields a compiling rule reads directly off {@code variable}, in order: {@code value.amount > 0} reads
+     * {@code amount} off {@code value}; {@code has(value.note)} reads {@code note}.
+     */
+    public static List<String> fieldsReadFrom(String expression, String variable) {
+        CelValidationResult result = COMPILER.compile(expression);
+        if (result.hasError()) {
+            return List.of();
+        }
+        try {
+            return CelNavigableAst.fromAst(result.getAst()).getRoot().allNodes()
+                    .filter(node -> node.getKind() == CelExpr.ExprKind.Kind.SELECT)
+                    .map(node -> node.expr().select())
+                    .filter(select -> select.operand().getKind() == CelExpr.ExprKind.Kind.IDENT
+                            && select.operand().ident().name().equals(variable))
+                    .map(CelExpr.CelSelect::field)
+                    .distinct()
+                    .toList();
+        } catch (CelValidationException e) {
+            throw new IllegalStateException("CEL reported no error but has no AST for " + expression, e);
+        }
     }
 
     /** CEL's error when {@code expression} does not compile to a bool, or empty when it does. */

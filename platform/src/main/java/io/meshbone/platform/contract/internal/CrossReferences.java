@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.meshbone.platform.contract.ParsedDescriptor;
 import io.meshbone.platform.contract.Problem;
+import io.meshbone.platform.contract.ProductNames;
 
 /** Checks what descriptors say about each other: unique product names, and inputs that name known products. */
 public final class CrossReferences {
@@ -46,7 +47,7 @@ public final class CrossReferences {
             List<String> inputs = outcome.inputs();
             for (int i = 0; i < inputs.size(); i++) {
                 String input = inputs.get(i);
-                if (!known.contains(input)) {
+                if (ProductNames.isProductName(input) && !known.contains(input)) {
                     problems.add(new Problem(file, "spec.inputs[" + i + "]", "'" + input + "' names no known product"
                             + DidYouMean.suggest(input, known).map(s -> " (did you mean '" + s + "'?)")
                                     .orElse(" (known: " + String.join(", ", known.stream().sorted().toList()) + ")")));

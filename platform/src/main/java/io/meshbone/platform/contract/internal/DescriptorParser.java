@@ -1,6 +1,7 @@
 package io.meshbone.platform.contract.internal;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -23,6 +24,8 @@ public final class DescriptorParser {
 
     private static final ObjectMapper YAML = new ObjectMapper(
             YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    private static final int MAX_TOPIC_LENGTH = 249;
+    private static final int MAX_PRODUCT_NAME_LENGTH = MAX_TOPIC_LENGTH - 20;
     private static final List<String> ROOT_KEYS = List.of("apiVersion", "kind", "metadata", "spec");
     private static final List<String> METADATA_KEYS = List.of("name", "domain", "owner", "description", "tags");
 
@@ -65,9 +68,7 @@ public final class DescriptorParser {
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            fields.problem(DOCUMENT, "not valid YAML" + where + ": " + e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " "));
+            fields.problem(DOCUMENT, "not valid YAML at " + YamlErrors.describe(e));
             return null;
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
@@ -83,22 +84,34 @@ public final class DescriptorParser {
             return null;
         }
         fields.onlyKeys(metadata, "metadata", METADATA_KEYS);
-        String name = namePart(fields, metadata, "name", "the product's lower-kebab name, e.g. order-placed");
-        String domain = namePart(fields, metadata, "domain", "the owning domain's lower-kebab name, e.g. orders");
+        String name = namePart(fields, metadata, "name", "the product's lower-kebab name, e.g. order-placed", "order-placed");
+        String domain = namePart(fields, metadata, "domain", "the owning domain's lower-kebab name, e.g. orders", "orders");
         String owner = fields.requiredText(metadata, "metadata", "owner", "the owning team, e.g. team-orders@example.com");
         String description = fields.requiredText(metadata, "metadata", "description", "a sentence saying what one record means");
         List<String> tags = fields.textList(metadata, "metadata", "tags", "non-empty strings");
-        if (name == null || domain == null || owner == null || description == null || tags == null) {
+        if (name != null && domain != null && tooLongForKafka(domain, name)) {
+            fields.problem("metadata.name", "'" + domain + "." + name + "' is too long: its staging topic would pass Kafka's "
+                    + MAX_TOPIC_LENGTH + "-character limit (expected domain and name together at most "
+                    + MAX_PRODUCT_NAME_LENGTH + " characters)");
+            name = null;
+        }
+        if (name == null || domain == null || owner == null || description == null || tags == null
+                || tags.stream().anyMatch(Objects::isNull)) {
             return null;
         }
         return new ProductMetadata(name, domain, owner, description, tags);
     }
 
-    private static String namePart(Fields fields, ObjectNode metadata, String key, String expected) {
+    // The longest derived topic is '<domain>.<name>.v<major>.staging'; 20 characters leave room for any major.
+    private static boolean tooLongForKafka(String domain, String name) {
+        return domain.length() + 1 + name.length() > MAX_PRODUCT_NAME_LENGTH;
+    }
+
+    private static String namePart(Fields fields, ObjectNode metadata, String key, String expected, String example) {
         String value = fields.requiredText(metadata, "metadata", key, expected);
         if (value != null && !ProductNames.isNamePart(value)) {
-            fields.problem("metadata." + key, "'" + value + "' is not lower-kebab (expected " + expected
-                    + ": lower-case letters and digits in parts joined by single '-', starting with a letter)");
+            fields.problem("metadata." + key, "'" + value + "' is not lower-kebab (expected lower-case letters and"
+                    + " digits in parts joined by single '-', starting with a letter, e.g. " + example + ")");
             return null;
         }
         return value;

@@ -21,8 +21,9 @@ public final class DidYouMean {
                 bestDistance = distance;
             }
         }
-        // A third of the word may be wrong: 'retension' -> 'retention', but not 'foo' -> 'key'.
-        int tolerated = Math.max(1, typed.length() / 3);
+        // A typo changes a few characters: 'retension' -> 'retention', but not 'foo' -> 'key',
+        // and not 'orders.order-placed' -> 'orders.order-status'.
+        int tolerated = Math.min(3, Math.max(1, typed.length() / 3));
         return best != null && bestDistance <= tolerated ? Optional.of(best) : Optional.empty();
     }
 

@@ -85,7 +85,10 @@ public final class Fields {
         return text(required(parent, path, key, expected), path(path, key), expected);
     }
 
-    /** A list of non-blank strings; empty when absent, null (and problems) when malformed. */
+    /**
+     * A list of non-blank strings: empty when absent, null (and a problem) when not a list; an entry that is
+     * not a non-blank string is null in the result, with its own problem.
+     */
     public List<String> textList(ObjectNode parent, String path, String key, String expected) {
         JsonNode node = parent.get(key);
         if (node == null || node.isNull()) {
@@ -97,13 +100,10 @@ public final class Fields {
             return null;
         }
         List<String> values = new ArrayList<>();
-        boolean ok = true;
         for (int i = 0; i < node.size(); i++) {
-            String value = text(node.get(i), listPath + "[" + i + "]", expected);
-            ok &= value != null;
-            values.add(value);
+            values.add(text(node.get(i), listPath + "[" + i + "]", expected));
         }
-        return ok ? values : null;
+        return values;
     }
 
     /** An enum constant spelt as {@code spelling} gives, {@code fallback} when absent, null when invalid. */

@@ -20,15 +20,21 @@ final class PiiCheck {
         }
         List<String> found = new ArrayList<>();
         if (value != null) {
-            AvroFiles.piiFields(value.schema()).forEach(f -> found.add(value.file() + ": " + f));
+            describe(value, found);
         }
         if (key.orElse(null) instanceof KeySpec.SchemaKey schemaKey) {
-            AvroSchemaFile file = schemaKey.schema();
-            AvroFiles.piiFields(file.schema()).forEach(f -> found.add(file.file() + ": " + f));
+            describe(schemaKey.schema(), found);
         }
         if (!found.isEmpty()) {
             fields.problem("spec.classification", "'" + classification.text() + "' does not allow PII-tagged fields ("
-                    + String.join(", ", found) + "); expected confidential or restricted");
+                    + String.join("; ", found) + "); expected confidential or restricted");
+        }
+    }
+
+    private static void describe(AvroSchemaFile file, List<String> found) {
+        List<String> fields = AvroFiles.piiFields(file.schema());
+        if (!fields.isEmpty()) {
+            found.add(file.file() + ": " + String.join(", ", fields));
         }
     }
 }

@@ -3,13 +3,17 @@ package io.meshbone.platform.contract.internal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshbone.platform.contract.AvroSchemaFile;
+import io.meshbone.platform.contract.KeySpec;
 import io.meshbone.platform.contract.OnFailure;
 import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.contract.QualityRule;
+import org.apache.avro.Schema;
 
 /** Parses {@code spec.quality}: named CEL rules, each of which must compile to a bool. */
 final class QualityParser {
@@ -19,7 +23,7 @@ final class QualityParser {
     private QualityParser() {
     }
 
-    static List<QualityRule> parse(Fields fields, ObjectNode spec) {
+    static List<QualityRule> parse(Fields fields, ObjectNode spec, AvroSchemaFile value, Optional<KeySpec> key) {
         JsonNode node = spec.get("quality");
         if (node == null || node.isNull()) {
             return List.of();
@@ -34,7 +38,7 @@ final class QualityParser {
             String path = "spec.quality[" + i + "]";
             ObjectNode rule = fields.object(node.get(i), path, "a mapping {name, rule, onFailure}");
             if (rule != null) {
-                QualityRule parsed = rule(fields, rule, path, names);
+                QualityRule parsed = rule(fields, rule, path, names, value, key);
                 if (parsed != null) {
                     rules.add(parsed);
                 }
@@ -43,7 +47,8 @@ final class QualityParser {
         return rules.size() == node.size() ? rules : null;
     }
 
-    private static QualityRule rule(Fields fields, ObjectNode rule, String path, Set<String> names) {
+    private static QualityRule rule(Fields fields, ObjectNode rule, String path, Set<String> names,
+                                    AvroSchemaFile value, Optional<KeySpec> key) {
         fields.onlyKeys(rule, path, RULE_KEYS);
         String name = fields.requiredText(rule, path, "name", "a lower-kebab rule name, e.g. positive-amount");
         if (name != null && !ProductNames.isNamePart(name)) {
@@ -59,10 +64,36 @@ final class QualityParser {
             if (error != null) {
                 fields.problem(path + ".rule", "'" + expression + "' is not a valid CEL rule (expected a bool expression over key and value): " + error);
                 expression = null;
+            } else {
+                AvroSchemaFile keySchema = key.orElse(null) instanceof KeySpec.SchemaKey k ? k.schema() : null;
+                boolean valueFieldsExist = fieldsExist(fields, path + ".rule", expression, "value", value);
+                boolean keyFieldsExist = fieldsExist(fields, path + ".rule", expression, "key", keySchema);
+                if (!valueFieldsExist || !keyFieldsExist) {
+                    expression = null;
+                }
             }
         }
         OnFailure onFailure = onFailure(fields, rule, path);
         return name == null || expression == null || onFailure == null ? null : new QualityRule(name, expression, onFailure);
+    }
+
+    // A typo in a field name compiles (records are maps to CEL) but would fail every record at the gate.
+    private static boolean fieldsExist(Fields fields, String path, String expression, String variable,
+                                       AvroSchemaFile schema) {
+        if (schema == null || schema.schema().getType() != Schema.Type.RECORD) {
+            return true;
+        }
+        List<String> known = schema.schema().getFields().stream().map(Schema.Field::name).toList();
+        boolean ok = true;
+        for (String field : CelRules.fieldsReadFrom(expression, variable)) {
+            if (!known.contains(field)) {
+                fields.problem(path, "'" + expression + "' reads " + variable + "." + field + ", which is not a field of "
+                        + schema.file() + " (fields: " + AvroFiles.fieldList(schema.schema()) + ")"
+                        + DidYouMean.suggest(field, known).map(s -> "; did you mean '" + s + "'?").orElse(""));
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     private static OnFailure onFailure(Fields fields, ObjectNode rule, String path) {

@@ -60,11 +60,13 @@ final class SpecParser {
         Integer partitions = partitions(fields, spec);
         Optional<Duration> retention = retention(fields, spec, type);
         List<String> inputs = inputs(fields, spec, productName);
-        List<QualityRule> quality = QualityParser.parse(fields, spec);
+        List<QualityRule> quality = QualityParser.parse(fields, spec, value, key);
         Optional<Slo> slo = slo(fields, spec);
         List<String> consumers = consumers(fields, spec);
 
-        List<String> declaredInputs = inputs == null ? List.of() : inputs;
+        // Cross-references skip entries that are not product names; those are reported here already.
+        List<String> declaredInputs = inputs == null ? List.of()
+                : inputs.stream().map(i -> ProductNames.isProductName(i) ? i : "").toList();
         if (fields.problems().size() > before) {
             return new Result(null, declaredInputs);
         }
@@ -141,23 +143,21 @@ final class SpecParser {
         if (inputs == null) {
             return null;
         }
-        boolean ok = true;
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
             String input = inputs.get(i);
             String path = "spec.inputs[" + i + "]";
-            if (!ProductNames.isProductName(input)) {
+            if (input == null) {
+                continue;
+            } else if (!ProductNames.isProductName(input)) {
                 fields.problem(path, "'" + input + "' is not a product name (expected <domain>.<product> in lower-kebab, e.g. orders.order-placed)");
-                ok = false;
             } else if (input.equals(productName)) {
                 fields.problem(path, "'" + input + "' is this product itself (expected an upstream product)");
-                ok = false;
             } else if (!seen.add(input)) {
                 fields.problem(path, "'" + input + "' is listed twice (expected each input once)");
-                ok = false;
             }
         }
-        return ok ? inputs : null;
+        return inputs;
     }
 
     private static Optional<Slo> slo(Fields fields, ObjectNode spec) {
@@ -183,7 +183,9 @@ final class SpecParser {
         List<String> valid = new ArrayList<>();
         for (int i = 0; i < consumers.size(); i++) {
             String consumer = consumers.get(i);
-            if (!ProductNames.isNamePart(consumer)) {
+            if (consumer == null) {
+                continue;
+            } else if (!ProductNames.isNamePart(consumer)) {
                 fields.problem("spec.consumers[" + i + "]", "'" + consumer
                         + "' is not lower-kebab (expected a domain or team name, e.g. analytics)");
             } else if (valid.contains(consumer)) {
