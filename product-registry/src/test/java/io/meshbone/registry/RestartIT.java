@@ -40,9 +40,9 @@ class RestartIT {
             http.delete("/subjects/restart-4/versions/1");
             http.put("/config/restart-0", "{\"compatibility\":\"NONE\"}");
             http.put("/mode/restart-1", "{\"mode\":\"READONLY\"}");
-            before = snapshot(http);
             nextId = http.post("/subjects/restart-extra/versions", Http.schemaBody(record("Extra", field("z", "long"))))
                     .json().get("id").asInt();
+            before = snapshot(http);
         }
         try (SchemaRegistryServer second = Registries.start(kafka, topic)) {
             Http http = new Http(second.url());
