@@ -60,6 +60,10 @@ final class OpenApiContract {
         return validator.validate(answer);
     }
 
+    JsonNode component(String name) {
+        return spec.path("components").path("schemas").path(name);
+    }
+
     JsonNode errorSchema() {
         return spec.path("components").path("schemas").path("ErrorMessage");
     }

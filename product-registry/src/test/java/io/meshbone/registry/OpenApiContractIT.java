@@ -25,6 +25,17 @@ class OpenApiContractIT {
     private static Http http;
     private static final OpenApiContract CONTRACT = new OpenApiContract();
 
+    /**
+     * 200 bodies the file gets wrong or leaves out, validated against the component Confluent's server really returns:
+     * the metadata endpoints declare only their 500, and both config deletes are declared as a bare level string
+     * while Confluent's ConfigResource answers a {@code Config} object ({@code {"compatibilityLevel": …}}).
+     */
+    private static final java.util.Map<String, String> OVERRIDES = java.util.Map.of(
+            "GET /v1/metadata/id", "ServerClusterId",
+            "GET /v1/metadata/version", "SchemaRegistryServerVersion",
+            "DELETE /config", "Config",
+            "DELETE /config/{subject}", "Config");
+
     private record Step(String method, String template, String path, String body, int expectedStatus) {
     }
 
@@ -100,6 +111,10 @@ class OpenApiContractIT {
             assertThat(answer.contentType()).as(where).isEqualTo("application/vnd.schemaregistry.v1+json");
             JsonNode schema = answer.status() == 200 ? CONTRACT.responseSchema(step.method(), step.template(), 200)
                     : CONTRACT.errorSchema();
+            String override = OVERRIDES.get(step.method() + " " + step.template());
+            if (answer.status() == 200 && override != null) {
+                schema = CONTRACT.component(override);
+            }
             assertThat(schema).as("the spec declares a 200 schema for " + step.template()).isNotNull();
             // The /schema endpoints answer with the schema text itself; the spec types that as a string.
             JsonNode body = schema.path("type").asText().equals("string") ? TextNode.valueOf(answer.body()) : answer.json();
