@@ -73,4 +73,22 @@ class ConcurrencyIT {
             }
         }
     }
+
+    @Test
+    void alternatingWritersFenceEachOtherAndEveryWriteStillGetsAFreshId(KafkaCluster kafka) {
+        String topic = Registries.uniqueTopic();
+        try (SchemaRegistryServer a = Registries.start(kafka, topic); SchemaRegistryServer b = Registries.start(kafka, topic)) {
+            List<Http> instances = List.of(new Http(a.url()), new Http(b.url()));
+            List<Integer> ids = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                // Each write goes through the other instance, so each one must take the writer role back first.
+                Http.Answer answer = instances.get(i % 2).post("/subjects/alternating-" + i + "/versions",
+                        Http.schemaBody(record("Alternating" + i, field("f", "int"))));
+                assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+                ids.add(answer.json().get("id").asInt());
+            }
+            assertThat(ids).isSorted().doesNotHaveDuplicates().hasSize(10);
+            assertThat(instances.get(0).get("/schemas").json()).isEqualTo(instances.get(1).get("/schemas").json());
+        }
+    }
 }

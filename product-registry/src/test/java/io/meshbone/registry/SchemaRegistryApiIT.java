@@ -226,6 +226,16 @@ class SchemaRegistryApiIT {
     }
 
     @Test
+    void refusesGlobalImportModeOverExistingSchemasUnlessForced() {
+        http.post("/subjects/" + subject() + "/versions", Http.schemaBody(record("Existing", field("a", "int"))));
+        Http.Answer refused = http.put("/mode", "{\"mode\":\"IMPORT\"}");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorCode()).isEqualTo(42205);
+        assertThat(http.put("/mode?force=true", "{\"mode\":\"IMPORT\"}").json().get("mode").asText()).isEqualTo("IMPORT");
+        assertThat(http.put("/mode", "{\"mode\":\"READWRITE\"}").json().get("mode").asText()).isEqualTo("READWRITE");
+    }
+
+    @Test
     void listsSchemasSubjectsContextsAndTypesWithPrefixAndPaging() {
         String prefix = TestTopics.unique("paging");
         List<String> subjects = new ArrayList<>();

@@ -97,7 +97,7 @@ public final class KafkaStore implements AutoCloseable {
                     // Possibly committed, possibly not: the next attempt re-initialises, re-reads and decides again,
                     // so a write that did land is found in the state rather than written twice.
                     discardProducer();
-                    if (++otherFailures >= 3) {
+                    if (++otherFailures >= 5) {
                         throw Errors.storeError("Write to the Kafka store failed: " + e.getMessage(), e);
                     }
                     log.warn("Write to the schemas topic failed (attempt {}): {}", attempt, e.toString());
