@@ -108,4 +108,13 @@ class BadInputIT {
         assertError(answer, 422, 42201);
         assertThat(answer.json().get("message").asText()).contains("nope");
     }
+
+    @Test
+    void errorsJettyRaisesItselfStillCarryErrorCodeAndMessage() {
+        Http.Answer answer = http.get("/subjects/%2e%2e%2F%2e%2e/versions");
+        assertThat(answer.status()).as(answer.body()).isBetween(400, 499);
+        assertThat(answer.json()).as(answer.body()).isNotNull();
+        assertThat(answer.errorCode()).isEqualTo(answer.status());
+        assertThat(answer.json().get("message").asText()).isNotBlank();
+    }
 }
