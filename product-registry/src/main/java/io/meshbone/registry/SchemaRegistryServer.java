@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.meshbone.registry.internal.HttpFront;
+import io.meshbone.registry.internal.JsonErrorHandler;
 import io.meshbone.registry.internal.KafkaStore;
 import io.meshbone.registry.internal.RegistryApi;
 import io.meshbone.registry.internal.RegistryState;
@@ -52,6 +53,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
             jetty.addConnector(connector);
             jetty.setHandler(new HttpFront(RegistryApi.router(state, store, settings.topic()), settings.users(),
                     settings.maxBodyBytes()));
+            jetty.setErrorHandler(new JsonErrorHandler());
             jetty.start();
             URI url = URI.create("http://" + settings.host() + ":" + connector.getLocalPort());
             log.info("Schema registry serving {} from topic {}{}", url, settings.topic(),

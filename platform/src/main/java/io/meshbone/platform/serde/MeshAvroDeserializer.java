@@ -65,9 +65,12 @@ public class MeshAvroDeserializer<T> implements Deserializer<T> {
         }
         int id = WireFormat.readId(topic, bytes);
         DatumReader<Object> reader = reader(topic, id);
+        BinaryDecoder reuse = DECODER.get();
         BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, WireFormat.HEADER_SIZE,
-                bytes.length - WireFormat.HEADER_SIZE, DECODER.get());
-        DECODER.set(decoder);
+                bytes.length - WireFormat.HEADER_SIZE, reuse);
+        if (decoder != reuse) {
+            DECODER.set(decoder);
+        }
         try {
             return (T) reader.read(null, decoder);
         } catch (EOFException e) {

@@ -63,8 +63,11 @@ public final class AvroSchemas {
             parser.addTypes(known.values());
             Schema schema = parser.parse(text);
             return new Parsed(schema, List.copyOf(known.values()));
-        } catch (SchemaParseException | IllegalArgumentException | org.apache.avro.AvroTypeException e) {
+        } catch (SchemaParseException e) {
             throw Errors.invalidSchema("Invalid schema " + text + " with refs " + refs + " of type AVRO, details: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Avro reports some faults (unresolved names, bad defaults) as other runtime exceptions: still the client's schema.
+            throw Errors.invalidSchema("Invalid schema " + text + " with refs " + refs + " of type AVRO, details: " + e);
         }
     }
 

@@ -25,7 +25,7 @@ public final class Call {
         return pathParams.get(name);
     }
 
-    /** A boolean query flag: present and not {@code false} means true, as JAX-RS reads it. */
+    /** A boolean query flag: true only for {@code true} (any case), as JAX-RS reads a {@code boolean} parameter. */
     boolean flag(String name) {
         String value = query.get(name);
         return value != null && Boolean.parseBoolean(value);

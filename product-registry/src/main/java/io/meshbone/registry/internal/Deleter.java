@@ -49,7 +49,8 @@ public final class Deleter {
     int deleteVersion(String subject, int version, boolean permanent) {
         return store.write(current -> {
             checkWritable(current, subject);
-            StoredSchema target = Versions.find(current, subject, version, permanent);
+            // A soft delete of "latest" means the newest live version; numbered versions are found even when soft-deleted.
+            StoredSchema target = Versions.find(current, subject, version, permanent || version != Versions.LATEST);
             if (permanent) {
                 if (!target.deleted()) {
                     throw Errors.versionNotSoftDeleted(subject, target.version());

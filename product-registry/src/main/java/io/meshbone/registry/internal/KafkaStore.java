@@ -22,6 +22,7 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -80,10 +81,11 @@ public final class KafkaStore implements AutoCloseable {
     /** Decides and commits one write as the single writer, then returns its result once read back. */
     public <T> T write(Function<RegistryState, StoreWrite<T>> decide) {
         synchronized (writeLock) {
+            int otherFailures = 0;
             for (int attempt = 1; ; attempt++) {
                 try {
                     return writeOnce(decide);
-                } catch (ProducerFencedException | InvalidProducerEpochException e) {
+                } catch (ProducerFencedException | InvalidProducerEpochException | InvalidTxnStateException e) {
                     // Another instance took the writer role; our transaction was aborted. Decide again.
                     log.info("Schemas writer fenced by another instance (attempt {}), retrying", attempt);
                     discardProducer();
@@ -92,8 +94,10 @@ public final class KafkaStore implements AutoCloseable {
                     }
                     backOff(attempt);
                 } catch (KafkaException e) {
+                    // Possibly committed, possibly not: the next attempt re-initialises, re-reads and decides again,
+                    // so a write that did land is found in the state rather than written twice.
                     discardProducer();
-                    if (attempt >= 3) {
+                    if (++otherFailures >= 5) {
                         throw Errors.storeError("Write to the Kafka store failed: " + e.getMessage(), e);
                     }
                     log.warn("Write to the schemas topic failed (attempt {}): {}", attempt, e.toString());

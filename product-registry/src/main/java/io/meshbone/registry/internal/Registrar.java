@@ -3,7 +3,9 @@ package io.meshbone.registry.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.Schema;
 
@@ -12,6 +14,7 @@ public final class Registrar {
 
     private final KafkaStore store;
     private final RegistryState state;
+    private final Map<SchemaContent, Schema> parsedCache = new ConcurrentHashMap<>();
 
     public Registrar(KafkaStore store, RegistryState state) {
         this.store = store;
@@ -50,8 +53,8 @@ public final class Registrar {
                 return StoreWrite.nothing(new Registered(existing.id(), existing.version(), existing.content()));
             }
         }
-        if (!importing) {
-            Compatibility level = Modes.compatibility(current, subject);
+        Compatibility level = Modes.compatibility(current, subject);
+        if (!importing && level != Compatibility.NONE) {
             List<String> problems = level.check(parsed.schema(), previous(versions, current));
             if (!problems.isEmpty()) {
                 throw Errors.incompatibleSchema("Schema being registered is incompatible with an earlier schema for subject \""
@@ -113,7 +116,7 @@ public final class Registrar {
         return level.check(parsed.schema(), previous(state.versions(subject), state));
     }
 
-    private static List<Compatibility.Previous> previous(List<StoredSchema> versions, RegistryState current) {
+    private List<Compatibility.Previous> previous(List<StoredSchema> versions, RegistryState current) {
         List<Compatibility.Previous> previous = new ArrayList<>();
         for (StoredSchema version : versions) {
             if (!version.deleted()) {
@@ -127,7 +130,13 @@ public final class Registrar {
         return parse(stored, state);
     }
 
-    private static Schema parse(StoredSchema stored, RegistryState current) {
-        return AvroSchemas.parse(stored.content().schema(), stored.content().references(), current).schema();
+    /** Stored schemas never change under their content, so each is parsed once and kept (one entry per distinct schema). */
+    private Schema parse(StoredSchema stored, RegistryState current) {
+        Schema cached = parsedCache.get(stored.content());
+        if (cached == null) {
+            cached = AvroSchemas.parse(stored.content().schema(), stored.content().references(), current).schema();
+            parsedCache.put(stored.content(), cached);
+        }
+        return cached;
     }
 }

@@ -23,10 +23,8 @@ public final class Settings {
             Optional<String> previous = current.compatibility(subject);
             if (previous.isEmpty()) {
                 if (!RegistryState.GLOBAL.equals(subject)) {
-                    if (current.versions(subject).isEmpty()) {
-                        throw Errors.subjectNotFound(subject);
-                    }
-                    throw Errors.subjectCompatibilityNotConfigured(subject);
+                    // Confluent answers 40401 here, whether or not the subject has schemas.
+                    throw Errors.subjectNotFound(subject);
                 }
                 return StoreWrite.nothing(Compatibility.DEFAULT.name());
             }

@@ -25,7 +25,7 @@ final class SettingsRoutes {
         router.add("GET", "/", call -> Map.of())
                 .add("POST", "/", call -> Map.of())
                 .add("GET", "/contexts", call -> List.of("."))
-                .add("GET", "/v1/metadata/id", call -> Map.of("scope", Map.of("path", List.of(), "clusters",
+                .add("GET", "/v1/metadata/id", call -> Map.of("scope", Map.of("clusters",
                         Map.of("kafka-cluster", clusterId)), "id", clusterId))
                 .add("GET", "/v1/metadata/version", call -> Map.of("version", "meshbone-0.1.0", "commitId", "meshbone"))
                 .add("GET", "/config", call -> level(Modes.compatibility(state, RegistryState.GLOBAL).name()))

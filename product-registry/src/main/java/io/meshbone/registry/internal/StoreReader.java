@@ -55,7 +55,8 @@ final class StoreReader implements AutoCloseable {
                         StoreCodec.apply(record.key(), record.value(), state);
                     } catch (RuntimeException e) {
                         // A foreign or damaged record must not stop the registry; it is skipped, never guessed at.
-                        log.error("Skipping unreadable record at offset {} of {}: {}", record.offset(), partition, e.toString());
+                        log.error("Skipping unreadable record at offset {} of {}: {}", record.offset(), partition,
+                                e.getClass().getSimpleName());
                     }
                 }
                 state.advanceTo(consumer.position(partition));
