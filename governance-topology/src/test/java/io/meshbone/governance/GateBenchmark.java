@@ -208,6 +208,15 @@ public final class GateBenchmark {
     private static void createTopics(Map<String, Object> client, String... topics) throws Exception {
         try (Admin admin = Admin.create(client)) {
             admin.createTopics(List.of(topics).stream().map(t -> new NewTopic(t, PARTITIONS, (short) 1)).toList()).all().get();
+            // Producing before every partition has a leader makes the producer retry its first batches at length.
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!admin.describeTopics(List.of(topics)).allTopicNames().get().values().stream()
+                    .allMatch(topic -> topic.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("partitions of " + List.of(topics) + " have no leader after 30 s");
+                }
+                Thread.sleep(50);
+            }
         }
     }
 }
