@@ -53,7 +53,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GovernanceIT {
 
-    private static final Path SCHEMAS = Path.of("..", "schemas");
+    private static final Path SCHEMAS = Payments.SCHEMAS_DIR;
     private static final String PAYMENTS = "payments.payment-settled.v1";
     private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(60);
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.NullValue;
@@ -51,12 +52,45 @@ public final class AvroToCel {
         };
     }
 
+    // Rules read a field or two of a record: convert each field when a rule first reads it.
     private static Map<String, Object> record(GenericRecord record) {
-        Map<String, Object> fields = new HashMap<>();
-        for (Schema.Field field : record.getSchema().getFields()) {
-            fields.put(field.name(), convert(record.get(field.pos()), field.schema()));
+        return new LazyRecord(record);
+    }
+
+    private static final class LazyRecord extends java.util.AbstractMap<String, Object> {
+        private final GenericRecord record;
+        private Map<String, Object> converted;
+
+        LazyRecord(GenericRecord record) {
+            this.record = record;
         }
-        return fields;
+
+        @Override
+        public Object get(Object name) {
+            Schema.Field field = name instanceof String text ? record.getSchema().getField(text) : null;
+            return field == null ? null : convert(record.get(field.pos()), field.schema());
+        }
+
+        @Override
+        public boolean containsKey(Object name) {
+            return name instanceof String text && record.getSchema().getField(text) != null;
+        }
+
+        @Override
+        public int size() {
+            return record.getSchema().getFields().size();
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            if (converted == null) {
+                converted = new HashMap<>();
+                for (Schema.Field field : record.getSchema().getFields()) {
+                    converted.put(field.name(), convert(record.get(field.pos()), field.schema()));
+                }
+            }
+            return converted.entrySet();
+        }
     }
 
     private static List<Object> list(List<?> values, Schema elementType) {

@@ -1,6 +1,8 @@
 package io.meshbone.governance.internal;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import io.meshbone.platform.lineage.LineageHeaders;
@@ -20,9 +22,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class GateProcessor implements Processor<byte[], byte[], byte[], byte[]> {
 
+    // Listings are JSON in the store; reading one per record would cost more than all the checks.
+    private static final long LISTING_REFRESH_NANOS = 1_000_000_000L;
+
     private final String listingStoreName;
     private final GatedProducts products;
     private final RecordChecks checks;
+    private final Map<String, Optional<StagingTopics.StagingTopic>> stagingTopics = new HashMap<>();
+    private final Map<String, CachedListing> cachedListings = new HashMap<>();
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, ListedProduct> listings;
 
@@ -45,8 +52,8 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
         Headers headers = record.headers();
         LineageHeaders.put(headers, LineageHeaders.SOURCE, sourceRef);
 
-        Optional<StagingTopics.StagingTopic> staging = StagingTopics.parse(source.topic());
-        ListedProduct listing = staging.map(topic -> listings.get(topic.product())).orElse(null);
+        Optional<StagingTopics.StagingTopic> staging = stagingTopics.computeIfAbsent(source.topic(), StagingTopics::parse);
+        ListedProduct listing = staging.map(topic -> listing(topic.product())).orElse(null);
         if (listing == null || listing.retired()) {
             reject(record, GateError.PRODUCT_NOT_LISTED, "no listed product owns staging topic " + source.topic());
             return;
@@ -78,6 +85,20 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
         product.latency().record(java.time.Duration.ofMillis(Math.max(0, now - record.timestamp())));
         product.recordsOut().increment();
         context.forward(record);
+    }
+
+    /** The product's listing as of at most a second ago: a new version takes effect within a second. */
+    private ListedProduct listing(String product) {
+        long now = System.nanoTime();
+        CachedListing cached = cachedListings.get(product);
+        if (cached == null || now - cached.readAt() > LISTING_REFRESH_NANOS) {
+            cached = new CachedListing(listings.get(product), now);
+            cachedListings.put(product, cached);
+        }
+        return cached.listing();
+    }
+
+    private record CachedListing(ListedProduct listing, long readAt) {
     }
 
     private void reject(Record<byte[], byte[]> record, GateError error, String reason) {

@@ -1,6 +1,6 @@
 package io.meshbone.governance.internal;
 
-import java.util.Map;
+import java.util.Optional;
 
 import dev.cel.common.CelValidationException;
 import dev.cel.runtime.CelEvaluationException;
@@ -44,6 +44,11 @@ public final class QualityRuleProgram {
 
     /** True when the rule holds for this record; throws when it cannot be evaluated on it. */
     public boolean holds(Object key, Object value) throws CelEvaluationException {
-        return Boolean.TRUE.equals(program.eval(Map.of("key", key, "value", value)));
+        // A resolver, not a map: CEL copies a map of variables on every evaluation.
+        return Boolean.TRUE.equals(program.eval(name -> switch (name) {
+            case "key" -> Optional.of(key);
+            case "value" -> Optional.of(value);
+            default -> Optional.empty();
+        }));
     }
 }

@@ -19,13 +19,9 @@ public final class StagingTopics {
      * @param product the product name, {@code <domain>.<product>}
      * @param major   the topic generation
      */
-    public record StagingTopic(String product, int major) {
-        public String dlqTopic() {
-            return product + ".v" + major + ".dlq";
-        }
-
-        public String productTopic() {
-            return product + ".v" + major;
+    public record StagingTopic(String product, int major, String productTopic, String dlqTopic) {
+        StagingTopic(String product, int major) {
+            this(product, major, product + ".v" + major, product + ".v" + major + ".dlq");
         }
     }
 
