@@ -1,9 +1,11 @@
 package io.meshbone.governance.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import io.meshbone.platform.lineage.LineageHeaders;
 import io.meshbone.platform.mesh.ListedProduct;
@@ -32,6 +34,8 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
     private final Map<String, CachedListing> cachedListings = new HashMap<>();
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, ListedProduct> listings;
+    private long lastTimestampMillis = -1;
+    private byte[] lastTimestamp;
 
     public GateProcessor(String listingStoreName, GatedProducts products, SchemaLookup schemas) {
         this.listingStoreName = listingStoreName;
@@ -71,20 +75,29 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
             reject(record, verdict.error(), verdict.reason());
             return;
         }
-        LineageHeaders.put(headers, LineageHeaders.PRODUCT, product.names().productName());
-        LineageHeaders.put(headers, LineageHeaders.DOMAIN, product.names().domain());
+        LineageHeaders.put(headers, LineageHeaders.PRODUCT, product.headerValues().product());
+        LineageHeaders.put(headers, LineageHeaders.DOMAIN, product.headerValues().domain());
         if (verdict.schemaId() >= 0) {
-            LineageHeaders.put(headers, LineageHeaders.SCHEMA_ID, Integer.toString(verdict.schemaId()));
+            LineageHeaders.put(headers, LineageHeaders.SCHEMA_ID, product.headerValues().schemaId(verdict.schemaId()));
         }
         // A domain app that derived the record already named its inputs; otherwise the contract's inputs stand.
-        if (headers.lastHeader(LineageHeaders.UPSTREAM) == null && !product.upstream().isEmpty()) {
-            LineageHeaders.put(headers, LineageHeaders.UPSTREAM, product.upstream());
+        if (headers.lastHeader(LineageHeaders.UPSTREAM) == null && product.headerValues().upstream() != null) {
+            LineageHeaders.put(headers, LineageHeaders.UPSTREAM, product.headerValues().upstream());
         }
         long now = System.currentTimeMillis();
-        LineageHeaders.put(headers, LineageHeaders.GATE_TIMESTAMP, Instant.ofEpochMilli(now).toString());
-        product.latency().record(java.time.Duration.ofMillis(Math.max(0, now - record.timestamp())));
+        LineageHeaders.put(headers, LineageHeaders.GATE_TIMESTAMP, gateTimestamp(now));
+        product.latency().record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS);
         product.recordsOut().increment();
         context.forward(record);
+    }
+
+    // Formatting an instant per record shows up in profiles; records within one millisecond share it.
+    private byte[] gateTimestamp(long millis) {
+        if (millis != lastTimestampMillis) {
+            lastTimestampMillis = millis;
+            lastTimestamp = Instant.ofEpochMilli(millis).toString().getBytes(StandardCharsets.UTF_8);
+        }
+        return lastTimestamp;
     }
 
     /** The product's listing as of at most a second ago: a new version takes effect within a second. */

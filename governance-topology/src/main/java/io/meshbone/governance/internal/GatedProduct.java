@@ -23,7 +23,7 @@ public final class GatedProduct {
     private final DataProduct contract;
     private final ProductNames names;
     private final List<QualityRuleProgram> rules;
-    private final String upstream;
+    private final HeaderValues headerValues;
     private final MeterRegistry meters;
     private final Counter recordsIn;
     private final Counter recordsOut;
@@ -34,7 +34,7 @@ public final class GatedProduct {
         this.contract = contract;
         this.names = contract.names();
         this.rules = contract.spec().quality().stream().map(QualityRuleProgram::compile).toList();
-        this.upstream = String.join(",", contract.spec().inputs());
+        this.headerValues = new HeaderValues(names.productName(), names.domain(), String.join(",", contract.spec().inputs()));
         this.meters = meters;
         String product = names.productName();
         this.recordsIn = meters.counter("mesh.gate.records.in", "product", product);
@@ -75,9 +75,9 @@ public final class GatedProduct {
         return contract.spec().key().filter(KeySpec.SchemaKey.class::isInstance).isPresent();
     }
 
-    /** The contract's inputs, comma-separated: the default {@code mesh.upstream}. */
-    public String upstream() {
-        return upstream;
+    /** The lineage header values of this product, encoded once. */
+    public HeaderValues headerValues() {
+        return headerValues;
     }
 
     public Counter recordsIn() {

@@ -37,6 +37,12 @@ public final class LineageHeaders {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Replaces any header of that name with one holding these already encoded UTF-8 bytes. */
+    public static void put(Headers headers, String name, byte[] utf8) {
+        headers.remove(name);
+        headers.add(name, utf8);
+    }
+
     /** The last header of that name, decoded. */
     public static Optional<String> get(Headers headers, String name) {
         Header header = headers.lastHeader(name);
