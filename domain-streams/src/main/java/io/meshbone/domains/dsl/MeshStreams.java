@@ -1,7 +1,6 @@
 package io.meshbone.domains.dsl;
 
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -39,8 +38,6 @@ public final class MeshStreams {
     private final ProductCatalog catalog;
     private final Map<String, TopicSpec<?, ?>> productTopics = new HashMap<>();
     private final Set<String> upstream = new LinkedHashSet<>();
-    private final Set<String> inputTopics = new LinkedHashSet<>();
-    private final Set<String> outputTopics = new LinkedHashSet<>();
 
     private MeshStreams(StreamsBuilder builder, ProductCatalog catalog) {
         this.builder = builder;
@@ -68,7 +65,6 @@ public final class MeshStreams {
     public <K, V> KStream<K, V> from(String productName) {
         TopicSpec<K, V> topic = product(productName);
         upstream.add(productName);
-        inputTopics.add(topic.name());
         return builder.stream(topic.name(), topic.consumed());
     }
 
@@ -76,16 +72,14 @@ public final class MeshStreams {
     public <K, V> KTable<K, V> table(String productName) {
         TopicSpec<K, V> topic = product(productName);
         upstream.add(productName);
-        inputTopics.add(topic.name());
         Materialized<K, V, KeyValueStore<Bytes, byte[]>> store = Materialized.<K, V, KeyValueStore<Bytes, byte[]>>as(productName + "-store")
                 .withKeySerde(internal(topic.keySerde()))
                 .withValueSerde(internal(topic.valueSerde()));
         return builder.table(topic.name(), topic.consumed(), store);
     }
 
-    /** Reads a topic outside the mesh (a domain's raw events); it is reported as a lineage input. */
+    /** Reads a topic outside the mesh, such as a domain's raw events; it adds nothing to {@code mesh.upstream}. */
     public <K, V> KStream<K, V> raw(TopicSpec<K, V> topic) {
-        inputTopics.add(topic.name());
         return builder.stream(topic.name(), topic.consumed());
     }
 
@@ -97,19 +91,8 @@ public final class MeshStreams {
         DataProduct product = catalog.product(productName);
         TopicSpec<K, V> topic = product(productName);
         String staging = ProductNames.of(product).stagingTopic();
-        outputTopics.add(staging);
         stream.processValues(() -> new UpstreamStamp<K, V>(String.join(",", upstream)), Named.as(productName + "-lineage"))
                 .to(staging, topic.produced().withName(productName + "-staging-sink"));
-    }
-
-    /** Topics this topology reads, for its OpenLineage run events. */
-    public Set<String> inputTopics() {
-        return Collections.unmodifiableSet(inputTopics);
-    }
-
-    /** Staging topics this topology writes, for its OpenLineage run events. */
-    public Set<String> outputTopics() {
-        return Collections.unmodifiableSet(outputTopics);
     }
 
     /**

@@ -24,10 +24,10 @@ public final class AvroBinarySerde<T extends SpecificRecord> implements Serde<T>
     private final String typeName;
 
     public AvroBinarySerde(Class<T> type) {
-        org.apache.avro.Schema schema = SpecificData.get().getSchema(type);
-        this.writer = new SpecificDatumWriter<>(schema);
-        this.reader = new SpecificDatumReader<>(schema);
-        this.typeName = schema.getFullName();
+        // The class constructors pick up the generated model, which carries the decimal and timestamp conversions.
+        this.writer = new SpecificDatumWriter<>(type);
+        this.reader = new SpecificDatumReader<>(type);
+        this.typeName = SpecificData.get().getSchema(type).getFullName();
     }
 
     @Override
