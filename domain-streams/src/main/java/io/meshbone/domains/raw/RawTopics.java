@@ -14,13 +14,13 @@ public final class RawTopics {
     /** Partitions of each raw topic: the products' count, so raw and product partitions line up. */
     public static final int PARTITIONS = 6;
 
+    private static final TimestampExtractor EVENT_TIME = RawTopics::eventTime;
+
     public static final TopicSpec<String, RawCheckout> CHECKOUT = spec("orders.raw-checkout", RawCheckout.class);
     public static final TopicSpec<String, RawStatus> STATUS = spec("orders.raw-status", RawStatus.class);
     public static final TopicSpec<String, RawProfileChange> PROFILE_CHANGES =
             spec("customers.raw-profile-changes", RawProfileChange.class);
     public static final TopicSpec<String, RawPayment> PAYMENTS = spec("payments.raw-payments", RawPayment.class);
-
-    private static final TimestampExtractor EVENT_TIME = RawTopics::eventTime;
 
     private RawTopics() {
     }
