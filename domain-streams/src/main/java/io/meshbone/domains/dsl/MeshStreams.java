@@ -75,7 +75,9 @@ public final class MeshStreams {
         Materialized<K, V, KeyValueStore<Bytes, byte[]>> store = Materialized.<K, V, KeyValueStore<Bytes, byte[]>>as(productName + "-store")
                 .withKeySerde(internal(topic.keySerde()))
                 .withValueSerde(internal(topic.valueSerde()));
-        return builder.table(topic.name(), topic.consumed(), store);
+        // Read as a stream first: builder.table would store with the registry serdes of Consumed, and the app's
+        // changelog topic has no subject of its own.
+        return builder.stream(topic.name(), topic.consumed()).toTable(Named.as(productName + "-table"), store);
     }
 
     /** Reads a topic outside the mesh, such as a domain's raw events; it adds nothing to {@code mesh.upstream}. */
