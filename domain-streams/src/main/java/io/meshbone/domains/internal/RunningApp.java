@@ -41,7 +41,7 @@ public final class RunningApp implements AutoCloseable {
         });
         KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams, Tags.of("domain.app", applicationId));
         metrics.bindTo(meters);
-        LineageEmitter lineage = new LineageEmitter(clientConfig, clusterId, applicationId, "DOMAIN_APP");
+        LineageEmitter lineage = new LineageEmitter(clientConfig, clusterId, applicationId, "DOMAIN_STREAM");
         streams.start();
         lineage.report(topics(topology, true), topics(topology, false));
         return new RunningApp(streams, metrics, lineage);
