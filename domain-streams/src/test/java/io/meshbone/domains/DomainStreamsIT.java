@@ -73,6 +73,7 @@ class DomainStreamsIT {
     private static Governance governance;
     private static DomainApps apps;
     private static ProductCatalog catalog;
+    private static final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeAll
     static void startMesh(KafkaCluster cluster) throws Exception {
@@ -89,8 +90,7 @@ class DomainStreamsIT {
                 assertThat(decision.outcome()).as("%s: %s", contract, decision.reasons()).isEqualTo(Decision.Outcome.ACCEPTED);
             }
         }
-        apps = DomainApps.start(kafka.clientConfig(), registry.url().toString(), Files.createTempDirectory("domains-it-apps-"),
-                new SimpleMeterRegistry());
+        apps = DomainApps.start(kafka.clientConfig(), registry.url().toString(), Files.createTempDirectory("domains-it-apps-"), meters);
         await().atMost(WAIT).until(apps::running);
         catalog = ProductCatalog.listed(kafka.clientConfig(), registry.url().toString(), Duration.ofSeconds(30));
     }
@@ -180,6 +180,9 @@ class DomainStreamsIT {
         assertThat(catalog.product("shipping.delivery-request").spec().inputs())
                 .containsExactlyInAnyOrder("orders.order-placed", "customers.customer-profile");
         assertLineageGraphLinksOrdersAndCustomersToShipping();
+        assertThat(meters.getMeters()).as("Kafka Streams metrics of every app")
+                .extracting(meter -> meter.getId().getTag("domain.app"))
+                .containsAll(DomainApps.all().stream().map(DomainApp::applicationId).toList());
     }
 
     @Test

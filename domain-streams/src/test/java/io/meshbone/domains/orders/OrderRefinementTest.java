@@ -15,6 +15,7 @@ import io.meshbone.platform.lineage.LineageHeaders;
 import io.meshbone.platform.testing.SharedKafka;
 import io.meshbone.schemas.orders.OrderPlaced;
 import io.meshbone.schemas.orders.SalesChannel;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -92,6 +93,15 @@ class OrderRefinementTest {
         checkouts.pipeInput("other", checkout("o-9", T0, "EUR", false));
 
         assertThat(placed.isEmpty()).isTrue();
+    }
+
+    @Test
+    void skipsAnUnreadableEventAndKeepsGoing() {
+        driver.createInputTopic(RawTopics.CHECKOUT.name(), new StringSerializer(), new StringSerializer())
+                .pipeInput("o-10", "{not json");
+        send(checkout("o-11", T0, "EUR", false));
+
+        assertThat(placed.readRecordsToList()).extracting(TestRecord::key).containsExactly("o-11");
     }
 
     private void send(RawCheckout checkout) {
