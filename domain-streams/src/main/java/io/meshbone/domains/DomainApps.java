@@ -102,11 +102,11 @@ public final class DomainApps implements AutoCloseable {
         boolean waitingLogged = false;
         try {
             while (running.size() < apps.size()) {
-                ProductCatalog catalog = ProductCatalog.listed(clientConfig, registryUrl, Duration.ofSeconds(30));
-                for (DomainApp app : apps) {
-                    if (!running.containsKey(app.applicationId()) && catalog.lists(app.products())) {
-                        running.put(app.applicationId(), start(app, catalog));
-                    }
+                try {
+                    startListedApps();
+                } catch (RuntimeException e) {
+                    // A broker or registry hiccup: the next round tries again.
+                    log.warn("could not start the listed domain apps yet: {}", e.getMessage());
                 }
                 if (running.size() < apps.size() && !waitingLogged) {
                     log.info("{} of {} domain apps wait for their products to be listed", apps.size() - running.size(), apps.size());
@@ -119,8 +119,15 @@ public final class DomainApps implements AutoCloseable {
             log.info("all {} domain apps started", apps.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.error("domain apps stopped starting: {}", e.getMessage(), e);
+        }
+    }
+
+    private void startListedApps() {
+        ProductCatalog catalog = ProductCatalog.listed(clientConfig, registryUrl, Duration.ofSeconds(30));
+        for (DomainApp app : apps) {
+            if (!running.containsKey(app.applicationId()) && catalog.lists(app.products()) && closing.getCount() > 0) {
+                running.put(app.applicationId(), start(app, catalog));
+            }
         }
     }
 
