@@ -1,0 +1,98 @@
+package io.meshbone.domains.demo;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.meshbone.domains.raw.RawTopicAdmin;
+import io.meshbone.platform.mesh.MeshJson;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes a demo shop's raw events (customers, checkouts, payments, fulfilment) to the raw domain topics, so
+ * the domain apps have something to refine; it includes test orders, resent checkouts and untidy currency codes.
+ */
+public final class DemoGenerator implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoGenerator.class);
+
+    private final KafkaProducer<String, String> producer;
+    private final ScheduledExecutorService scheduler;
+    private final DemoEvents events;
+    private final AtomicLong sent = new AtomicLong();
+
+    private DemoGenerator(Map<String, Object> clientConfig, long seed) {
+        RawTopicAdmin.ensureRawTopics(clientConfig);
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "meshbone-demo-generator");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        this.events = new DemoEvents(seed);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "demo-generator");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts publishing about {@code checkoutsPerSecond} checkouts a second (with their other events). */
+    public static DemoGenerator start(String bootstrapServers, double checkoutsPerSecond) {
+        return start(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), checkoutsPerSecond);
+    }
+
+    /** Starts publishing with these Kafka client settings; a positive rate is required. */
+    public static DemoGenerator start(Map<String, Object> clientConfig, double checkoutsPerSecond) {
+        if (!(checkoutsPerSecond > 0) || checkoutsPerSecond > 10_000) {
+            throw new IllegalArgumentException("checkoutsPerSecond must be in (0, 10000], got " + checkoutsPerSecond);
+        }
+        DemoGenerator generator = new DemoGenerator(clientConfig, System.nanoTime());
+        long periodMicros = Math.max(100, Math.round(1_000_000 / checkoutsPerSecond));
+        generator.scheduler.scheduleAtFixedRate(generator::step, 0, periodMicros, TimeUnit.MICROSECONDS);
+        log.info("demo generator publishing {} checkouts/s to the raw domain topics", checkoutsPerSecond);
+        return generator;
+    }
+
+    /** Raw events handed to the producer so far. */
+    public long eventsSent() {
+        return sent.get();
+    }
+
+    private void step() {
+        try {
+            for (DemoEvents.Event event : events.step(Instant.now())) {
+                producer.send(new ProducerRecord<>(event.topic(), event.key(), MeshJson.MAPPER.writeValueAsString(event.value())),
+                        (metadata, error) -> {
+                            if (error != null) {
+                                log.warn("demo event to {} not sent: {}", event.topic(), error.getMessage());
+                            }
+                        });
+                sent.incrementAndGet();
+            }
+        } catch (JsonProcessingException | RuntimeException e) {
+            // A failed step must not cancel the schedule; the next step tries again.
+            log.warn("demo generator step failed: {}", e.getMessage());
+        }
+    }
+
+    /** Stops publishing and flushes what was sent. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close();
+    }
+}

@@ -1,0 +1,81 @@
+package io.meshbone.domains.dsl.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.meshbone.platform.contract.DataProduct;
+import io.meshbone.platform.contract.ParsedDescriptor;
+import io.meshbone.platform.contract.ProductDescriptors;
+import io.meshbone.platform.contract.SchemaFiles;
+import io.meshbone.platform.mesh.ListedProduct;
+import io.meshbone.platform.mesh.MeshJson;
+import io.meshbone.platform.mesh.MeshTopics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads {@code _mesh.products} from the beginning to its end and parses every listed, unretired contract. */
+public final class ListedProducts {
+
+    private static final Logger log = LoggerFactory.getLogger(ListedProducts.class);
+
+    private ListedProducts() {
+    }
+
+    public static List<DataProduct> read(Map<String, Object> clientConfig, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "domain-streams-products-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, byte[]> latest = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(MeshTopics.PRODUCTS, timeout).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + MeshTopics.PRODUCTS + " to its end within " + timeout);
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    latest.put(record.key(), record.value());
+                }
+            }
+        }
+        return latest.entrySet().stream()
+                .filter(entry -> entry.getValue() != null)
+                .map(entry -> parse(entry.getKey(), entry.getValue()))
+                .filter(product -> product != null)
+                .toList();
+    }
+
+    private static DataProduct parse(String name, byte[] bytes) {
+        try {
+            ListedProduct listed = MeshJson.MAPPER.readValue(bytes, ListedProduct.class);
+            if (listed.retired()) {
+                return null;
+            }
+            ParsedDescriptor parsed = ProductDescriptors.parse(listed.descriptorPath(), listed.descriptor(),
+                    SchemaFiles.of(listed.files()));
+            if (!parsed.valid()) {
+                log.warn("listed product {} no longer parses: {}", name, parsed.problems());
+                return null;
+            }
+            return parsed.product().orElseThrow();
+        } catch (IOException e) {
+            log.warn("skipping unreadable {} record for {}: {}", MeshTopics.PRODUCTS, name, e.getMessage());
+            return null;
+        }
+    }
+}

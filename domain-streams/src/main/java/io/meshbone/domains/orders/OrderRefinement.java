@@ -1,0 +1,75 @@
+package io.meshbone.domains.orders;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import io.meshbone.domains.dsl.MeshStreams;
+import io.meshbone.domains.dsl.ProductCatalog;
+import io.meshbone.domains.raw.CurrencyCodes;
+import io.meshbone.domains.raw.RawCheckout;
+import io.meshbone.domains.raw.RawTopics;
+import io.meshbone.schemas.orders.OrderPlaced;
+import io.meshbone.schemas.orders.SalesChannel;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.Stores;
+
+/** Refines raw checkout events into {@code orders.order-placed}: no test orders, no resent orders, ISO currencies. */
+public final class OrderRefinement {
+
+    public static final String APPLICATION_ID = "orders-refinement";
+    static final String PRODUCT = "orders.order-placed";
+    static final String DEDUP_STORE = PRODUCT + "-seen-orders";
+    /** Checkout retries resend an order within minutes; a day covers them with room to spare. */
+    static final Duration DEDUP_WINDOW = Duration.ofHours(24);
+
+    private OrderRefinement() {
+    }
+
+    static Topology topology(ProductCatalog catalog) {
+        StreamsBuilder builder = new StreamsBuilder();
+        MeshStreams mesh = MeshStreams.on(builder, catalog);
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(DEDUP_STORE, DEDUP_WINDOW, DEDUP_WINDOW, false), Serdes.String(), Serdes.Long()));
+
+        KStream<String, OrderPlaced> orders = mesh.raw(RawTopics.CHECKOUT)
+                // Records without a body or order id cannot become an order; the gate would reject them anyway.
+                .filter((orderId, checkout) -> checkout != null && orderId != null && orderId.equals(checkout.orderId()),
+                        Named.as(PRODUCT + "-keyed-by-order"))
+                // The shop's smoke tests are not sales.
+                .filterNot((orderId, checkout) -> checkout.test(), Named.as(PRODUCT + "-drop-test-orders"))
+                // Checkout retries resend an order; only its first sighting within the window is a new order.
+                .processValues(() -> new FirstInWindow<RawCheckout>(DEDUP_STORE, DEDUP_WINDOW), Named.as(PRODUCT + "-dedup"),
+                        DEDUP_STORE)
+                // Currency codes arrive padded, in any case, or as symbols; the product speaks ISO 4217.
+                .mapValues(OrderRefinement::orderPlaced, Named.as(PRODUCT + "-refine"));
+        mesh.to(orders, PRODUCT);
+        return builder.build();
+    }
+
+    static OrderPlaced orderPlaced(RawCheckout checkout) {
+        return OrderPlaced.newBuilder()
+                .setOrderId(checkout.orderId())
+                .setCustomerId(checkout.customerId())
+                .setPlacedAt(checkout.at())
+                .setCurrency(CurrencyCodes.normalise(checkout.currency()))
+                .setTotalAmount(checkout.total().setScale(2, java.math.RoundingMode.HALF_EVEN))
+                .setItemCount(checkout.items())
+                .setChannel(channel(checkout.channel()))
+                .build();
+    }
+
+    private static SalesChannel channel(String raw) {
+        if (raw == null) {
+            return SalesChannel.WEB;
+        }
+        return switch (raw.strip().toUpperCase(Locale.ROOT)) {
+            case "MOBILE", "APP" -> SalesChannel.MOBILE;
+            case "STORE", "POS" -> SalesChannel.STORE;
+            default -> SalesChannel.WEB;
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package io.meshbone.domains.orders;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import io.meshbone.domains.dsl.MeshStreams;
+import io.meshbone.domains.dsl.ProductCatalog;
+import io.meshbone.schemas.orders.OrderPlaced;
+import io.meshbone.schemas.orders.RevenueByHour;
+import io.meshbone.schemas.orders.RevenueHour;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.EmitStrategy;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Pre-aggregates {@code orders.order-placed} into {@code orders.revenue-by-hour}: one final record per hour
+ * and currency, once the hour and its grace period are over.
+ *
+ * <p>Orders later than the grace period are dropped by the window and counted in Kafka Streams'
+ * {@code dropped-records-total} task metric (exported through Micrometer).
+ */
+public final class RevenueByHourApp {
+
+    public static final String APPLICATION_ID = "orders-revenue-by-hour";
+    static final String PRODUCT = "orders.revenue-by-hour";
+    static final String INPUT = "orders.order-placed";
+    static final Duration HOUR = Duration.ofHours(1);
+    /** Shops upload offline store orders a few minutes late; ten minutes keeps them in their hour. */
+    static final Duration GRACE = Duration.ofMinutes(10);
+
+    private RevenueByHourApp() {
+    }
+
+    static Topology topology(ProductCatalog catalog) {
+        StreamsBuilder builder = new StreamsBuilder();
+        MeshStreams mesh = MeshStreams.on(builder, catalog);
+
+        KStream<RevenueHour, RevenueByHour> hours = mesh.<String, OrderPlaced>from(INPUT)
+                // Amounts in different currencies do not add up, so revenue is summed per currency.
+                .groupBy((orderId, order) -> order.getCurrency().toString(),
+                        Grouped.with(PRODUCT + "-by-currency", Serdes.String(), MeshStreams.internalSerde(OrderPlaced.class)))
+                // Hours in event time (placedAt); orders up to GRACE late still land in their hour.
+                .windowedBy(TimeWindows.ofSizeAndGrace(HOUR, GRACE))
+                // One record per closed hour, not an update per order: the product promises final figures.
+                .emitStrategy(EmitStrategy.onWindowClose())
+                .aggregate(RevenueByHourApp::empty, (currency, order, sum) -> add(sum, order), Named.as(PRODUCT + "-sum"),
+                        Materialized.<String, RevenueByHour, WindowStore<Bytes, byte[]>>as(PRODUCT + "-store")
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(MeshStreams.internalSerde(RevenueByHour.class)))
+                .toStream(Named.as(PRODUCT + "-closed-hours"))
+                // The product's key is the hour and currency, the same two fields the value carries.
+                .map((window, sum) -> {
+                    RevenueHour key = new RevenueHour(window.window().startTime(), window.key());
+                    return KeyValue.pair(key, RevenueByHour.newBuilder(sum)
+                            .setHourStart(key.getHourStart()).setCurrency(key.getCurrency()).build());
+                }, Named.as(PRODUCT + "-keyed-by-hour"));
+        mesh.to(hours, PRODUCT);
+        return builder.build();
+    }
+
+    private static RevenueByHour empty() {
+        return new RevenueByHour(java.time.Instant.EPOCH, "", BigDecimal.ZERO.setScale(2), 0L);
+    }
+
+    private static RevenueByHour add(RevenueByHour sum, OrderPlaced order) {
+        return RevenueByHour.newBuilder(sum)
+                .setCurrency(order.getCurrency())
+                .setRevenue(sum.getRevenue().add(order.getTotalAmount()))
+                .setOrderCount(sum.getOrderCount() + 1)
+                .build();
+    }
+}

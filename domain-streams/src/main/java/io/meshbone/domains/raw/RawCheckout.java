@@ -1,0 +1,20 @@
+package io.meshbone.domains.raw;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A checkout event from the shop, as JSON on {@code orders.raw-checkout}, keyed by order id.
+ *
+ * @param orderId    the shop's order id; checkout retries resend the same id
+ * @param customerId the customer who checked out
+ * @param at         when checkout accepted the order
+ * @param currency   currency as the shop sent it: any case, padded, or a symbol such as {@code €}
+ * @param total      total the customer pays, taxes included
+ * @param items      number of items
+ * @param channel    {@code web}, {@code mobile} or {@code store}, any case
+ * @param test       true for the shop's own smoke-test orders
+ */
+public record RawCheckout(String orderId, String customerId, Instant at, String currency, BigDecimal total, int items,
+                          String channel, boolean test) implements RawEvent {
+}

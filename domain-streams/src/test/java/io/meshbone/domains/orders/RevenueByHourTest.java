@@ -1,0 +1,126 @@
+package io.meshbone.domains.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.meshbone.domains.ExampleMesh;
+import io.meshbone.platform.kafka.KafkaCluster;
+import io.meshbone.platform.lineage.LineageHeaders;
+import io.meshbone.platform.testing.SharedKafka;
+import io.meshbone.schemas.orders.OrderPlaced;
+import io.meshbone.schemas.orders.RevenueByHour;
+import io.meshbone.schemas.orders.RevenueHour;
+import io.meshbone.schemas.orders.SalesChannel;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SharedKafka.class)
+class RevenueByHourTest {
+
+    private static final Instant TEN = Instant.parse("2026-03-02T10:00:00Z");
+    private static final Instant ELEVEN = TEN.plus(RevenueByHourApp.HOUR);
+    private static ExampleMesh mesh;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, OrderPlaced> orders;
+    private TestOutputTopic<RevenueHour, RevenueByHour> revenue;
+    private int orderIds;
+
+    @BeforeAll
+    static void startRegistry(KafkaCluster kafka) throws Exception {
+        mesh = ExampleMesh.start(kafka);
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        mesh.close();
+    }
+
+    @BeforeEach
+    void startDriver() {
+        driver = mesh.driver(RevenueByHourApp.topology(mesh.catalog()));
+        orders = mesh.input(driver, RevenueByHourApp.INPUT);
+        revenue = mesh.staging(driver, RevenueByHourApp.PRODUCT);
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void emitsOneFinalRecordPerHourAndCurrencyOnlyOnceTheGracePeriodIsOver() {
+        order(TEN.plus(Duration.ofMinutes(5)), "EUR", "10.00");
+        order(TEN.plus(Duration.ofMinutes(30)), "EUR", "5.50");
+        order(TEN.plus(Duration.ofMinutes(45)), "USD", "3.00");
+        order(ELEVEN.plus(RevenueByHourApp.GRACE).minusMillis(1), "EUR", "1.00");
+        assertThat(revenue.isEmpty()).as("the 10:00 hour is still open for late orders").isTrue();
+
+        order(ELEVEN.plus(RevenueByHourApp.GRACE), "EUR", "2.00");
+
+        List<TestRecord<RevenueHour, RevenueByHour>> out = revenue.readRecordsToList();
+        assertThat(out).extracting(r -> r.key().getCurrency().toString()).containsExactlyInAnyOrder("EUR", "USD");
+        TestRecord<RevenueHour, RevenueByHour> eur = out.stream().filter(r -> r.key().getCurrency().toString().equals("EUR"))
+                .findFirst().orElseThrow();
+        assertThat(eur.key().getHourStart()).isEqualTo(TEN);
+        assertThat(eur.value().getHourStart()).isEqualTo(TEN);
+        assertThat(eur.value().getCurrency().toString()).isEqualTo("EUR");
+        assertThat(eur.value().getRevenue()).isEqualByComparingTo("15.50");
+        assertThat(eur.value().getOrderCount()).isEqualTo(2);
+        assertThat(LineageHeaders.upstream(eur.headers())).containsExactly("orders.order-placed");
+    }
+
+    @Test
+    void countsAnOrderAtTheTopOfTheHourInTheNewHour() {
+        order(ELEVEN.minusMillis(1), "EUR", "1.00");
+        order(ELEVEN, "EUR", "2.00");
+        order(ELEVEN.plus(RevenueByHourApp.HOUR).plus(RevenueByHourApp.GRACE), "EUR", "4.00");
+
+        assertThat(revenue.readRecordsToList()).extracting(r -> r.key().getHourStart(), r -> r.value().getRevenue())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(TEN, new BigDecimal("1.00")),
+                        org.assertj.core.groups.Tuple.tuple(ELEVEN, new BigDecimal("2.00")));
+    }
+
+    @Test
+    void keepsALateOrderWithinGraceAndDropsAndCountsOneAfterIt() {
+        order(TEN.plus(Duration.ofMinutes(10)), "EUR", "10.00");
+        order(ELEVEN.plus(Duration.ofMinutes(5)), "EUR", "1.00");
+        order(TEN.plus(Duration.ofMinutes(55)), "EUR", "0.50");
+        order(ELEVEN.plus(RevenueByHourApp.GRACE), "EUR", "1.00");
+        order(TEN.plus(Duration.ofMinutes(58)), "EUR", "99.00");
+        order(ELEVEN.plus(RevenueByHourApp.HOUR).plus(RevenueByHourApp.GRACE), "EUR", "1.00");
+
+        List<TestRecord<RevenueHour, RevenueByHour>> out = revenue.readRecordsToList();
+        assertThat(out).hasSize(2);
+        assertThat(out.get(0).value().getRevenue()).as("the order 5 minutes late counts").isEqualByComparingTo("10.50");
+        assertThat(out.get(0).value().getOrderCount()).isEqualTo(2);
+        assertThat(out.get(1).value().getRevenue()).as("the order after grace is in no hour").isEqualByComparingTo("2.00");
+        assertThat(droppedRecords()).isEqualTo(1.0);
+    }
+
+    private double droppedRecords() {
+        return driver.metrics().values().stream()
+                .filter(metric -> metric.metricName().name().equals("dropped-records-total"))
+                .mapToDouble(metric -> ((Number) metric.metricValue()).doubleValue())
+                .sum();
+    }
+
+    private void order(Instant at, String currency, String total) {
+        String orderId = "o-" + orderIds++;
+        orders.pipeInput(orderId, new OrderPlaced(orderId, "c-1", at, currency, new BigDecimal(total), 1, SalesChannel.WEB),
+                at);
+    }
+
+}
