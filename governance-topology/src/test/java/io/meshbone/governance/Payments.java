@@ -13,6 +13,8 @@ import org.apache.avro.generic.GenericRecord;
 /** payments.payment-settled records, built on the example contract's own schema. */
 final class Payments {
 
+    /** The repository's contract folder, as seen from this module. */
+    static final Path SCHEMAS_DIR = Path.of("..", "schemas");
     static final Schema SCHEMA = parse();
 
     private Payments() {
