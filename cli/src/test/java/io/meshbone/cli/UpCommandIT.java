@@ -27,7 +27,7 @@ class UpCommandIT {
         assertThat(JAR).as("the shaded jar, built in the package phase").exists();
         // A file, not a pipe: the JDK closes a pipe under a concurrent reader when the child exits.
         Path log = dir.resolve("up.log");
-        Process up = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "up", "--port", "0")
+        Process up = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "up", "--port", "0", "--registry-port", "0", "--catalog-port", "0")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -28,11 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Live health of every listed product, measured from topic end offsets over time, so it works across processes.
+ * Live health of every listed product, measured from the topics themselves, so it works across processes.
  *
- * <p>Once a second it reads the end offsets of each product's staging, product and DLQ topics and the
- * newest record timestamp of its product topic; rates are the offset deltas over the last ten seconds.
- * DLQ reasons come from {@link DlqReader}.
+ * <p>Once a second it samples the committed records {@link TopicCounter} has seen on each product's staging,
+ * product and DLQ topics, and asks the brokers for the newest record timestamp of the product topic; rates are
+ * the deltas over the last ten seconds. Totals count from when the catalog started (DLQ totals from the beginning).
  */
 public final class HealthMonitor implements AutoCloseable {
 
@@ -46,7 +46,7 @@ public final class HealthMonitor implements AutoCloseable {
 
     private final CatalogState state;
     private final Admin admin;
-    private final DlqReader dlq;
+    private final TopicCounter counter;
     private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
     private final Map<String, Long> newestTimestamps = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -60,7 +60,7 @@ public final class HealthMonitor implements AutoCloseable {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "meshbone-catalog-health");
         this.admin = Admin.create(config);
-        this.dlq = DlqReader.start(clientConfig);
+        this.counter = TopicCounter.start(clientConfig);
     }
 
     public static HealthMonitor start(Map<String, Object> clientConfig, CatalogState state) {
@@ -87,8 +87,8 @@ public final class HealthMonitor implements AutoCloseable {
         health.put("dlqPerSec", rate(seconds, last == null ? 0 : last.dlq() - base.dlq()));
         health.put("totals", Map.of("in", last == null ? 0 : last.in(), "out", last == null ? 0 : last.out(),
                 "dlq", last == null ? 0 : last.dlq()));
-        health.put("dlqByCode", dlq.countsByCode(entry.product().names().dlqTopic()));
-        health.put("dlqReasons", dlq.recentReasons(entry.product().names().dlqTopic()));
+        health.put("dlqByCode", counter.countsByCode(entry.product().names().dlqTopic()));
+        health.put("dlqReasons", counter.recentReasons(entry.product().names().dlqTopic()));
         Long newest = newestTimestamps.get(product);
         Duration freshness = entry.product().spec().slo().map(slo -> slo.freshness()).orElse(null);
         long ageMs = newest == null ? -1 : Math.max(0, System.currentTimeMillis() - newest);
@@ -139,8 +139,7 @@ public final class HealthMonitor implements AutoCloseable {
         }
         Set<String> topics = new HashSet<>();
         names.values().forEach(n -> topics.addAll(List.of(n.topic(), n.stagingTopic(), n.dlqTopic())));
-        dlq.follow(names.values().stream().map(ProductNames::dlqTopic).toList());
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        counter.follow(topics);
         Map<TopicPartition, OffsetSpec> maxTs = new HashMap<>();
         for (Map.Entry<String, KafkaFuture<TopicDescription>> described : admin.describeTopics(topics).topicNameValues().entrySet()) {
             TopicDescription description;
@@ -151,17 +150,15 @@ public final class HealthMonitor implements AutoCloseable {
             }
             description.partitions().forEach(p -> {
                 TopicPartition tp = new TopicPartition(description.name(), p.partition());
-                latest.put(tp, OffsetSpec.latest());
                 if (!description.name().endsWith(".staging") && !description.name().endsWith(".dlq")) {
                     maxTs.put(tp, OffsetSpec.maxTimestamp());
                 }
             });
         }
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> newest = admin.listOffsets(maxTs).all().get();
         long now = System.currentTimeMillis();
         names.forEach((product, n) -> {
-            Sample sample = new Sample(now, sum(ends, n.stagingTopic()), sum(ends, n.topic()), sum(ends, n.dlqTopic()));
+            Sample sample = new Sample(now, counter.records(n.stagingTopic()), counter.records(n.topic()), counter.records(n.dlqTopic()));
             Deque<Sample> deque = samples.computeIfAbsent(product, k -> new ArrayDeque<>());
             synchronized (deque) {
                 deque.addLast(sample);
@@ -176,10 +173,6 @@ public final class HealthMonitor implements AutoCloseable {
         });
     }
 
-    private static long sum(Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends, String topic) {
-        return ends.entrySet().stream().filter(e -> e.getKey().topic().equals(topic)).mapToLong(e -> e.getValue().offset()).sum();
-    }
-
     @Override
     public void close() {
         timer.shutdownNow();
@@ -188,7 +181,7 @@ public final class HealthMonitor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        dlq.close();
+        counter.close();
         admin.close(Duration.ofSeconds(5));
     }
 }

@@ -181,7 +181,8 @@ final class ProductViews {
             }
         }));
         for (CatalogState.Job job : state.jobs()) {
-            for (String in : job.inputs()) {
+            // A staging topic as input is the record gate admitting a product's own records: not an edge.
+            for (String in : job.inputs().stream().filter(t -> !t.endsWith(".staging")).toList()) {
                 for (String out : job.outputs()) {
                     String from = productByTopic.get(in);
                     String to = productByTopic.get(out);

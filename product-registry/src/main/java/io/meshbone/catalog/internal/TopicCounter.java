@@ -26,39 +26,51 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads the DLQ topics' headers (never their payloads) and counts dead letters by error code. */
-final class DlqReader implements AutoCloseable {
+/**
+ * Counts committed records per topic as they arrive, and dead letters by error code from DLQ headers.
+ *
+ * <p>A {@code read_committed} consumer, so transaction markers and aborted records are not counted (end offsets
+ * would count them). Product and staging topics are followed from their end, DLQ topics from their beginning.
+ * Payloads are never decoded or logged.
+ */
+final class TopicCounter implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(DlqReader.class);
+    private static final Logger log = LoggerFactory.getLogger(TopicCounter.class);
     private static final int REASONS_KEPT = 10;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<String, Long> records = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Long>> counts = new ConcurrentHashMap<>();
     private final Map<String, Deque<Map<String, String>>> reasons = new ConcurrentHashMap<>();
     private final Set<String> wanted = ConcurrentHashMap.newKeySet();
     private final Thread thread;
     private volatile boolean running = true;
 
-    private DlqReader(Map<String, Object> clientConfig) {
+    private TopicCounter(Map<String, Object> clientConfig) {
         Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "meshbone-catalog-dlq-" + UUID.randomUUID());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "meshbone-catalog-counter-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "meshbone-catalog-dlq");
+        this.thread = new Thread(this::run, "meshbone-catalog-counter");
         this.thread.setDaemon(true);
     }
 
-    static DlqReader start(Map<String, Object> clientConfig) {
-        DlqReader reader = new DlqReader(clientConfig);
+    static TopicCounter start(Map<String, Object> clientConfig) {
+        TopicCounter reader = new TopicCounter(clientConfig);
         reader.thread.start();
         return reader;
     }
 
-    /** Adds DLQ topics to follow from their beginning. */
+    /** Adds topics to follow: DLQ topics ({@code .dlq}) from their beginning, others from their end. */
     void follow(Collection<String> topics) {
         wanted.addAll(topics);
+    }
+
+    /** Committed records of {@code topic} counted so far. */
+    long records(String topic) {
+        return records.getOrDefault(topic, 0L);
     }
 
     Map<String, Long> countsByCode(String dlqTopic) {
@@ -99,7 +111,7 @@ final class DlqReader implements AutoCloseable {
                 throw e;
             }
         } catch (RuntimeException e) {
-            log.error("DLQ reader stopped", e);
+            log.error("Topic counter stopped", e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
@@ -121,11 +133,17 @@ final class DlqReader implements AutoCloseable {
             List<TopicPartition> all = new ArrayList<>(consumer.assignment());
             all.addAll(fresh);
             consumer.assign(all);
-            consumer.seekToBeginning(fresh);
+            consumer.seekToBeginning(fresh.stream().filter(tp -> tp.topic().endsWith(".dlq")).toList());
+            consumer.seekToEnd(fresh.stream().filter(tp -> !tp.topic().endsWith(".dlq")).toList());
+            fresh.forEach(consumer::position);
         }
     }
 
     private void count(ConsumerRecord<byte[], byte[]> record) {
+        records.merge(record.topic(), 1L, Long::sum);
+        if (!record.topic().endsWith(".dlq")) {
+            return;
+        }
         String code = header(record, LineageHeaders.ERROR_CODE, "UNKNOWN");
         counts.computeIfAbsent(record.topic(), k -> new ConcurrentHashMap<>()).merge(code, 1L, Long::sum);
         Deque<Map<String, String>> deque = reasons.computeIfAbsent(record.topic(), k -> new ArrayDeque<>());
