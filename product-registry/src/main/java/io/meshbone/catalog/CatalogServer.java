@@ -48,7 +48,7 @@ public final class CatalogServer implements AutoCloseable {
             connector.setPort(settings.port());
             jetty.addConnector(connector);
             CatalogApi api = new CatalogApi(state, health, new Sampler(settings.clientConfig(), settings.registryUrl()),
-                    settings.clientConfig(), settings.meters());
+                    settings.clientConfig(), settings.meters(), settings.registryUrl());
             jetty.setHandler(new CatalogHttp(api));
             jetty.start();
             URI url = URI.create("http://" + settings.host() + ":" + connector.getLocalPort());

@@ -30,10 +30,12 @@ public final class CatalogApi {
     private final Sampler sampler;
     private final Map<String, Object> clientConfig;
     private final PrometheusMeterRegistry meters;
+    private final String registryUrl;
     private final ProductViews views;
 
     public CatalogApi(CatalogState state, HealthMonitor health, Sampler sampler, Map<String, Object> clientConfig,
-                      PrometheusMeterRegistry meters) {
+                      PrometheusMeterRegistry meters, String registryUrl) {
+        this.registryUrl = registryUrl;
         this.state = state;
         this.health = health;
         this.sampler = sampler;
@@ -120,7 +122,7 @@ public final class CatalogApi {
     private Map<String, Object> detail(String name) {
         CatalogState.Entry entry = entry(name);
         Map<String, Object> m = views.summary(entry);
-        m.put("address", views.address(entry, clientConfig.get("bootstrap.servers").toString()));
+        m.put("address", views.address(entry, clientConfig.get("bootstrap.servers").toString(), registryUrl));
         Map<String, Object> contract = new LinkedHashMap<>();
         contract.put("descriptor", entry.listed().descriptor());
         contract.put("files", entry.listed().files());

@@ -123,10 +123,11 @@ final class ProductViews {
     }
 
     /** The address a client needs to read or write the product. */
-    Map<String, Object> address(CatalogState.Entry entry, String bootstrapServers) {
+    Map<String, Object> address(CatalogState.Entry entry, String bootstrapServers, String registryUrl) {
         ProductNames n = entry.product().names();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bootstrapServers", bootstrapServers);
+        m.put("schemaRegistryUrl", registryUrl);
         m.put("topic", n.topic());
         m.put("stagingTopic", n.stagingTopic());
         m.put("dlqTopic", n.dlqTopic());
