@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshbone.platform.registry.SchemaRegistryClient;
 import io.meshbone.platform.registry.SchemaRegistryClientSettings;
+import io.meshbone.platform.serde.AvroJson;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.DecoderFactory;
@@ -59,7 +60,8 @@ public final class Sampler {
             Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             for (TopicPartition tp : partitions) {
-                consumer.seek(tp, Math.max(begins.get(tp), ends.get(tp) - n));
+                // Transaction markers take offsets too (the gate writes exactly-once): look twice as far back.
+                consumer.seek(tp, Math.max(begins.get(tp), ends.get(tp) - 2L * n - 2));
             }
             long deadline = System.nanoTime() + READ_LIMIT.toNanos();
             while (System.nanoTime() < deadline && partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {

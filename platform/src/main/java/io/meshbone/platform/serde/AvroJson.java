@@ -1,4 +1,4 @@
-package io.meshbone.catalog.internal;
+package io.meshbone.platform.serde;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
