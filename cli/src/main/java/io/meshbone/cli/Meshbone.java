@@ -18,6 +18,10 @@ public final class Meshbone {
 
     /** The command tree, for tests that run verbs in-process. */
     static CommandLine commandLine() {
-        return new CommandLine(new Meshbone());
+        // A failing verb prints one line (the cause's message), not a stack trace.
+        return new CommandLine(new Meshbone()).setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            commandLine.getErr().println("meshbone: " + e.getMessage());
+            return 1;
+        });
     }
 }

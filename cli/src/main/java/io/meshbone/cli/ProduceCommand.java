@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,6 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -44,6 +47,9 @@ final class ProduceCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "Product name, e.g. orders.order-placed.")
     String name;
+
+    @Option(names = {"-f", "--file"}, description = "Read JSON lines from this file instead of stdin.")
+    Path file;
 
     @Override
     public Integer call() throws Exception {
@@ -66,7 +72,7 @@ final class ProduceCommand implements Callable<Integer> {
         long rejected = 0;
         long lineNumber = 0;
         try (KafkaProducer<String, GenericRecord> producer = new KafkaProducer<>(config, new StringSerializer(), values);
-             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+             BufferedReader in = new BufferedReader(new InputStreamReader(file == null ? System.in : Files.newInputStream(file), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lineNumber++;
                 if (line.isBlank()) {
