@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.meshbone.platform.lineage.LineageEmitter;
 import io.meshbone.platform.mesh.MeshJson;
 import io.meshbone.platform.testing.SharedKafka;
 import org.junit.jupiter.api.BeforeAll;
@@ -163,6 +164,25 @@ class CatalogIT {
         assertThat(edges).contains("customers.customer-profile->shipping.delivery-request",
                 "payments.payment-settled->orders.order-status", "orders.order-placed->orders.revenue-by-hour");
         assertThat(edges).noneMatch(e -> e.startsWith("orders.order-placed->payments"));
+    }
+
+    @Test
+    void lineageAddsOpenLineageJobsThatReadOneProductAndWriteAnother(EmbeddedMesh mesh) throws Exception {
+        // A domain app reading payments and staging customer history: an edge no contract declares.
+        try (LineageEmitter emitter = new LineageEmitter(mesh.clientConfig(), "catalog-it", "catalog-it-enricher", "STREAMING")) {
+            emitter.report(List.of("payments.payment-settled.v1"), List.of("customers.customer-history.v1.staging"));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode edges = Http.get(catalog, "/api/lineage").json().path("edges");
+            assertThat(edges).anySatisfy(e -> {
+                assertThat(e.path("from").asText()).isEqualTo("payments.payment-settled");
+                assertThat(e.path("to").asText()).isEqualTo("customers.customer-history");
+                assertThat(e.path("source").asText()).isEqualTo("lineage");
+                assertThat(e.path("job").asText()).isEqualTo("catalog-it-enricher");
+            });
+        });
+        assertThat(Http.get(catalog, "/api/products/customers.customer-history").json().path("upstream").toString())
+                .contains("payments.payment-settled", "customers.customer-profile");
     }
 
     @Test

@@ -130,36 +130,49 @@ function drawChart(series) {
 }
 
 async function lineagePage() {
-  view.innerHTML = '<h1>Lineage</h1><p class="muted">Contract inputs and OpenLineage jobs between products, by domain.</p><svg id="lineage"></svg>';
+  view.innerHTML = `<h1>Lineage</h1><p class="muted">Contract inputs (grey) and OpenLineage jobs (blue) between products;
+    upstream on the left, each box coloured by its domain.</p><div id="legend"></div><svg id="lineage"></svg>`;
   const g = await api('/api/lineage');
+  // Columns by depth: a product sits one column right of its deepest input, so every edge points right.
+  const inputs = {};
+  g.nodes.forEach(n => { inputs[n.id] = []; });
+  g.edges.forEach(e => { if (inputs[e.to]) inputs[e.to].push(e.from); });
+  const depth = {};
+  const depthOf = (id, seen) => {
+    if (depth[id] !== undefined) return depth[id];
+    if (seen.has(id)) return 0;
+    seen.add(id);
+    depth[id] = inputs[id].length === 0 ? 0 : 1 + Math.max(...inputs[id].map(i => depthOf(i, seen)));
+    return depth[id];
+  };
+  g.nodes.forEach(n => depthOf(n.id, new Set()));
   const domains = [...new Set(g.nodes.map(n => n.domain))].sort();
+  const palette = ['#1a56db', '#067647', '#b54708', '#6941c6', '#c11574', '#0e7090'];
+  const colour = d => palette[domains.indexOf(d) % palette.length];
+  const colW = 300, rowH = 60, boxW = 230, boxH = 34;
   const pos = {};
-  const colW = 260, rowH = 56;
   let maxRows = 0;
-  domains.forEach((d, col) => {
-    g.nodes.filter(n => n.domain === d).sort((x, y) => x.id.localeCompare(y.id)).forEach((n, row) => {
-      pos[n.id] = {x: 20 + col * colW, y: 50 + row * rowH};
-      maxRows = Math.max(maxRows, row + 1);
-    });
-  });
+  const columns = Math.max(0, ...Object.values(depth)) + 1;
+  for (let c = 0; c < columns; c++) {
+    g.nodes.filter(n => depth[n.id] === c).sort((x, y) => x.domain.localeCompare(y.domain) || x.id.localeCompare(y.id))
+      .forEach((n, row) => { pos[n.id] = {x: 20 + c * colW, y: 20 + row * rowH}; maxRows = Math.max(maxRows, row + 1); });
+  }
+  document.getElementById('legend').innerHTML = domains.map(d => `<span class="tag" style="border-left: 6px solid ${colour(d)}">${esc(d)}</span>`).join('');
   const svg = document.getElementById('lineage');
-  svg.setAttribute('width', 40 + domains.length * colW);
-  svg.setAttribute('height', 80 + maxRows * rowH);
-  const boxW = 210, boxH = 30;
+  svg.setAttribute('width', 40 + columns * colW);
+  svg.setAttribute('height', 40 + maxRows * rowH);
   svg.innerHTML = `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">
       <path d="M0,0 L10,5 L0,10 z" fill="#667085"/></marker></defs>`
-    + domains.map((d, col) => `<text x="${20 + col * colW}" y="25" font-weight="700">${esc(d)}</text>`).join('')
     + g.edges.filter(e => pos[e.from] && pos[e.to]).map(e => {
       const a = pos[e.from], b = pos[e.to];
-      const x1 = a.x + boxW, y1 = a.y + boxH / 2, x2 = b.x, y2 = b.y + boxH / 2;
-      const back = x2 <= x1;
-      const d = back ? `M${a.x + boxW / 2},${a.y + boxH} C${a.x + boxW / 2},${a.y + boxH + 30} ${b.x + boxW / 2},${b.y - 30} ${b.x + boxW / 2},${b.y}`
-        : `M${x1},${y1} C${x1 + 40},${y1} ${x2 - 40},${y2} ${x2},${y2}`;
-      return `<path class="edge" data-from="${esc(e.from)}" data-to="${esc(e.to)}" d="${d}" fill="none" stroke="${e.source === 'lineage' ? '#1a56db' : '#98a2b3'}" stroke-width="1.5" marker-end="url(#arrow)"/>`;
+      const x1 = a.x + boxW, y1 = a.y + boxH / 2, x2 = b.x, y2 = b.y + boxH / 2, bend = Math.max(40, (x2 - x1) / 2);
+      return `<path class="edge" data-from="${esc(e.from)}" data-to="${esc(e.to)}" d="M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}"
+        fill="none" stroke="${e.source === 'lineage' ? '#1a56db' : '#98a2b3'}" stroke-width="1.5" marker-end="url(#arrow)"><title>${esc(e.from)} → ${esc(e.to)} (${esc(e.job || e.source)})</title></path>`;
     }).join('')
-    + g.nodes.filter(n => pos[n.id]).map(n => `<a href="#/product/${esc(n.id)}"><g class="node" data-name="${esc(n.id)}">
-        <rect x="${pos[n.id].x}" y="${pos[n.id].y}" width="${boxW}" height="${boxH}" rx="5" fill="#fff" stroke="#1d2330"/>
-        <text x="${pos[n.id].x + 8}" y="${pos[n.id].y + 19}">${esc(n.id)}</text></g></a>`).join('');
+    + g.nodes.filter(n => pos[n.id]).map(n => `<a href="#/product/${esc(n.id)}"><g class="node" data-name="${esc(n.id)}" data-domain="${esc(n.domain)}">
+        <rect x="${pos[n.id].x}" y="${pos[n.id].y}" width="${boxW}" height="${boxH}" rx="5" fill="#fff" stroke="${colour(n.domain)}" stroke-width="2"/>
+        <rect x="${pos[n.id].x}" y="${pos[n.id].y}" width="6" height="${boxH}" rx="2" fill="${colour(n.domain)}"/>
+        <text x="${pos[n.id].x + 14}" y="${pos[n.id].y + 21}">${esc(n.id)}</text></g></a>`).join('');
 }
 
 window.addEventListener('hashchange', route);

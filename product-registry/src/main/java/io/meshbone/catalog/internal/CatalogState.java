@@ -194,9 +194,8 @@ public final class CatalogState implements AutoCloseable {
         if (job.isEmpty()) {
             return;
         }
-        if ("COMPLETE".equals(event.path("eventType").asText()) || "ABORT".equals(event.path("eventType").asText())
-                || "FAIL".equals(event.path("eventType").asText())) {
-            jobs.remove(job);
+        if (!"START".equals(event.path("eventType").asText()) && !"RUNNING".equals(event.path("eventType").asText())) {
+            // A finished run keeps the edges it reported: lineage is history, not liveness.
             return;
         }
         jobs.put(job, new Job(job, names(event.path("inputs")), names(event.path("outputs"))));
