@@ -101,6 +101,8 @@ public final class EmbeddedMesh implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        // Added before governance, so it runs after the Streams apps have closed their stores.
+        add(() -> deleteTree(stateDir));
         add(Governance.start(new GovernanceSettings(clientConfig, registryUrl.toString(), stateDir, meters, Duration.ofSeconds(30))));
         progress.accept("governance contract gate, record gate, provisioner");
         CatalogServer catalog = add(CatalogServer.start(CatalogSettings.defaults(bootstrapServers, registryUrl.toString())
@@ -147,6 +149,14 @@ public final class EmbeddedMesh implements AutoCloseable {
             throw new IllegalStateException("interrupted while waiting for the product topics", e);
         }
         throw new TimeoutException("the provisioner did not create " + topics + " within 60 s");
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** Adds a part that stops (in reverse order of adding) when the mesh closes; returns it. */

@@ -140,7 +140,7 @@ public final class DemoTraffic implements AutoCloseable {
             GenericRecord r = new GenericData.Record(schema);
             r.put("customerId", customerId);
             r.put("fullName", name);
-            r.put("email", name.toLowerCase().replace(' ', '.') + "@example.com");
+            r.put("email", name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@example.com");
             r.put("phone", "+4930" + (1_000_000 + random.nextInt(8_999_999)));
             r.put("country", COUNTRIES.get(random.nextInt(COUNTRIES.size())));
             r.put("createdAt", now - 86_400_000L * (1 + random.nextInt(900)));
