@@ -94,6 +94,8 @@ class CatalogBrowserIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> rate("rate-in") > 0 && rate("rate-out") > 0
                 && browser.findElement(By.id("slo")).getText().startsWith("OK"));
         assertThat(browser.findElements(By.cssSelector("#chart polyline"))).hasSize(3);
+        // The demo traffic's orders without items reach the DLQ; the page lists them by code.
+        await().atMost(Duration.ofSeconds(60)).until(() -> !browser.findElements(By.cssSelector("#dlq .dlq-code[data-code='QUALITY_RULE_FAILED']")).isEmpty());
         screenshot("product");
 
         browser.get(catalog + "/#/product/customers.customer-profile");

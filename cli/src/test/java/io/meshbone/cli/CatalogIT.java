@@ -119,6 +119,7 @@ class CatalogIT {
             JsonNode health = Http.get(catalog, "/api/products/orders.order-placed").json().path("health");
             assertThat(health.path("dlqByCode").path("QUALITY_RULE_FAILED").asLong()).isPositive();
             assertThat(health.path("dlqReasons").get(0).path("reason").asText()).contains("has-items");
+            assertThat(health.path("dlqPerSecByCode").has("QUALITY_RULE_FAILED")).as("rate by code: %s", health).isTrue();
         });
     }
 

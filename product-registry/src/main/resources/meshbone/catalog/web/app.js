@@ -113,7 +113,7 @@ function showHealth(h) {
     + (h.freshnessSlo ? `newest record ${h.newestRecordAgeMs === null ? '–' : (h.newestRecordAgeMs / 1000).toFixed(1) + ' s'} old, SLO ${esc(h.freshnessSlo)}` : '');
   const codes = Object.entries(h.dlqByCode);
   document.getElementById('dlq').innerHTML = codes.length === 0 ? '<span class="muted">none</span>'
-    : codes.map(([c, n]) => `<div><b>${esc(c)}</b>: ${n}</div>`).join('')
+    : codes.map(([c, n]) => `<div class="dlq-code" data-code="${esc(c)}"><b>${esc(c)}</b>: ${n} in all, ${h.dlqPerSecByCode[c] ?? 0}/s now</div>`).join('')
       + h.dlqReasons.slice(0, 3).map(r => `<div class="muted">${esc(r.reason)}</div>`).join('');
   drawChart(h.series.slice(-60));
 }

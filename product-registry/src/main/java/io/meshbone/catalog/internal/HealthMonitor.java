@@ -40,8 +40,8 @@ public final class HealthMonitor implements AutoCloseable {
     private static final int SAMPLES_KEPT = 120;
     private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
 
-    /** End offsets summed over partitions at one moment: records in (staging), out (product) and dead-lettered. */
-    public record Sample(long at, long in, long out, long dlq) {
+    /** Committed records counted at one moment: in (staging), out (product), dead-lettered, and dead letters by code. */
+    public record Sample(long at, long in, long out, long dlq, Map<String, Long> dlqByCode) {
     }
 
     private final CatalogState state;
@@ -88,6 +88,12 @@ public final class HealthMonitor implements AutoCloseable {
         health.put("totals", Map.of("in", last == null ? 0 : last.in(), "out", last == null ? 0 : last.out(),
                 "dlq", last == null ? 0 : last.dlq()));
         health.put("dlqByCode", counter.countsByCode(entry.product().names().dlqTopic()));
+        Map<String, Double> dlqRates = new java.util.TreeMap<>();
+        if (last != null) {
+            Sample from = base;
+            last.dlqByCode().forEach((code, count) -> dlqRates.put(code, rate(seconds, count - from.dlqByCode().getOrDefault(code, 0L))));
+        }
+        health.put("dlqPerSecByCode", dlqRates);
         health.put("dlqReasons", counter.recentReasons(entry.product().names().dlqTopic()));
         Long newest = newestTimestamps.get(product);
         Duration freshness = entry.product().spec().slo().map(slo -> slo.freshness()).orElse(null);
@@ -158,7 +164,8 @@ public final class HealthMonitor implements AutoCloseable {
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> newest = admin.listOffsets(maxTs).all().get();
         long now = System.currentTimeMillis();
         names.forEach((product, n) -> {
-            Sample sample = new Sample(now, counter.records(n.stagingTopic()), counter.records(n.topic()), counter.records(n.dlqTopic()));
+            Sample sample = new Sample(now, counter.records(n.stagingTopic()), counter.records(n.topic()), counter.records(n.dlqTopic()),
+                    counter.countsByCode(n.dlqTopic()));
             Deque<Sample> deque = samples.computeIfAbsent(product, k -> new ArrayDeque<>());
             synchronized (deque) {
                 deque.addLast(sample);
