@@ -227,6 +227,13 @@ class CatalogIT {
     }
 
     @Test
+    void healthSaysTheCatalogHasCaughtUpWithTheMesh() throws Exception {
+        JsonNode health = Http.get(catalog, "/api/health").json();
+        assertThat(health.path("caughtUp").asBoolean()).isTrue();
+        assertThat(health.path("products").asInt()).isGreaterThanOrEqualTo(EXAMPLES.size());
+    }
+
+    @Test
     void unknownPathsAndMethodsAreJsonErrors() throws Exception {
         Http.Answer missing = Http.get(catalog, "/api/nothing");
         assertThat(missing.status()).isEqualTo(404);
