@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "A Kafka event-streaming backbone for a data mesh.",
-        subcommands = {UpCommand.class, ProductCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, ProductCommand.class, LineageCommand.class, TailCommand.class,
+                ProduceCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Meshbone {
 
     public static void main(String[] args) {
@@ -17,6 +18,10 @@ public final class Meshbone {
 
     /** The command tree, for tests that run verbs in-process. */
     static CommandLine commandLine() {
-        return new CommandLine(new Meshbone());
+        // A failing verb prints one line (the cause's message), not a stack trace.
+        return new CommandLine(new Meshbone()).setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            commandLine.getErr().println("meshbone: " + e.getMessage());
+            return 1;
+        });
     }
 }

@@ -2,9 +2,10 @@ package io.meshbone.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code meshbone product}: work with data product descriptors (lint, export, import). */
+/** {@code meshbone product}: work with data product descriptors (lint, export, import, apply, list, describe). */
 @Command(name = "product", mixinStandardHelpOptions = true,
-        description = "Work with data product descriptors (*.product.yaml).",
-        subcommands = {ProductLintCommand.class, ProductExportCommand.class, ProductImportCommand.class})
+        description = "Work with data product descriptors (*.product.yaml) and the products of a running mesh.",
+        subcommands = {ProductLintCommand.class, ProductExportCommand.class, ProductImportCommand.class,
+                ProductApplyCommand.class, ProductListCommand.class, ProductDescribeCommand.class})
 final class ProductCommand {
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import io.meshbone.platform.kafka.LocalKafka;
 import io.meshbone.platform.kafka.LocalKafkaSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +35,18 @@ final class UpCommand implements Callable<Integer> {
             description = "Keep Kafka's data here so a restarted 'up' finds it again. Default: a temporary directory removed on exit.")
     Path dataDir;
 
+    @Option(names = "--registry-port", defaultValue = "8081",
+            description = "Schema registry port; 0 picks a free port. Default: ${DEFAULT-VALUE}.")
+    int registryPort;
+
+    @Option(names = "--catalog-port", defaultValue = "8080",
+            description = "Catalog (REST API, web page, /metrics) port; 0 picks a free port. Default: ${DEFAULT-VALUE}.")
+    int catalogPort;
+
+    @Option(names = "--demo", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "Publish demo traffic to the example source products (--no-demo to turn off). Default: ${DEFAULT-VALUE}.")
+    boolean demo;
+
     @Override
     public Integer call() {
         CountDownLatch stop = new CountDownLatch(1);
@@ -45,15 +56,22 @@ final class UpCommand implements Callable<Integer> {
 
         LocalKafkaSettings settings = new LocalKafkaSettings(brokers, host, port, dataDir, Map.of());
         long started = System.nanoTime();
-        try (LocalKafka kafka = LocalKafka.start(settings)) {
+        EmbeddedMesh.Settings mesh = new EmbeddedMesh.Settings(null, settings, registryPort, catalogPort, demo,
+                line -> System.out.println("  " + line));
+        try (EmbeddedMesh up = EmbeddedMesh.start(mesh)) {
             System.out.printf("Meshbone is up in %d ms%n", (System.nanoTime() - started) / 1_000_000);
-            System.out.println("bootstrap.servers=" + kafka.bootstrapServers());
+            System.out.println("bootstrap.servers=" + up.bootstrapServers());
+            System.out.println("schema.registry.url=" + up.registryUrl());
+            System.out.println("catalog.url=" + up.catalogUrl());
             System.out.println("Press Ctrl-C to stop.");
             System.out.flush();
             stop.await();
             log.info("stopping");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.err.println("meshbone up: " + e.getMessage());
+            return 1;
         }
         System.out.println("Meshbone stopped.");
         return 0;

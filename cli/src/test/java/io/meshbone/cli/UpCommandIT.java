@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the packaged {@code meshbone.jar} as a child process, the way a user does. */
+/** Runs the packaged {@code meshbone.jar} as a child process, the way a user does: the whole mesh, then a clean stop. */
 class UpCommandIT {
 
     private static final Path JAR = Path.of("target", "meshbone.jar");
@@ -27,7 +29,7 @@ class UpCommandIT {
         assertThat(JAR).as("the shaded jar, built in the package phase").exists();
         // A file, not a pipe: the JDK closes a pipe under a concurrent reader when the child exits.
         Path log = dir.resolve("up.log");
-        Process up = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "up", "--port", "0")
+        Process up = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "up", "--port", "0", "--registry-port", "0", "--catalog-port", "0")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -40,6 +42,18 @@ class UpCommandIT {
                 admin.createTopics(List.of(new NewTopic("reachable", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
                 assertThat(admin.listTopics().names().get()).contains("reachable");
             }
+
+            // The whole mesh: the catalog lists every example product, and the demo traffic flows through the gate.
+            URI catalog = URI.create(await().atMost(Duration.ofSeconds(60)).until(() -> line(log, "catalog.url="), l -> l != null)
+                    .substring("catalog.url=".length()));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode products = Http.get(catalog, "/api/products").json().path("products");
+                assertThat(products.findValuesAsText("name")).containsAll(CatalogIT.EXAMPLES);
+                for (String source : List.of("orders.order-placed", "payments.payment-settled", "customers.customer-profile")) {
+                    JsonNode health = Http.get(catalog, "/api/products/" + source).json().path("health");
+                    assertThat(health.path("recordsOutPerSec").asDouble()).as("%s out/s", source).isPositive();
+                }
+            });
 
             long signalled = System.nanoTime();
             up.destroy(); // SIGTERM on POSIX
@@ -62,7 +76,11 @@ class UpCommandIT {
     }
 
     private static String bootstrapLine(Path log) throws IOException {
-        return Files.readAllLines(log).stream().filter(line -> line.startsWith("bootstrap.servers=")).findFirst().orElse(null);
+        return line(log, "bootstrap.servers=");
+    }
+
+    private static String line(Path log, String prefix) throws IOException {
+        return Files.readAllLines(log).stream().filter(line -> line.startsWith(prefix)).findFirst().orElse(null);
     }
 
     private static String javaBinary() {

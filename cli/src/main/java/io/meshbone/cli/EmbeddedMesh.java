@@ -1,0 +1,197 @@
+package io.meshbone.cli;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import io.meshbone.catalog.CatalogServer;
+import io.meshbone.catalog.CatalogSettings;
+import io.meshbone.cli.internal.DemoTraffic;
+import io.meshbone.cli.internal.ExampleContracts;
+import io.meshbone.governance.Governance;
+import io.meshbone.governance.GovernanceSettings;
+import io.meshbone.platform.contract.DataProduct;
+import io.meshbone.platform.kafka.LocalKafka;
+import io.meshbone.platform.kafka.LocalKafkaSettings;
+import io.meshbone.platform.mesh.ContractClient;
+import io.meshbone.platform.mesh.Decision;
+import io.meshbone.registry.SchemaRegistryServer;
+import io.meshbone.registry.SchemaRegistrySettings;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole mesh in one JVM: Kafka, schema registry, governance, catalog, the example contracts and demo traffic.
+ *
+ * <p>Each part is started in order and closed in reverse; a later part (a domain app, Connect) is added with
+ * {@link #add(AutoCloseable)} so it stops before the parts it depends on.
+ */
+public final class EmbeddedMesh implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMesh.class);
+    private static final String PRINCIPAL = "User:meshbone-up";
+
+    /**
+     * How to run the mesh.
+     *
+     * @param bootstrapServers an existing cluster to use, or null to start {@code kafka}
+     * @param kafka            the embedded cluster's settings, when {@code bootstrapServers} is null
+     * @param registryPort     the schema registry's port (0 = free port)
+     * @param catalogPort      the catalog's port (0 = free port)
+     * @param demo             whether to publish demo traffic to the example source products
+     * @param progress         receives one line per step, for a person watching
+     */
+    public record Settings(String bootstrapServers, LocalKafkaSettings kafka, int registryPort, int catalogPort,
+                           boolean demo, Consumer<String> progress) {
+    }
+
+    private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+    private String bootstrapServers;
+    private URI registryUrl;
+    private URI catalogUrl;
+    private Map<String, Object> clientConfig;
+    private Path stateDir;
+
+    private EmbeddedMesh() {
+    }
+
+    /** Starts every part and applies the example contracts; returns once the catalog lists them all. */
+    public static EmbeddedMesh start(Settings settings) throws TimeoutException {
+        EmbeddedMesh mesh = new EmbeddedMesh();
+        try {
+            mesh.startAll(settings);
+            return mesh;
+        } catch (RuntimeException | TimeoutException e) {
+            mesh.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Settings settings) throws TimeoutException {
+        Consumer<String> progress = settings.progress();
+        if (settings.bootstrapServers() == null) {
+            LocalKafka kafka = add(LocalKafka.start(settings.kafka()));
+            bootstrapServers = kafka.bootstrapServers();
+        } else {
+            bootstrapServers = settings.bootstrapServers();
+        }
+        progress.accept("kafka      " + bootstrapServers);
+        clientConfig = Map.of("bootstrap.servers", bootstrapServers);
+        SchemaRegistryServer registry = add(SchemaRegistryServer.start(
+                SchemaRegistrySettings.defaults(bootstrapServers).withPort(settings.registryPort())));
+        registryUrl = registry.url();
+        progress.accept("registry   " + registryUrl);
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try {
+            stateDir = Files.createTempDirectory("meshbone-up-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // Added before governance, so it runs after the Streams apps have closed their stores.
+        add(() -> deleteTree(stateDir));
+        add(Governance.start(new GovernanceSettings(clientConfig, registryUrl.toString(), stateDir, meters, Duration.ofSeconds(30))));
+        progress.accept("governance contract gate, record gate, provisioner");
+        CatalogServer catalog = add(CatalogServer.start(CatalogSettings.defaults(bootstrapServers, registryUrl.toString())
+                .withPort(settings.catalogPort()).withMeters(meters)));
+        catalogUrl = catalog.url();
+        progress.accept("catalog    " + catalogUrl);
+        Map<String, DataProduct> listed = applyExamples(progress);
+        awaitTopics(listed.values().stream().map(p -> p.names().stagingTopic()).toList());
+        if (settings.demo()) {
+            add(DemoTraffic.start(clientConfig, registryUrl.toString(), listed));
+            progress.accept("demo       publishing to the staging topics of the source products");
+        }
+    }
+
+    private Map<String, DataProduct> applyExamples(Consumer<String> progress) throws TimeoutException {
+        Map<String, DataProduct> listed = new LinkedHashMap<>();
+        try (ContractClient contracts = new ContractClient(clientConfig)) {
+            for (ExampleContracts.Example example : ExampleContracts.load(PRINCIPAL)) {
+                Decision decision = contracts.apply(example.request(), Duration.ofSeconds(60));
+                progress.accept("contract   " + example.product().name() + " " + decision.outcome()
+                        + (decision.accepted() ? "" : " " + decision.reasons()));
+                if (decision.accepted()) {
+                    listed.put(example.product().name(), example.product());
+                }
+            }
+        }
+        return listed;
+    }
+
+    private void awaitTopics(List<String> topics) throws TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try (Admin admin = Admin.create(clientConfig)) {
+            while (System.nanoTime() < deadline) {
+                Set<String> names = admin.listTopics().names().get();
+                if (names.containsAll(topics)) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the product topics", e);
+        }
+        throw new TimeoutException("the provisioner did not create " + topics + " within 60 s");
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /** Adds a part that stops (in reverse order of adding) when the mesh closes; returns it. */
+    public <T extends AutoCloseable> T add(T part) {
+        parts.push(part);
+        return part;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public URI registryUrl() {
+        return registryUrl;
+    }
+
+    public URI catalogUrl() {
+        return catalogUrl;
+    }
+
+    /** Kafka client properties for this mesh. */
+    public Map<String, Object> clientConfig() {
+        return new HashMap<>(clientConfig);
+    }
+
+    /** Stops every part, newest first; keeps going when one fails. */
+    @Override
+    public void close() {
+        while (!parts.isEmpty()) {
+            AutoCloseable part = parts.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("{} did not close cleanly: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.meshbone.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.meshbone.platform.mesh.MeshJson;
+import picocli.CommandLine.Option;
+
+/** The options every verb that talks to a running mesh takes, and the catalog calls they share. */
+final class MeshOptions {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Option(names = "--bootstrap-server", defaultValue = "${env:MESHBONE_BOOTSTRAP_SERVER:-localhost:9092}",
+            description = "Kafka bootstrap servers. Default: ${DEFAULT-VALUE}.")
+    String bootstrapServer;
+
+    @Option(names = "--registry-url", defaultValue = "${env:MESHBONE_REGISTRY_URL:-http://localhost:8081}",
+            description = "Schema registry URL. Default: ${DEFAULT-VALUE}.")
+    String registryUrl;
+
+    @Option(names = "--catalog-url", defaultValue = "${env:MESHBONE_CATALOG_URL:-http://localhost:8080}",
+            description = "Catalog URL. Default: ${DEFAULT-VALUE}.")
+    String catalogUrl;
+
+    Map<String, Object> clientConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", bootstrapServer);
+        return config;
+    }
+
+    /** GETs a catalog path; a non-200 answer becomes an exception carrying the catalog's message. */
+    JsonNode catalog(String path) {
+        URI uri = URI.create(catalogUrl.replaceAll("/$", "") + path);
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = MeshJson.MAPPER.readTree(response.body());
+            if (response.statusCode() != 200) {
+                throw new IllegalArgumentException(body.path("message").asText("HTTP " + response.statusCode()));
+            }
+            return body;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach the catalog at " + catalogUrl + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    JsonNode product(String name) {
+        return catalog("/api/products/" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+    }
+}

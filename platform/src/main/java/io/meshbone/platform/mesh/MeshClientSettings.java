@@ -1,0 +1,50 @@
+package io.meshbone.platform.mesh;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How {@link MeshConsumer} and {@link MeshProducer} reach the mesh: the catalog URL, plus Kafka client overrides.
+ *
+ * @param catalogUrl   the catalog's base URL, e.g. {@code http://localhost:8080}
+ * @param kafkaConfig  extra Kafka client properties (security, {@code group.id}, …); the catalog supplies
+ *                     {@code bootstrap.servers} and the registry URL unless these name them
+ */
+public record MeshClientSettings(String catalogUrl, Map<String, Object> kafkaConfig) {
+
+    /** The catalog URL when none is given: {@code MESHBONE_CATALOG_URL}, else {@code http://localhost:8080}. */
+    public static final String DEFAULT_CATALOG_URL = "http://localhost:8080";
+
+    public MeshClientSettings {
+        catalogUrl = catalogUrl.endsWith("/") ? catalogUrl.substring(0, catalogUrl.length() - 1) : catalogUrl;
+        kafkaConfig = Map.copyOf(kafkaConfig);
+    }
+
+    /** Settings for the catalog at {@code catalogUrl}. */
+    public static MeshClientSettings of(String catalogUrl) {
+        return new MeshClientSettings(catalogUrl, Map.of());
+    }
+
+    /** Settings from the environment: {@code MESHBONE_CATALOG_URL} or the default. */
+    public static MeshClientSettings fromEnvironment() {
+        String url = System.getenv("MESHBONE_CATALOG_URL");
+        return of(url == null || url.isBlank() ? DEFAULT_CATALOG_URL : url);
+    }
+
+    /** With one more Kafka client property. */
+    public MeshClientSettings with(String key, Object value) {
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.put(key, value);
+        return new MeshClientSettings(catalogUrl, config);
+    }
+
+    /** With a consumer group id. */
+    public MeshClientSettings withGroupId(String groupId) {
+        return with("group.id", groupId);
+    }
+
+    /** Consumers read only records of committed transactions: what the gate admitted, never aborted attempts. */
+    public MeshClientSettings readCommitted() {
+        return with("isolation.level", "read_committed");
+    }
+}

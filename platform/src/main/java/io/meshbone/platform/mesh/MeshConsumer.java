@@ -1,0 +1,77 @@
+package io.meshbone.platform.mesh;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.meshbone.platform.serde.MeshAvroDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * A consumer of one data product, found by name through the catalog, with the mesh's Avro deserializer configured.
+ *
+ * <pre>{@code
+ * try (MeshConsumer<GenericRecord> orders = MeshConsumer.subscribe("orders.order-placed",
+ *         MeshClientSettings.of("http://localhost:8080").withGroupId("billing").readCommitted())) {
+ *     orders.poll(Duration.ofSeconds(1)).forEach(record -> handle(record.value()));
+ * }
+ * }</pre>
+ * Keys are read as UTF-8 strings (products keyed by a field); values as {@code GenericRecord}, or a generated
+ * class with {@code specific.avro.reader=true}.
+ *
+ * @param <V> the value type
+ */
+public final class MeshConsumer<V> implements AutoCloseable {
+
+    private final ProductAddress address;
+    private final KafkaConsumer<String, V> consumer;
+
+    private MeshConsumer(ProductAddress address, KafkaConsumer<String, V> consumer) {
+        this.address = address;
+        this.consumer = consumer;
+    }
+
+    /** Subscribes to {@code product} through the catalog named by {@link MeshClientSettings#fromEnvironment()}. */
+    public static <V> MeshConsumer<V> subscribe(String product) {
+        return subscribe(product, MeshClientSettings.fromEnvironment());
+    }
+
+    /** Subscribes to {@code product}'s governed topic; without a {@code group.id} it reads from the beginning, uncommitted. */
+    public static <V> MeshConsumer<V> subscribe(String product, MeshClientSettings settings) {
+        ProductAddress address = ProductAddress.resolve(settings.catalogUrl(), product);
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, address.bootstrapServers());
+        config.put("schema.registry.url", address.schemaRegistryUrl());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.putAll(settings.kafkaConfig());
+        MeshAvroDeserializer<V> values = new MeshAvroDeserializer<>();
+        values.configure(config, false);
+        KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values);
+        consumer.subscribe(List.of(address.topic()));
+        return new MeshConsumer<>(address, consumer);
+    }
+
+    /** The product's resolved address. */
+    public ProductAddress address() {
+        return address;
+    }
+
+    /** The next batch of records. */
+    public ConsumerRecords<String, V> poll(Duration timeout) {
+        return consumer.poll(timeout);
+    }
+
+    /** The underlying Kafka consumer, for commits, seeks and metrics. */
+    public KafkaConsumer<String, V> kafkaConsumer() {
+        return consumer;
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

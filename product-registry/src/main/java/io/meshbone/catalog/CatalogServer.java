@@ -1,0 +1,92 @@
+package io.meshbone.catalog;
+
+import java.net.URI;
+
+import io.meshbone.catalog.internal.CatalogApi;
+import io.meshbone.catalog.internal.CatalogHttp;
+import io.meshbone.catalog.internal.CatalogState;
+import io.meshbone.catalog.internal.HealthMonitor;
+import io.meshbone.catalog.internal.Sampler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The product catalog: a REST API and a web page over the mesh's topics, with no database of its own.
+ *
+ * <pre>{@code
+ * try (CatalogServer catalog = CatalogServer.start(CatalogSettings.defaults("localhost:9092", "http://localhost:8081"))) {
+ *     URI url = catalog.url();   // http://localhost:8080
+ * }
+ * }</pre>
+ */
+public final class CatalogServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogServer.class);
+
+    private final CatalogState state;
+    private final HealthMonitor health;
+    private final Server jetty;
+    private final URI url;
+
+    private CatalogServer(CatalogState state, HealthMonitor health, Server jetty, URI url) {
+        this.state = state;
+        this.health = health;
+        this.jetty = jetty;
+        this.url = url;
+    }
+
+    /** Starts reading the mesh's topics and serving HTTP; returns once HTTP is bound. */
+    public static CatalogServer start(CatalogSettings settings) {
+        CatalogState state = CatalogState.start(settings.clientConfig());
+        HealthMonitor health = HealthMonitor.start(settings.clientConfig(), state);
+        Server jetty = new Server();
+        try {
+            ServerConnector connector = new ServerConnector(jetty);
+            connector.setHost(settings.host());
+            connector.setPort(settings.port());
+            jetty.addConnector(connector);
+            CatalogApi api = new CatalogApi(state, health, new Sampler(settings.clientConfig(), settings.registryUrl()),
+                    settings.clientConfig(), settings.meters(), settings.registryUrl());
+            jetty.setHandler(new CatalogHttp(api));
+            jetty.start();
+            URI url = URI.create("http://" + settings.host() + ":" + connector.getLocalPort());
+            log.info("Catalog serving {}", url);
+            return new CatalogServer(state, health, jetty, url);
+        } catch (Exception e) {
+            stopQuietly(jetty);
+            health.close();
+            state.close();
+            throw new IllegalStateException("Cannot start the catalog on " + settings.host() + ":" + settings.port(), e);
+        }
+    }
+
+    /** The base URL, with the port actually bound. */
+    public URI url() {
+        return url;
+    }
+
+    /** True once the catalog has read the products, decisions and lineage topics to the end they had at start. */
+    public boolean caughtUp() {
+        return state.caughtUp();
+    }
+
+    /** Stops HTTP, then the Kafka readers; idempotent. */
+    @Override
+    public void close() {
+        stopQuietly(jetty);
+        health.close();
+        state.close();
+    }
+
+    private static void stopQuietly(Server jetty) {
+        try {
+            if (!jetty.isStopped()) {
+                jetty.stop();
+            }
+        } catch (Exception e) {
+            log.warn("Jetty did not stop cleanly: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.meshbone.catalog.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.meshbone.platform.contract.Classification;
+import io.meshbone.platform.mesh.ContractClient;
+import io.meshbone.platform.mesh.Decision;
+import io.meshbone.platform.mesh.MeshJson;
+import io.meshbone.platform.mesh.ProductRequest;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/** The catalog's endpoints: search, product pages, samples, domains, lineage, apply, and metrics. */
+public final class CatalogApi {
+
+    private static final int MAX_SAMPLE = 100;
+    private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(60);
+
+    private final CatalogState state;
+    private final HealthMonitor health;
+    private final Sampler sampler;
+    private final Map<String, Object> clientConfig;
+    private final PrometheusMeterRegistry meters;
+    private final String registryUrl;
+    private final ProductViews views;
+
+    public CatalogApi(CatalogState state, HealthMonitor health, Sampler sampler, Map<String, Object> clientConfig,
+                      PrometheusMeterRegistry meters, String registryUrl) {
+        this.registryUrl = registryUrl;
+        this.state = state;
+        this.health = health;
+        this.sampler = sampler;
+        this.clientConfig = Map.copyOf(clientConfig);
+        this.meters = meters;
+        this.views = new ProductViews(state);
+    }
+
+    CatalogHttp.Reply handle(CatalogHttp.Call call) {
+        List<String> parts = Arrays.stream(call.path().split("/")).filter(s -> !s.isEmpty()).toList();
+        if (parts.equals(List.of("metrics"))) {
+            requireMethod(call, "GET");
+            return new CatalogHttp.Reply(200, "text/plain; version=0.0.4; charset=utf-8", meters.scrape());
+        }
+        // parts[0] is "api"
+        List<String> rest = parts.subList(1, parts.size());
+        if (rest.equals(List.of("products"))) {
+            if (call.method().equals("POST")) {
+                return apply(call);
+            }
+            requireMethod(call, "GET");
+            return ok(Map.of("products", search(call.query())));
+        }
+        if (rest.size() == 2 && rest.get(0).equals("products")) {
+            requireMethod(call, "GET");
+            return ok(detail(rest.get(1)));
+        }
+        if (rest.size() == 3 && rest.get(0).equals("products") && rest.get(2).equals("sample")) {
+            requireMethod(call, "GET");
+            return ok(sample(rest.get(1), call.query().get("n")));
+        }
+        if (rest.equals(List.of("domains"))) {
+            requireMethod(call, "GET");
+            return ok(Map.of("domains", domains()));
+        }
+        if (rest.equals(List.of("lineage"))) {
+            requireMethod(call, "GET");
+            return ok(views.graph());
+        }
+        if (rest.equals(List.of("health"))) {
+            requireMethod(call, "GET");
+            return ok(Map.of("caughtUp", state.caughtUp(), "products", state.products().size()));
+        }
+        throw CatalogError.notFound("No endpoint " + call.method() + " " + call.path());
+    }
+
+    private static void requireMethod(CatalogHttp.Call call, String method) {
+        if (!call.method().equals(method)) {
+            throw new CatalogError(405, "Method " + call.method() + " not allowed on " + call.path() + "; use " + method, Map.of());
+        }
+    }
+
+    private static CatalogHttp.Reply ok(Object value) {
+        return CatalogHttp.Reply.json(200, value);
+    }
+
+    private List<Map<String, Object>> search(Map<String, String> query) {
+        for (String name : query.keySet()) {
+            if (!List.of("q", "domain", "tag", "owner", "classification").contains(name)) {
+                throw CatalogError.badRequest("Unknown query parameter '" + name + "'; expected q, domain, tag, owner or classification");
+            }
+        }
+        String classification = query.get("classification");
+        if (classification != null && !classification.isEmpty() && Arrays.stream(Classification.values())
+                .noneMatch(c -> c.name().equalsIgnoreCase(classification))) {
+            throw CatalogError.badRequest("classification '" + classification + "' is not one of "
+                    + Arrays.stream(Classification.values()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+        }
+        return views.search(query.get("q"), query.get("domain"), query.get("tag"), query.get("owner"), classification);
+    }
+
+    private CatalogState.Entry entry(String name) {
+        return state.product(name).orElseThrow(() -> CatalogError.unknownProduct(name, closest(name)));
+    }
+
+    private List<String> closest(String name) {
+        return state.products().keySet().stream()
+                .map(candidate -> Map.entry(candidate, Levenshtein.distance(name, candidate)))
+                .filter(e -> e.getValue() <= Math.max(3, name.length() / 2))
+                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey))
+                .limit(3).map(Map.Entry::getKey).toList();
+    }
+
+    private Map<String, Object> detail(String name) {
+        CatalogState.Entry entry = entry(name);
+        Map<String, Object> m = views.summary(entry);
+        m.put("address", views.address(entry, clientConfig.get("bootstrap.servers").toString(), registryUrl));
+        Map<String, Object> contract = new LinkedHashMap<>();
+        contract.put("descriptor", entry.listed().descriptor());
+        contract.put("files", entry.listed().files());
+        contract.put("fields", views.fields(entry.product()));
+        contract.put("inputs", entry.product().spec().inputs());
+        contract.put("consumers", entry.product().spec().consumers());
+        contract.put("quality", entry.product().spec().quality().stream()
+                .map(q -> Map.of("name", q.name(), "rule", q.rule(), "onFailure", q.onFailure().name().toLowerCase(Locale.ROOT)))
+                .toList());
+        m.put("contract", contract);
+        m.put("versions", entry.history().stream().map(l -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("requestId", l.requestId());
+            v.put("listedAt", l.listedAt());
+            v.put("valueSchemaId", l.valueSchemaId());
+            v.put("principal", l.principal());
+            v.put("retired", l.retired());
+            return v;
+        }).toList());
+        m.put("decisions", state.decisions(name));
+        m.put("upstream", views.upstream(name));
+        m.put("downstream", views.downstream(name));
+        m.put("health", health.health(name, entry));
+        return m;
+    }
+
+    private Map<String, Object> sample(String name, String nText) {
+        int n = 10;
+        if (nText != null && !nText.isEmpty()) {
+            try {
+                n = Integer.parseInt(nText);
+            } catch (NumberFormatException e) {
+                throw CatalogError.badRequest("n must be an integer from 1 to " + MAX_SAMPLE + ", got '" + nText + "'");
+            }
+        }
+        if (n < 1 || n > MAX_SAMPLE) {
+            throw CatalogError.badRequest("n must be an integer from 1 to " + MAX_SAMPLE + ", got " + n);
+        }
+        CatalogState.Entry entry = entry(name);
+        List<JsonNode> records = sampler.newest(entry.product().names().topic(), n);
+        return Map.of("product", name, "topic", entry.product().names().topic(), "records", records);
+    }
+
+    private List<Map<String, Object>> domains() {
+        Map<String, List<String>> byDomain = new TreeMap<>();
+        state.products().forEach((name, e) ->
+                byDomain.computeIfAbsent(e.product().metadata().domain(), k -> new java.util.ArrayList<>()).add(name));
+        return byDomain.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
+                .map(e -> Map.<String, Object>of("name", e.getKey(), "products", e.getValue())).toList();
+    }
+
+    private CatalogHttp.Reply apply(CatalogHttp.Call call) {
+        ProductRequest request;
+        try {
+            JsonNode body = MeshJson.MAPPER.readTree(call.body());
+            if (body == null || !body.path("descriptor").isTextual()) {
+                throw CatalogError.badRequest("Body must be JSON {\"descriptor\": \"<yaml>\", \"files\": {\"x.avsc\": \"...\"},"
+                        + " \"descriptorPath\": \"domain/x.product.yaml\", \"principal\": \"User:...\"}");
+            }
+            Map<String, String> files = new TreeMap<>();
+            body.path("files").fields().forEachRemaining(f -> files.put(f.getKey(), f.getValue().asText()));
+            request = ProductRequest.apply(body.path("principal").asText("User:catalog"),
+                    body.path("descriptorPath").asText("catalog.product.yaml"), body.path("descriptor").asText(), files);
+        } catch (IOException e) {
+            throw CatalogError.badRequest("Body is not JSON: " + e.getMessage());
+        }
+        try (ContractClient contracts = new ContractClient(clientConfig)) {
+            Decision decision = contracts.apply(request, DECISION_TIMEOUT);
+            return CatalogHttp.Reply.json(decision.accepted() ? 200 : 422, decision);
+        } catch (TimeoutException e) {
+            throw new CatalogError(504, e.getMessage(), Map.of());
+        }
+    }
+}

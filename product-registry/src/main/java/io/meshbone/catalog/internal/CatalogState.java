@@ -1,0 +1,220 @@
+package io.meshbone.catalog.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.meshbone.platform.contract.DataProduct;
+import io.meshbone.platform.contract.ParsedDescriptor;
+import io.meshbone.platform.contract.ProductDescriptors;
+import io.meshbone.platform.contract.SchemaFiles;
+import io.meshbone.platform.mesh.Decision;
+import io.meshbone.platform.mesh.ListedProduct;
+import io.meshbone.platform.mesh.MeshJson;
+import io.meshbone.platform.mesh.MeshTopics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The catalog's view of the mesh, folded from {@code _mesh.products}, {@code _mesh.decisions} and {@code _mesh.lineage}.
+ *
+ * <p>One thread reads the three topics from the beginning and keeps reading; readers get immutable snapshots.
+ */
+public final class CatalogState implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogState.class);
+    private static final int DECISIONS_KEPT = 50;
+    private static final List<String> TOPICS = List.of(MeshTopics.PRODUCTS, MeshTopics.DECISIONS, MeshTopics.LINEAGE);
+
+    /** A listed product: the current listing, its parsed contract, and every listing seen before. */
+    public record Entry(ListedProduct listed, DataProduct product, List<ListedProduct> history) {
+    }
+
+    /** The latest inputs and outputs (topic names) a job reported through OpenLineage. */
+    public record Job(String name, Set<String> inputs, Set<String> outputs) {
+    }
+
+    private final Map<String, Entry> products = new ConcurrentHashMap<>();
+    private final Map<String, List<Decision>> decisions = new ConcurrentHashMap<>();
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final KafkaConsumer<String, String> consumer;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean caughtUp;
+
+    private CatalogState(Map<String, Object> clientConfig) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "meshbone-catalog-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        this.thread = new Thread(this::run, "meshbone-catalog-state");
+        this.thread.setDaemon(true);
+    }
+
+    public static CatalogState start(Map<String, Object> clientConfig) {
+        CatalogState state = new CatalogState(clientConfig);
+        state.thread.start();
+        return state;
+    }
+
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    public Map<String, Entry> products() {
+        return new TreeMap<>(products);
+    }
+
+    public Optional<Entry> product(String name) {
+        return Optional.ofNullable(products.get(name));
+    }
+
+    public List<Decision> decisions(String product) {
+        List<Decision> list = decisions.get(product);
+        synchronized (this) {
+            return list == null ? List.of() : List.copyOf(list);
+        }
+    }
+
+    public List<Job> jobs() {
+        return List.copyOf(jobs.values());
+    }
+
+    private void run() {
+        try {
+            List<TopicPartition> partitions = waitForTopics();
+            if (partitions == null) {
+                return;
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> startEnds = consumer.endOffsets(partitions);
+            while (running) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
+                    apply(record);
+                }
+                if (!caughtUp && startEnds.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                    caughtUp = true;
+                    log.info("Catalog caught up: {} products", products.size());
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            log.error("Catalog reader stopped", e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private List<TopicPartition> waitForTopics() {
+        while (running) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            boolean all = true;
+            for (String topic : TOPICS) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+                if (infos == null || infos.isEmpty()) {
+                    all = false;
+                    break;
+                }
+                infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+            }
+            if (all) {
+                return partitions;
+            }
+            log.info("Waiting for the mesh topics {}", TOPICS);
+        }
+        return null;
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
+        try {
+            switch (record.topic()) {
+                case MeshTopics.PRODUCTS -> applyProduct(record.key(), record.value());
+                case MeshTopics.DECISIONS -> applyDecision(record.value());
+                default -> applyLineage(record.value());
+            }
+        } catch (Exception e) {
+            // The record's content stays out of the log: only where it was and why it was skipped.
+            log.warn("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private void applyProduct(String name, String json) throws Exception {
+        if (json == null) {
+            products.remove(name);
+            return;
+        }
+        ListedProduct listed = MeshJson.MAPPER.readValue(json, ListedProduct.class);
+        ParsedDescriptor parsed = ProductDescriptors.parse(listed.descriptorPath(), listed.descriptor(),
+                SchemaFiles.of(listed.files()));
+        DataProduct product = parsed.orThrow();
+        Entry previous = products.get(listed.name());
+        List<ListedProduct> history = new ArrayList<>(previous == null ? List.of() : previous.history());
+        if (history.isEmpty() || !history.get(history.size() - 1).requestId().equals(listed.requestId())) {
+            history.add(listed);
+        }
+        products.put(listed.name(), new Entry(listed, product, List.copyOf(history)));
+    }
+
+    private void applyDecision(String json) throws Exception {
+        Decision decision = MeshJson.MAPPER.readValue(json, Decision.class);
+        synchronized (this) {
+            List<Decision> list = decisions.computeIfAbsent(decision.product(), k -> new ArrayList<>());
+            list.add(decision);
+            if (list.size() > DECISIONS_KEPT) {
+                list.remove(0);
+            }
+        }
+    }
+
+    private void applyLineage(String json) throws Exception {
+        JsonNode event = MeshJson.MAPPER.readTree(json);
+        String job = event.path("job").path("name").asText();
+        if (job.isEmpty()) {
+            return;
+        }
+        if (!"START".equals(event.path("eventType").asText()) && !"RUNNING".equals(event.path("eventType").asText())) {
+            // A finished run keeps the edges it reported: lineage is history, not liveness.
+            return;
+        }
+        jobs.put(job, new Job(job, names(event.path("inputs")), names(event.path("outputs"))));
+    }
+
+    private static Set<String> names(JsonNode datasets) {
+        Set<String> names = new LinkedHashSet<>();
+        datasets.forEach(d -> names.add(d.path("name").asText()));
+        return names;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.meshbone.catalog.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.meshbone.platform.contract.ProductNames;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live health of every listed product, measured from the topics themselves, so it works across processes.
+ *
+ * <p>Once a second it samples the committed records {@link TopicCounter} has seen on each product's staging,
+ * product and DLQ topics, and asks the brokers for the newest record timestamp of the product topic; rates are
+ * the deltas over the last ten seconds. Totals count from when the catalog started (DLQ totals from the beginning).
+ */
+public final class HealthMonitor implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HealthMonitor.class);
+    private static final int SAMPLES_KEPT = 120;
+    private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
+
+    /** Committed records counted at one moment: in (staging), out (product), dead-lettered, and dead letters by code. */
+    public record Sample(long at, long in, long out, long dlq, Map<String, Long> dlqByCode) {
+    }
+
+    private final CatalogState state;
+    private final Admin admin;
+    private final TopicCounter counter;
+    private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
+    private final Map<String, Long> newestTimestamps = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "meshbone-catalog-health");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private HealthMonitor(Map<String, Object> clientConfig, CatalogState state) {
+        this.state = state;
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "meshbone-catalog-health");
+        this.admin = Admin.create(config);
+        this.counter = TopicCounter.start(clientConfig);
+    }
+
+    public static HealthMonitor start(Map<String, Object> clientConfig, CatalogState state) {
+        HealthMonitor monitor = new HealthMonitor(clientConfig, state);
+        monitor.timer.scheduleWithFixedDelay(monitor::measureQuietly, 0, 1, TimeUnit.SECONDS);
+        return monitor;
+    }
+
+    /** What {@code /api/products/{name}} reports as live health. */
+    public Map<String, Object> health(String product, CatalogState.Entry entry) {
+        Map<String, Object> health = new java.util.LinkedHashMap<>();
+        List<Sample> series = series(product);
+        Sample last = series.isEmpty() ? null : series.get(series.size() - 1);
+        Sample base = null;
+        for (Sample s : series) {
+            if (last != null && last.at() - s.at() <= RATE_WINDOW.toMillis()) {
+                base = s;
+                break;
+            }
+        }
+        double seconds = last == null || base == null ? 0 : (last.at() - base.at()) / 1000.0;
+        health.put("recordsInPerSec", rate(seconds, last == null ? 0 : last.in() - base.in()));
+        health.put("recordsOutPerSec", rate(seconds, last == null ? 0 : last.out() - base.out()));
+        health.put("dlqPerSec", rate(seconds, last == null ? 0 : last.dlq() - base.dlq()));
+        health.put("totals", Map.of("in", last == null ? 0 : last.in(), "out", last == null ? 0 : last.out(),
+                "dlq", last == null ? 0 : last.dlq()));
+        health.put("dlqByCode", counter.countsByCode(entry.product().names().dlqTopic()));
+        Map<String, Double> dlqRates = new java.util.TreeMap<>();
+        if (last != null) {
+            Sample from = base;
+            last.dlqByCode().forEach((code, count) -> dlqRates.put(code, rate(seconds, count - from.dlqByCode().getOrDefault(code, 0L))));
+        }
+        health.put("dlqPerSecByCode", dlqRates);
+        health.put("dlqReasons", counter.recentReasons(entry.product().names().dlqTopic()));
+        Long newest = newestTimestamps.get(product);
+        Duration freshness = entry.product().spec().slo().map(slo -> slo.freshness()).orElse(null);
+        long ageMs = newest == null ? -1 : Math.max(0, System.currentTimeMillis() - newest);
+        health.put("newestRecordAt", newest == null ? null : Instant.ofEpochMilli(newest).toString());
+        health.put("newestRecordAgeMs", newest == null ? null : ageMs);
+        health.put("freshnessSlo", freshness == null ? null : freshness.toString());
+        health.put("sloStatus", freshness == null ? "NO_SLO" : newest == null ? "NO_DATA"
+                : ageMs <= freshness.toMillis() ? "OK" : "LATE");
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (int i = 1; i < series.size(); i++) {
+            Sample a = series.get(i - 1);
+            Sample b = series.get(i);
+            double dt = (b.at() - a.at()) / 1000.0;
+            points.add(Map.of("at", b.at(), "in", rate(dt, b.in() - a.in()), "out", rate(dt, b.out() - a.out()),
+                    "dlq", rate(dt, b.dlq() - a.dlq())));
+        }
+        health.put("series", points);
+        return health;
+    }
+
+    private List<Sample> series(String product) {
+        Deque<Sample> deque = samples.get(product);
+        if (deque == null) {
+            return List.of();
+        }
+        synchronized (deque) {
+            return List.copyOf(deque);
+        }
+    }
+
+    private static double rate(double seconds, long delta) {
+        return seconds <= 0 ? 0.0 : Math.round(delta / seconds * 10) / 10.0;
+    }
+
+    private void measureQuietly() {
+        try {
+            measure();
+        } catch (Exception e) {
+            log.debug("Health measurement skipped: {}", e.toString());
+        }
+    }
+
+    private void measure() throws ExecutionException, InterruptedException {
+        Map<String, ProductNames> names = new HashMap<>();
+        state.products().forEach((name, entry) -> names.put(name, entry.product().names()));
+        if (names.isEmpty()) {
+            return;
+        }
+        Set<String> topics = new HashSet<>();
+        names.values().forEach(n -> topics.addAll(List.of(n.topic(), n.stagingTopic(), n.dlqTopic())));
+        counter.follow(topics);
+        Map<TopicPartition, OffsetSpec> maxTs = new HashMap<>();
+        for (Map.Entry<String, KafkaFuture<TopicDescription>> described : admin.describeTopics(topics).topicNameValues().entrySet()) {
+            TopicDescription description;
+            try {
+                description = described.getValue().get();
+            } catch (ExecutionException e) {
+                continue; // not provisioned yet
+            }
+            description.partitions().forEach(p -> {
+                TopicPartition tp = new TopicPartition(description.name(), p.partition());
+                if (!description.name().endsWith(".staging") && !description.name().endsWith(".dlq")) {
+                    maxTs.put(tp, OffsetSpec.maxTimestamp());
+                }
+            });
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> newest = admin.listOffsets(maxTs).all().get();
+        long now = System.currentTimeMillis();
+        names.forEach((product, n) -> {
+            Sample sample = new Sample(now, counter.records(n.stagingTopic()), counter.records(n.topic()), counter.records(n.dlqTopic()),
+                    counter.countsByCode(n.dlqTopic()));
+            Deque<Sample> deque = samples.computeIfAbsent(product, k -> new ArrayDeque<>());
+            synchronized (deque) {
+                deque.addLast(sample);
+                while (deque.size() > SAMPLES_KEPT) {
+                    deque.removeFirst();
+                }
+            }
+            newest.entrySet().stream()
+                    .filter(e -> e.getKey().topic().equals(n.topic()) && e.getValue().offset() >= 0 && e.getValue().timestamp() >= 0)
+                    .mapToLong(e -> e.getValue().timestamp()).max()
+                    .ifPresent(ts -> newestTimestamps.put(product, ts));
+        });
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        counter.close();
+        admin.close(Duration.ofSeconds(5));
+    }
+}
