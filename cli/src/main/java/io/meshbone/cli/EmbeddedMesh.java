@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 
 import io.meshbone.catalog.CatalogServer;
 import io.meshbone.catalog.CatalogSettings;
-import io.meshbone.cli.internal.DemoTraffic;
+import io.meshbone.domains.DomainApps;
+import io.meshbone.domains.demo.DemoGenerator;
 import io.meshbone.cli.internal.ExampleContracts;
 import io.meshbone.governance.Governance;
 import io.meshbone.governance.GovernanceSettings;
@@ -35,7 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole mesh in one JVM: Kafka, schema registry, governance, catalog, the example contracts and demo traffic.
+ * The whole mesh in one JVM: Kafka, schema registry, governance, catalog, the example contracts, the domain apps and demo traffic.
  *
  * <p>Each part is started in order and closed in reverse; a later part (a domain app, Connect) is added with
  * {@link #add(AutoCloseable)} so it stops before the parts it depends on.
@@ -44,6 +45,7 @@ public final class EmbeddedMesh implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMesh.class);
     private static final String PRINCIPAL = "User:meshbone-up";
+    private static final double DEMO_CHECKOUTS_PER_SECOND = 5;
 
     /**
      * How to run the mesh.
@@ -52,7 +54,7 @@ public final class EmbeddedMesh implements AutoCloseable {
      * @param kafka            the embedded cluster's settings, when {@code bootstrapServers} is null
      * @param registryPort     the schema registry's port (0 = free port)
      * @param catalogPort      the catalog's port (0 = free port)
-     * @param demo             whether to publish demo traffic to the example source products
+     * @param demo             whether to publish demo raw events for the example domain apps
      * @param progress         receives one line per step, for a person watching
      */
     public record Settings(String bootstrapServers, LocalKafkaSettings kafka, int registryPort, int catalogPort,
@@ -111,9 +113,12 @@ public final class EmbeddedMesh implements AutoCloseable {
         progress.accept("catalog    " + catalogUrl);
         Map<String, DataProduct> listed = applyExamples(progress);
         awaitTopics(listed.values().stream().map(p -> p.names().stagingTopic()).toList());
+        // Each domain app starts as soon as the products it reads and writes are listed.
+        add(DomainApps.start(clientConfig, registryUrl.toString(), stateDir.resolve("domains"), meters));
+        progress.accept("domains    " + DomainApps.all().size() + " Kafka Streams apps (orders, customers, payments, shipping)");
         if (settings.demo()) {
-            add(DemoTraffic.start(clientConfig, registryUrl.toString(), listed));
-            progress.accept("demo       publishing to the staging topics of the source products");
+            add(DemoGenerator.start(clientConfig, DEMO_CHECKOUTS_PER_SECOND));
+            progress.accept("demo       raw checkout, payment, status and profile events for the domain apps");
         }
     }
 

@@ -130,7 +130,7 @@ class CatalogIT {
         JsonNode records = Http.get(catalog, "/api/products/customers.customer-profile/sample?n=3").json().path("records");
         for (JsonNode record : records) {
             JsonNode value = record.path("value");
-            assertThat(value.path("customerId").asText()).startsWith("cust-");
+            assertThat(value.path("customerId").asText()).startsWith("customer-");
             assertThat(value.path("country").asText()).hasSize(2);
             assertThat(value.path("email").asText()).isEqualTo("***");
             assertThat(value.path("fullName").asText()).isEqualTo("***");

@@ -102,6 +102,6 @@ class CliVerbsIT {
         Run tail = run("tail", "customers.customer-profile", "--from-beginning", "-n", "2");
         assertThat(tail.exit()).isZero();
         List<String> lines = tail.out().lines().toList();
-        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("{\"key\":\"cust-").contains("\"email\":\"***\""));
+        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("{\"key\":\"customer-").contains("\"email\":\"***\""));
     }
 }
