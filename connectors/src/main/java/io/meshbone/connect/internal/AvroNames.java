@@ -9,6 +9,8 @@ public final class AvroNames {
     public static final String UNION = "io.confluent.connect.avro.Union";
     /** Parameter on a BYTES schema giving the size of the Avro fixed it came from. */
     public static final String FIXED_SIZE = "connect.fixed.size";
+    /** Parameter on a Decimal schema naming the Avro fixed it was stored in (with {@link #FIXED_SIZE}). */
+    public static final String FIXED_NAME = "connect.fixed.name";
     /** Parameter on a Decimal schema giving its precision (Connect's Decimal only carries the scale). */
     public static final String DECIMAL_PRECISION = "connect.decimal.precision";
     /** Avro property recording the Connect type of an int that was INT8 or INT16. */

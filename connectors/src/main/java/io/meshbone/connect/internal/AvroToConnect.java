@@ -36,12 +36,16 @@ public final class AvroToConnect {
     }
 
     private static Schema convert(org.apache.avro.Schema avro, Object avroDefault, Set<String> open) {
+        return convert(avro, avroDefault, avro.getDoc(), open);
+    }
+
+    private static Schema convert(org.apache.avro.Schema avro, Object avroDefault, String doc, Set<String> open) {
         if (avro.getType() == org.apache.avro.Schema.Type.UNION) {
-            return union(avro, open);
+            return union(avro, doc, open);
         }
         SchemaBuilder builder = builder(avro, open);
-        if (avro.getDoc() != null) {
-            builder.doc(avro.getDoc());
+        if (doc != null) {
+            builder.doc(doc);
         }
         if (avroDefault != null) {
             builder.defaultValue(value(builder.build(), avro, avroDefault));
@@ -49,14 +53,15 @@ public final class AvroToConnect {
         return builder.build();
     }
 
-    private static Schema union(org.apache.avro.Schema avro, Set<String> open) {
+    private static Schema union(org.apache.avro.Schema avro, String doc, Set<String> open) {
         List<org.apache.avro.Schema> branches = avro.getTypes().stream()
                 .filter(t -> t.getType() != org.apache.avro.Schema.Type.NULL).toList();
         boolean nullable = branches.size() < avro.getTypes().size();
         if (branches.size() == 1 && nullable) {
             SchemaBuilder builder = builder(branches.get(0), open).optional();
-            if (branches.get(0).getDoc() != null) {
-                builder.doc(branches.get(0).getDoc());
+            String branchDoc = doc != null ? doc : branches.get(0).getDoc();
+            if (branchDoc != null) {
+                builder.doc(branchDoc);
             }
             return builder.build();
         }
@@ -89,7 +94,8 @@ public final class AvroToConnect {
             case DOUBLE -> SchemaBuilder.float64();
             case STRING -> SchemaBuilder.string();
             case BYTES -> logical instanceof LogicalTypes.Decimal d ? decimal(d) : SchemaBuilder.bytes();
-            case FIXED -> logical instanceof LogicalTypes.Decimal d ? decimal(d)
+            case FIXED -> logical instanceof LogicalTypes.Decimal d ? decimal(d).parameter(AvroNames.FIXED_NAME, avro.getFullName())
+                            .parameter(AvroNames.FIXED_SIZE, Integer.toString(avro.getFixedSize()))
                     : SchemaBuilder.bytes().name(avro.getFullName())
                             .parameter(AvroNames.FIXED_SIZE, Integer.toString(avro.getFixedSize()));
             case ENUM -> enumeration(avro);
@@ -122,7 +128,9 @@ public final class AvroToConnect {
         SchemaBuilder struct = SchemaBuilder.struct().name(avro.getFullName());
         for (org.apache.avro.Schema.Field field : avro.getFields()) {
             Object avroDefault = field.hasDefaultValue() ? GenericData.get().getDefaultValue(field) : null;
-            struct.field(field.name(), convert(field.schema(), avroDefault, open));
+            // The field's doc, not its type's, travels with the field (as Confluent's AvroData does).
+            String doc = field.doc() != null ? field.doc() : field.schema().getDoc();
+            struct.field(field.name(), convert(field.schema(), avroDefault, doc, open));
         }
         open.remove(avro.getFullName());
         return struct;

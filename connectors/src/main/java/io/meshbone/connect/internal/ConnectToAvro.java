@@ -88,6 +88,10 @@ public final class ConnectToAvro {
             int scale = Integer.parseInt(params.get(Decimal.SCALE_FIELD));
             int precision = params.containsKey(AvroNames.DECIMAL_PRECISION)
                     ? Integer.parseInt(params.get(AvroNames.DECIMAL_PRECISION)) : AvroNames.DEFAULT_PRECISION;
+            if (params.containsKey(AvroNames.FIXED_NAME)) {
+                return define(params.get(AvroNames.FIXED_NAME), name -> LogicalTypes.decimal(precision, scale).addToSchema(
+                        org.apache.avro.Schema.createFixed(name, null, null, Integer.parseInt(params.get(AvroNames.FIXED_SIZE)))));
+            }
             return LogicalTypes.decimal(precision, scale).addToSchema(SchemaBuilder.builder().bytesType());
         }
         if (params.containsKey(AvroNames.FIXED_SIZE) && schema.name() != null) {
@@ -157,7 +161,9 @@ public final class ConnectToAvro {
             case ENUM -> new GenericData.EnumSymbol(avro, value.toString());
             case BYTES -> Decimal.LOGICAL_NAME.equals(schema.name()) ? decimal(schema, avro, (BigDecimal) value)
                     : value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : value;
-            case FIXED -> new GenericData.Fixed(avro, value instanceof ByteBuffer b ? bytesOf(b) : (byte[]) value);
+            case FIXED -> new GenericData.Fixed(avro, Decimal.LOGICAL_NAME.equals(schema.name())
+                    ? signExtend(decimal(schema, avro, (BigDecimal) value).array(), avro.getFixedSize())
+                    : value instanceof ByteBuffer b ? bytesOf(b) : (byte[]) value);
             case ARRAY -> arrayValue(schema, avro, value);
             case MAP -> {
                 Map<String, Object> out = new LinkedHashMap<>();
@@ -222,6 +228,17 @@ public final class ConnectToAvro {
             record.put(field.pos(), value(source.schema(), field.schema(), struct.get(source)));
         }
         return record;
+    }
+
+    private static byte[] signExtend(byte[] bytes, int size) {
+        if (bytes.length > size) {
+            throw new DataException("Decimal needs " + bytes.length + " bytes; the Avro fixed holds " + size);
+        }
+        byte[] out = new byte[size];
+        byte sign = bytes.length > 0 && bytes[0] < 0 ? (byte) -1 : 0;
+        java.util.Arrays.fill(out, 0, size - bytes.length, sign);
+        System.arraycopy(bytes, 0, out, size - bytes.length, bytes.length);
+        return out;
     }
 
     private static byte[] bytesOf(ByteBuffer buffer) {
