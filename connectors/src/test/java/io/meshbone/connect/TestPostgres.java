@@ -55,7 +55,9 @@ public final class TestPostgres {
             while (result.next()) {
                 List<Object> row = new ArrayList<>();
                 for (int i = 1; i <= columns; i++) {
-                    row.add(result.getObject(i));
+                    Object value = result.getObject(i);
+                    // timestamp without time zone holds UTC wall-clock time (use.time.zone=UTC).
+                    row.add(value instanceof java.sql.Timestamp ts ? ts.toLocalDateTime() : value);
                 }
                 rows.add(row);
             }
