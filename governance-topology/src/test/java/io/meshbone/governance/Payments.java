@@ -13,6 +13,7 @@ import org.apache.avro.generic.GenericRecord;
 /** payments.payment-settled records, built on the example contract's own schema. */
 final class Payments {
 
+    static final Path SCHEMAS_DIR = Path.of("..", "schemas");
     static final Schema SCHEMA = parse();
 
     private Payments() {
@@ -33,7 +34,7 @@ final class Payments {
 
     private static Schema parse() {
         try {
-            return new Schema.Parser().parse(Path.of("..", "schemas", "payments", "payment-settled.avsc").toFile());
+            return new Schema.Parser().parse(SCHEMAS_DIR.resolve("payments").resolve("payment-settled.avsc").toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
