@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "A Kafka event-streaming backbone for a data mesh.",
-        subcommands = {UpCommand.class, ProductCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, ProductCommand.class, ConnectCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Meshbone {
 
     public static void main(String[] args) {
