@@ -31,11 +31,35 @@ public final class ConnectClient {
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
     }
 
-    /** Creates the connector or updates its settings ({@code PUT /connectors/{name}/config}); true if it was created. */
+    /**
+     * Creates the connector or updates its settings ({@code PUT /connectors/{name}/config}); true if it was created.
+     *
+     * <p>A worker that is still joining its group answers 409 (rebalance in progress): that is retried for up to
+     * 30 seconds; any other refusal is a {@link ConnectClientException} at once.
+     */
     public boolean apply(ConnectorConfig connector) {
-        HttpResponse<String> response = send("PUT", "connectors/" + encode(connector.name()) + "/config",
-                JSON.valueToTree(connector.config()).toString());
-        return response.statusCode() == 201;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                HttpResponse<String> response = send("PUT", "connectors/" + encode(connector.name()) + "/config",
+                        JSON.valueToTree(connector.config()).toString());
+                return response.statusCode() == 201;
+            } catch (ConnectClientException e) {
+                if (e.status() != 409 || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectClientException(0, "Interrupted while waiting for Kafka Connect to finish rebalancing", e);
+        }
     }
 
     /** Every connector with its state and its tasks' states, sorted by name. */

@@ -1,6 +1,9 @@
 package io.meshbone.connect;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -36,6 +39,18 @@ public record ConnectorConfig(String name, Map<String, String> config) {
             throw new IllegalArgumentException("Cannot read connector config " + file + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A config shipped in this module's jar under {@code meshbone/connectors/}, e.g. {@code dashboard-sink.json}. */
+    public static ConnectorConfig bundled(String fileName) {
+        try (InputStream in = ConnectorConfig.class.getResourceAsStream("/meshbone/connectors/" + fileName)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No bundled connector config " + fileName);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
