@@ -2,7 +2,10 @@ package io.meshbone.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import io.meshbone.platform.kafka.KafkaCluster;
@@ -20,8 +23,9 @@ class EmbeddedConnectIT {
         try (EmbeddedConnect connect = EmbeddedConnect.start(settings(kafka), URI.create("http://127.0.0.1:8081"),
                 TestPostgres.sinkConnection())) {
             assertThat(connect.sinkSkipped()).isEmpty();
-            assertThat(connect.worker().client().list()).extracting(ConnectClient.ConnectorStatus::name)
-                    .containsExactly("dashboard-sink");
+            // The config is stored when apply returns; the status listing follows once the connector starts.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(connect.worker().client().list())
+                    .extracting(ConnectClient.ConnectorStatus::name).containsExactly("dashboard-sink"));
             connect.worker().client().delete("dashboard-sink");
         }
     }
