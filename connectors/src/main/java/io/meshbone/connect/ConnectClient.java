@@ -99,7 +99,8 @@ public final class ConnectClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new ConnectClientException(0, "Kafka Connect at " + base + " is not reachable: " + e.getMessage(), e);
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new ConnectClientException(0, "Kafka Connect at " + base + " is not reachable: " + why, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectClientException(0, "Interrupted while calling Kafka Connect at " + base, e);
