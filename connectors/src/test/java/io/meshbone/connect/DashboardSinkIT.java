@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +30,13 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,6 +130,8 @@ class DashboardSinkIT {
                 producer.send(new ProducerRecord<>(PAYMENTS, ("order-" + i).getBytes(), values.serialize(PAYMENTS, value)));
                 expectedPayments.add(List.of("pay-" + i, "order-" + i, amount, "EUR", methods[i % 3], utc(settled)));
             }
+            // Not Confluent-framed Avro: the converter refuses it, the sink parks it in its DLQ and goes on.
+            producer.send(new ProducerRecord<>(PAYMENTS, "order-x".getBytes(), "{\"paymentId\": \"pay-x\"}".getBytes()));
             for (int i = 0; i < 3; i++) {
                 GenericData.Record value = new GenericData.Record(delivery);
                 Instant requested = HOUR.plusSeconds(90L * i);
@@ -164,6 +171,9 @@ class DashboardSinkIT {
                 + "WHERE table_name = 'delivery_request' ORDER BY ordinal_position"))
                 .extracting(row -> row.get(0)).containsExactly("deliveryid", "orderid", "customerid", "country", "itemcount",
                         "requestedat");
+        assertThat(deadLetters()).singleElement().satisfies(headers -> assertThat(headers)
+                .containsEntry("__connect.errors.topic", PAYMENTS)
+                .containsEntry("__connect.errors.exception.class.name", "org.apache.kafka.connect.errors.DataException"));
         assertThat(client.list()).extracting(ConnectClient.ConnectorStatus::name).contains("dashboard-sink");
         client.delete("dashboard-sink");
         everyGrafanaPanelQueryAnswersOnTheSinkTables();
@@ -184,6 +194,28 @@ class DashboardSinkIT {
             }
         }
         assertThat(queries).isGreaterThanOrEqualTo(8);
+    }
+
+    /** Headers of the records in the sink's dead-letter topic, as strings. */
+    private static List<Map<String, String>> deadLetters() {
+        Map<String, Object> props = new HashMap<>(kafka.clientConfig());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, TestTopics.unique("dlq-reader"));
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        List<Map<String, String>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of("_connect.dashboard-sink.dlq"));
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ZERO).until(() -> {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    Map<String, String> headers = new HashMap<>();
+                    record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+                    out.add(headers);
+                }
+                return !out.isEmpty();
+            });
+        }
+        return out;
     }
 
     private static LocalDateTime utc(Instant instant) {
