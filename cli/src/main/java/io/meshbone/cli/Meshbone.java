@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionCommand.Provider.class,
         description = "A Kafka event-streaming backbone for a data mesh.",
         subcommands = {UpCommand.class, ProductCommand.class, LineageCommand.class, TailCommand.class,
-                ProduceCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+                ProduceCommand.class, ConnectCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Meshbone {
 
     public static void main(String[] args) {

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs and starts the PostgreSQL 15 the connector tests use (Debian), with wal_level=logical for
+# the Debezium CDC source, and creates the meshbone role and database. Safe to run again.
+set -euo pipefail
+
+SUDO=""
+AS_POSTGRES="runuser -u postgres --"
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; AS_POSTGRES="sudo -u postgres"; fi
+
+if ! command -v pg_ctlcluster >/dev/null 2>&1 || [ ! -d /etc/postgresql/15/main ]; then
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
+fi
+
+conf=/etc/postgresql/15/main/conf.d/meshbone.conf
+if [ ! -f "$conf" ]; then
+  # Logical decoding for Debezium's pgoutput plugin; a few slots for parallel test runs.
+  printf "wal_level = logical\nmax_replication_slots = 10\nmax_wal_senders = 10\nlisten_addresses = 'localhost'\n" \
+    | $SUDO tee "$conf" >/dev/null
+  $SUDO pg_ctlcluster 15 main stop >/dev/null 2>&1 || true
+fi
+
+if ! pg_lsclusters -h | awk '$1 == 15 && $2 == "main" {print $4}' | grep -q online; then
+  $SUDO pg_ctlcluster 15 main start
+fi
+
+psql_admin() { $AS_POSTGRES psql -v ON_ERROR_STOP=1 -qtAc "$1"; }
+if [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = 'meshbone'")" != "1" ]; then
+  psql_admin "CREATE ROLE meshbone LOGIN REPLICATION PASSWORD 'meshbone'"
+fi
+if [ "$(psql_admin "SELECT 1 FROM pg_database WHERE datname = 'meshbone'")" != "1" ]; then
+  psql_admin "CREATE DATABASE meshbone OWNER meshbone"
+fi
+echo "PostgreSQL 15 on localhost:5432, database meshbone, user meshbone, wal_level=$(psql_admin 'SHOW wal_level')"

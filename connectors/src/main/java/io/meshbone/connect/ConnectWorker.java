@@ -1,0 +1,56 @@
+package io.meshbone.connect;
+
+import java.net.URI;
+
+import org.apache.kafka.connect.cli.ConnectDistributed;
+import org.apache.kafka.connect.runtime.Connect;
+import org.apache.kafka.connect.runtime.Herder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Kafka Connect worker in distributed mode running in this JVM, with the mesh plugin and Debezium on its classpath.
+ *
+ * <p>Its internal topics live on the given cluster and its REST API (the one {@code meshbone connect} and
+ * Confluent tooling speak) listens on the given port. Connect's threads are not daemons: {@link #close()}
+ * must run before the JVM can exit on its own.
+ */
+public final class ConnectWorker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectWorker.class);
+
+    private final Connect<? extends Herder> connect;
+    private final URI restUrl;
+
+    private ConnectWorker(Connect<? extends Herder> connect) {
+        this.connect = connect;
+        this.restUrl = connect.rest().serverUrl();
+    }
+
+    /** Starts the worker; returns once its REST API listens (it joins the group and reads its topics in the background). */
+    public static ConnectWorker start(ConnectWorkerSettings settings) {
+        long started = System.nanoTime();
+        Connect<? extends Herder> connect = new ConnectDistributed().startConnect(settings.workerProperties());
+        ConnectWorker worker = new ConnectWorker(connect);
+        log.info("Kafka Connect worker (group {}) REST on {} after {} ms", settings.groupId(), worker.restUrl,
+                (System.nanoTime() - started) / 1_000_000);
+        return worker;
+    }
+
+    /** The REST API's base URL, e.g. {@code http://localhost:8083/}. */
+    public URI restUrl() {
+        return restUrl;
+    }
+
+    /** A client for this worker's REST API. */
+    public ConnectClient client() {
+        return new ConnectClient(restUrl);
+    }
+
+    /** Stops connectors and tasks, leaves the group and closes the REST server. */
+    @Override
+    public void close() {
+        connect.stop();
+        connect.awaitStop();
+    }
+}
