@@ -7,7 +7,7 @@ runs=${1:-3}
 for i in $(seq 1 "$runs"); do
   log=$(mktemp)
   start=$(date +%s%N)
-  java ${MESHBONE_JAVA_OPTS:-} -jar target/meshbone.jar up --port 0 --registry-port 0 --catalog-port 0 >"$log" 2>&1 &
+  java ${MESHBONE_JAVA_OPTS:-} -jar target/meshbone.jar up --port 0 --registry-port 0 --catalog-port 0 --connect-port 0 >"$log" 2>&1 &
   pid=$!
   until grep -q '^Meshbone is up in' "$log"; do
     if ! kill -0 "$pid" 2>/dev/null; then cat "$log"; exit 1; fi

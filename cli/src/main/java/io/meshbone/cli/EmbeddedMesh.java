@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 
 import io.meshbone.catalog.CatalogServer;
 import io.meshbone.catalog.CatalogSettings;
+import io.meshbone.connect.ConnectWorkerSettings;
+import io.meshbone.connect.EmbeddedConnect;
 import io.meshbone.domains.DomainApps;
 import io.meshbone.domains.demo.DemoGenerator;
 import io.meshbone.cli.internal.ExampleContracts;
@@ -27,6 +29,7 @@ import io.meshbone.platform.kafka.LocalKafka;
 import io.meshbone.platform.kafka.LocalKafkaSettings;
 import io.meshbone.platform.mesh.ContractClient;
 import io.meshbone.platform.mesh.Decision;
+import io.meshbone.platform.mesh.MeshTopicPlans;
 import io.meshbone.registry.SchemaRegistryServer;
 import io.meshbone.registry.SchemaRegistrySettings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -36,7 +39,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole mesh in one JVM: Kafka, schema registry, governance, catalog, the example contracts, the domain apps and demo traffic.
+ * The whole mesh in one JVM: Kafka, schema registry, governance, catalog, the example contracts, the domain apps,
+ * a Kafka Connect worker with the dashboard sink, and demo traffic.
  *
  * <p>Each part is started in order and closed in reverse; a later part (a domain app, Connect) is added with
  * {@link #add(AutoCloseable)} so it stops before the parts it depends on.
@@ -54,17 +58,19 @@ public final class EmbeddedMesh implements AutoCloseable {
      * @param kafka            the embedded cluster's settings, when {@code bootstrapServers} is null
      * @param registryPort     the schema registry's port (0 = free port)
      * @param catalogPort      the catalog's port (0 = free port)
+     * @param connectPort      the Kafka Connect worker's REST port (0 = free port, -1 = no worker)
      * @param demo             whether to publish demo raw events for the example domain apps
      * @param progress         receives one line per step, for a person watching
      */
     public record Settings(String bootstrapServers, LocalKafkaSettings kafka, int registryPort, int catalogPort,
-                           boolean demo, Consumer<String> progress) {
+                           int connectPort, boolean demo, Consumer<String> progress) {
     }
 
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private String bootstrapServers;
     private URI registryUrl;
     private URI catalogUrl;
+    private URI connectUrl;
     private Map<String, Object> clientConfig;
     private Path stateDir;
 
@@ -116,6 +122,13 @@ public final class EmbeddedMesh implements AutoCloseable {
         // Each domain app starts as soon as the products it reads and writes are listed.
         add(DomainApps.start(clientConfig, registryUrl.toString(), stateDir.resolve("domains"), meters));
         progress.accept("domains    " + DomainApps.all().size() + " Kafka Streams apps (orders, customers, payments, shipping)");
+        if (settings.connectPort() >= 0) {
+            EmbeddedConnect connect = add(EmbeddedConnect.start(ConnectWorkerSettings.defaults(bootstrapServers)
+                    .withPort(settings.connectPort()).withReplicationFactor(MeshTopicPlans.replication(brokers())), registryUrl, Map.of()));
+            connectUrl = connect.restUrl();
+            progress.accept("connect    " + connectUrl + connect.sinkSkipped().map(why -> " (no dashboard sink: " + why + ")")
+                    .orElse(" dashboard sink to PostgreSQL"));
+        }
         if (settings.demo()) {
             add(DemoGenerator.start(clientConfig, DEMO_CHECKOUTS_PER_SECOND));
             progress.accept("demo       raw checkout, payment, status and profile events for the domain apps");
@@ -180,6 +193,22 @@ public final class EmbeddedMesh implements AutoCloseable {
 
     public URI catalogUrl() {
         return catalogUrl;
+    }
+
+    /** The Connect worker's REST URL, or null when the mesh runs without one. */
+    public URI connectUrl() {
+        return connectUrl;
+    }
+
+    private int brokers() {
+        try (Admin admin = Admin.create(clientConfig)) {
+            return admin.describeCluster().nodes().get().size();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot describe the cluster: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing the cluster", e);
+        }
     }
 
     /** Kafka client properties for this mesh. */

@@ -43,8 +43,12 @@ final class UpCommand implements Callable<Integer> {
             description = "Catalog (REST API, web page, /metrics) port; 0 picks a free port. Default: ${DEFAULT-VALUE}.")
     int catalogPort;
 
+    @Option(names = "--connect-port", defaultValue = "8083",
+            description = "Kafka Connect REST port; 0 picks a free port, -1 runs no Connect worker. Default: ${DEFAULT-VALUE}.")
+    int connectPort;
+
     @Option(names = "--demo", defaultValue = "true", negatable = true, fallbackValue = "true",
-            description = "Publish demo traffic to the example source products (--no-demo to turn off). Default: ${DEFAULT-VALUE}.")
+            description = "Publish demo raw events for the example domain apps (--no-demo to turn off). Default: ${DEFAULT-VALUE}.")
     boolean demo;
 
     @Override
@@ -56,13 +60,16 @@ final class UpCommand implements Callable<Integer> {
 
         LocalKafkaSettings settings = new LocalKafkaSettings(brokers, host, port, dataDir, Map.of());
         long started = System.nanoTime();
-        EmbeddedMesh.Settings mesh = new EmbeddedMesh.Settings(null, settings, registryPort, catalogPort, demo,
+        EmbeddedMesh.Settings mesh = new EmbeddedMesh.Settings(null, settings, registryPort, catalogPort, connectPort, demo,
                 line -> System.out.println("  " + line));
         try (EmbeddedMesh up = EmbeddedMesh.start(mesh)) {
             System.out.printf("Meshbone is up in %d ms%n", (System.nanoTime() - started) / 1_000_000);
             System.out.println("bootstrap.servers=" + up.bootstrapServers());
             System.out.println("schema.registry.url=" + up.registryUrl());
             System.out.println("catalog.url=" + up.catalogUrl());
+            if (up.connectUrl() != null) {
+                System.out.println("connect.url=" + up.connectUrl());
+            }
             System.out.println("Press Ctrl-C to stop.");
             System.out.flush();
             stop.await();

@@ -29,7 +29,7 @@ final class SharedMesh implements ParameterResolver {
     private static EmbeddedMesh start(String bootstrap) {
         try {
             long started = System.nanoTime();
-            EmbeddedMesh mesh = EmbeddedMesh.start(new EmbeddedMesh.Settings(bootstrap, null, 0, 0, true, line -> { }));
+            EmbeddedMesh mesh = EmbeddedMesh.start(new EmbeddedMesh.Settings(bootstrap, null, 0, 0, -1, true, line -> { }));
             System.out.printf("shared mesh ready in %d ms%n", Duration.ofNanos(System.nanoTime() - started).toMillis());
             return mesh;
         } catch (TimeoutException e) {

@@ -29,7 +29,7 @@ class UpCommandIT {
         assertThat(JAR).as("the shaded jar, built in the package phase").exists();
         // A file, not a pipe: the JDK closes a pipe under a concurrent reader when the child exits.
         Path log = dir.resolve("up.log");
-        Process up = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "up", "--port", "0", "--registry-port", "0", "--catalog-port", "0")
+        Process up = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "up", "--port", "0", "--registry-port", "0", "--catalog-port", "0", "--connect-port", "0")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -54,6 +54,11 @@ class UpCommandIT {
                     assertThat(health.path("recordsOutPerSec").asDouble()).as("%s out/s", source).isPositive();
                 }
             });
+
+            // Connect runs in the same JVM with the dashboard sink applied (CI starts PostgreSQL before the tests).
+            URI connect = URI.create(line(log, "connect.url=").substring("connect.url=".length()).replaceAll("/$", ""));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(Http.get(connect, "/connectors").body()).contains("\"dashboard-sink\""));
 
             long signalled = System.nanoTime();
             up.destroy(); // SIGTERM on POSIX

@@ -148,6 +148,7 @@ public final class DomainApps implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        running.values().forEach(RunningApp::close);
+        // Each app's close waits for its commit and group leave; closing them side by side keeps a stop within seconds.
+        running.values().parallelStream().forEach(RunningApp::close);
     }
 }
