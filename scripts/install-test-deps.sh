@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs and starts what the integration tests need beyond Java and Maven, on Debian: headless
+# Chromium with its driver (the web catalog's browser test) and PostgreSQL 15 with wal_level=logical
+# (the connector tests). Safe to run again; needs root or sudo.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+chromium --version 2>/dev/null | head -1
+
+connectors/scripts/postgres-setup.sh
