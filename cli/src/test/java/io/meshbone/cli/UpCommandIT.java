@@ -40,7 +40,8 @@ class UpCommandIT {
 
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
                 admin.createTopics(List.of(new NewTopic("reachable", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-                assertThat(admin.listTopics().names().get()).contains("reachable");
+                // The broker's metadata catches up with the controller a moment after createTopics returns.
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.listTopics().names().get()).contains("reachable"));
             }
 
             // The whole mesh: the catalog lists every example product, and the demo traffic flows through the gate.

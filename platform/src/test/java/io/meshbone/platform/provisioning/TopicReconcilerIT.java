@@ -1,7 +1,9 @@
 package io.meshbone.platform.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,9 +32,9 @@ class TopicReconcilerIT {
 
             ReconcileResult first = reconciler.reconcile(plans);
             assertThat(first.created()).containsExactlyInAnyOrder(entity, event);
-            assertThat(partitions(admin, entity)).isEqualTo(3);
-            assertThat(config(admin, entity, "cleanup.policy")).isEqualTo("compact");
-            assertThat(config(admin, event, "retention.ms")).isEqualTo("604800000");
+            eventually(() -> assertThat(partitions(admin, entity)).isEqualTo(3));
+            eventually(() -> assertThat(config(admin, entity, "cleanup.policy")).isEqualTo("compact"));
+            eventually(() -> assertThat(config(admin, event, "retention.ms")).isEqualTo("604800000"));
 
             ReconcileResult second = reconciler.reconcile(plans);
             assertThat(second.unchanged()).isTrue();
@@ -46,13 +48,14 @@ class TopicReconcilerIT {
         try (Admin admin = Admin.create(kafka.clientConfig())) {
             TopicReconciler reconciler = new TopicReconciler(admin);
             reconciler.reconcile(List.of(new TopicPlan(topic, 1, (short) 1, Map.of("retention.ms", "1000"))));
+            eventually(() -> assertThat(partitions(admin, topic)).isEqualTo(1));
 
             ReconcileResult result = reconciler.reconcile(List.of(new TopicPlan(topic, 4, (short) 1, Map.of("retention.ms", "2000"))));
 
             assertThat(result.grownPartitions()).containsExactly(topic);
             assertThat(result.alteredConfigs()).containsExactly(topic);
-            assertThat(partitions(admin, topic)).isEqualTo(4);
-            assertThat(config(admin, topic, "retention.ms")).isEqualTo("2000");
+            eventually(() -> assertThat(partitions(admin, topic)).isEqualTo(4));
+            eventually(() -> assertThat(config(admin, topic, "retention.ms")).isEqualTo("2000"));
         }
     }
 
@@ -62,6 +65,7 @@ class TopicReconcilerIT {
         try (Admin admin = Admin.create(kafka.clientConfig())) {
             TopicReconciler reconciler = new TopicReconciler(admin);
             reconciler.reconcile(List.of(new TopicPlan(topic, 4, (short) 1, Map.of())));
+            eventually(() -> assertThat(partitions(admin, topic)).isEqualTo(4));
 
             ReconcileResult result = reconciler.reconcile(List.of(new TopicPlan(topic, 2, (short) 3, Map.of())));
 
@@ -72,8 +76,13 @@ class TopicReconcilerIT {
                         assertThat(d.wanted()).isEqualTo("2");
                         assertThat(d.describe()).contains(topic).contains("cannot shrink");
                     });
-            assertThat(partitions(admin, topic)).isEqualTo(4);
+            eventually(() -> assertThat(partitions(admin, topic)).isEqualTo(4));
         }
+    }
+
+    // The broker's metadata catches up with the controller a moment after an admin call returns: assert until it has.
+    private static void eventually(org.awaitility.core.ThrowingRunnable assertion) {
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(assertion);
     }
 
     private static int partitions(Admin admin, String topic) throws Exception {
