@@ -125,8 +125,13 @@ public final class Provisioner implements AutoCloseable {
             if (listing.retired()) {
                 continue;
             }
-            var product = ProductDescriptors.parse(listing.descriptorPath(), listing.descriptor(), SchemaFiles.of(listing.files())).orThrow();
-            for (TopicPlan plan : ProductTopicPlans.of(product, brokers)) {
+            var parsed = ProductDescriptors.parse(listing.descriptorPath(), listing.descriptor(), SchemaFiles.of(listing.files()));
+            if (!parsed.valid()) {
+                // The gate only lists valid contracts; a listing written by something else must not stop the others.
+                log.warn("skipping listing of {}: its contract does not parse: {}", listing.name(), parsed.problems());
+                continue;
+            }
+            for (TopicPlan plan : ProductTopicPlans.of(parsed.orThrow(), brokers)) {
                 plans.add(plan);
                 productOfTopic.put(plan.name(), listing.name());
             }
