@@ -85,7 +85,48 @@ final class GateFixtures {
                   compatibility: BACKWARD
                   classification: internal
                   partitions: 1
+                  quality:
+                    - {name: status-ratio, rule: "size(value.status) / size(value.status) == 1", onFailure: dlq}
                 """.formatted(domain);
+    }
+
+    static final String ACCOUNT_KEY_AVSC = """
+            {"type": "record", "name": "AccountKey", "namespace": "test.accounts",
+             "fields": [{"name": "accountId", "type": "string", "doc": "Account id."}]}""";
+
+    static final Schema ACCOUNT_KEY = new Schema.Parser().parse(ACCOUNT_KEY_AVSC);
+
+    /** An entity product keyed by a Confluent-framed Avro key. */
+    static String avroKeyedDescriptor(String domain) {
+        return """
+                apiVersion: meshbone/v1
+                kind: DataProduct
+                metadata:
+                  name: ledger
+                  domain: %s
+                  owner: team-accounts@example.com
+                  description: Ledger entries by Avro key.
+                spec:
+                  version: 1.0.0
+                  type: entity
+                  key: {schema: account-key.avsc}
+                  value: {schema: account.avsc}
+                  compatibility: BACKWARD
+                  classification: internal
+                  partitions: 1
+                """.formatted(domain);
+    }
+
+    static ListedProduct avroKeyedListing(String name, int valueId, int keyId) {
+        return new ListedProduct(name, "ledger.product.yaml", avroKeyedDescriptor(name.substring(0, name.indexOf('.'))),
+                Map.of("account.avsc", ACCOUNT_AVSC, "account-key.avsc", ACCOUNT_KEY_AVSC), valueId, keyId,
+                "req-" + name, "User:test", Instant.now(), false);
+    }
+
+    static GenericRecord accountKey(String id) {
+        GenericRecord record = new GenericData.Record(ACCOUNT_KEY);
+        record.put("accountId", id);
+        return record;
     }
 
     static ListedProduct listing(String name, String descriptor, String file, String avsc, int valueId) {

@@ -42,11 +42,15 @@ class RecordGateTest {
     private static final int ACCOUNT_ID = 8;
     private static final String PAYMENTS = "pay.payment-settled.v1";
     private static final String ACCOUNTS = "acct.account.v1";
+    private static final int LEDGER_KEY_ID = 9;
+    private static final String LEDGER = "acct.ledger.v1";
 
     // The registry, as far as these tests need it: which id is a version of which subject.
     private static final Map<String, Map<Integer, Schema>> SUBJECTS = Map.of(
             PAYMENTS + "-value", Map.of(PAYMENT_ID, PAYMENT),
-            ACCOUNTS + "-value", Map.of(ACCOUNT_ID, ACCOUNT));
+            ACCOUNTS + "-value", Map.of(ACCOUNT_ID, ACCOUNT),
+            LEDGER + "-value", Map.of(ACCOUNT_ID, ACCOUNT),
+            LEDGER + "-key", Map.of(LEDGER_KEY_ID, GateFixtures.ACCOUNT_KEY));
     private static final SchemaLookup LOOKUP = (subject, id) -> Optional.ofNullable(SUBJECTS.getOrDefault(subject, Map.of()).get(id));
 
     @TempDir
@@ -71,6 +75,7 @@ class RecordGateTest {
                 GateFixtures.paymentDescriptor("pay", "1.0.0"), "payment-settled.avsc", PAYMENT_AVSC, PAYMENT_ID));
         listings.pipeInput("acct.account", GateFixtures.listing("acct.account",
                 GateFixtures.accountDescriptor("acct"), "account.avsc", ACCOUNT_AVSC, ACCOUNT_ID));
+        listings.pipeInput("acct.ledger", GateFixtures.avroKeyedListing("acct.ledger", ACCOUNT_ID, LEDGER_KEY_ID));
         paymentsIn = input(PAYMENTS + ".staging");
         accountsIn = input(ACCOUNTS + ".staging");
         paymentsOut = output(PAYMENTS);
@@ -199,6 +204,37 @@ class RecordGateTest {
     void shouldRouteAnEntityRecordWithoutAKeyToTheDlq() {
         accountsIn.pipeInput((byte[]) null, framed(ACCOUNT_ID, account("a-3", "open")));
         assertThat(header(onlyDeadLetter(accountsDlq, accountsOut), LineageHeaders.ERROR_CODE)).isEqualTo("MISSING_KEY");
+    }
+
+    @Test
+    void shouldRouteARuleThatCannotBeEvaluatedToTheDlq() {
+        // An empty status makes the rule divide by zero: CEL raises an error rather than answering false.
+        accountsIn.pipeInput(bytes("a-4"), framed(ACCOUNT_ID, account("a-4", "")));
+        TestRecord<byte[], byte[]> dead = onlyDeadLetter(accountsDlq, accountsOut);
+        assertThat(header(dead, LineageHeaders.ERROR_CODE)).isEqualTo("QUALITY_RULE_ERROR");
+        assertThat(header(dead, LineageHeaders.ERROR_REASON)).contains("status-ratio").contains("cannot be evaluated");
+    }
+
+    @Test
+    void shouldPassARecordWithAFramedAvroKey() {
+        input(LEDGER + ".staging").pipeInput(framed(LEDGER_KEY_ID, GateFixtures.accountKey("a-5")), framed(ACCOUNT_ID, account("a-5", "open")));
+        assertThat(output(LEDGER).readRecord().value()).isNotNull();
+    }
+
+    @Test
+    void shouldRouteAnUnframedAvroKeyToTheDlq() {
+        input(LEDGER + ".staging").pipeInput(bytes("a-6"), framed(ACCOUNT_ID, account("a-6", "open")));
+        TestRecord<byte[], byte[]> dead = onlyDeadLetter(output(LEDGER + ".dlq"), output(LEDGER));
+        assertThat(header(dead, LineageHeaders.ERROR_CODE)).isEqualTo("BAD_KEY");
+        assertThat(header(dead, LineageHeaders.ERROR_REASON)).contains("the key");
+    }
+
+    @Test
+    void shouldRouteAnAvroKeyOfAnotherSubjectToTheDlq() {
+        input(LEDGER + ".staging").pipeInput(framed(ACCOUNT_ID, account("a-7", "open")), framed(ACCOUNT_ID, account("a-7", "open")));
+        TestRecord<byte[], byte[]> dead = onlyDeadLetter(output(LEDGER + ".dlq"), output(LEDGER));
+        assertThat(header(dead, LineageHeaders.ERROR_CODE)).isEqualTo("BAD_KEY");
+        assertThat(header(dead, LineageHeaders.ERROR_REASON)).contains(LEDGER + "-key");
     }
 
     @Test
