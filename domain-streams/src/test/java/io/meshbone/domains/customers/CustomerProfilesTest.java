@@ -5,52 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 
 import io.meshbone.domains.ExampleMesh;
+import io.meshbone.domains.ExampleMeshTest;
 import io.meshbone.domains.raw.RawProfileChange;
 import io.meshbone.domains.raw.RawTopics;
-import io.meshbone.platform.kafka.KafkaCluster;
-import io.meshbone.platform.testing.SharedKafka;
 import io.meshbone.schemas.customers.CustomerProfile;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(SharedKafka.class)
-class CustomerProfilesTest {
+class CustomerProfilesTest extends ExampleMeshTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
-    private static ExampleMesh mesh;
 
-    private TopologyTestDriver driver;
     private TestInputTopic<String, RawProfileChange> changes;
     private TestOutputTopic<String, CustomerProfile> profiles;
-
-    @BeforeAll
-    static void startRegistry(KafkaCluster kafka) throws Exception {
-        mesh = ExampleMesh.start(kafka);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        mesh.close();
-    }
 
     @BeforeEach
     void startDriver() {
         driver = mesh.driver(CustomerProfiles.topology(mesh.catalog()));
         changes = ExampleMesh.raw(driver, RawTopics.PROFILE_CHANGES);
         profiles = mesh.staging(driver, CustomerProfiles.PRODUCT);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        driver.close();
     }
 
     @Test

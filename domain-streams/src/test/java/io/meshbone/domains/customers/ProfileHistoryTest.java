@@ -6,53 +6,29 @@ import static org.assertj.core.groups.Tuple.tuple;
 import java.time.Instant;
 
 import io.meshbone.domains.ExampleMesh;
-import io.meshbone.platform.kafka.KafkaCluster;
+import io.meshbone.domains.ExampleMeshTest;
 import io.meshbone.platform.lineage.LineageHeaders;
-import io.meshbone.platform.testing.SharedKafka;
 import io.meshbone.schemas.customers.CustomerHistory;
 import io.meshbone.schemas.customers.CustomerProfile;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(SharedKafka.class)
-class ProfileHistoryTest {
+class ProfileHistoryTest extends ExampleMeshTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
     private static final Instant T1 = T0.plusSeconds(3600);
     private static final Instant T2 = T0.plusSeconds(7200);
-    private static ExampleMesh mesh;
 
-    private TopologyTestDriver driver;
     private TestInputTopic<String, CustomerProfile> profiles;
     private TestOutputTopic<String, CustomerHistory> history;
-
-    @BeforeAll
-    static void startRegistry(KafkaCluster kafka) throws Exception {
-        mesh = ExampleMesh.start(kafka);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        mesh.close();
-    }
 
     @BeforeEach
     void startDriver() {
         driver = mesh.driver(ProfileHistory.topology(mesh.catalog()));
         profiles = mesh.input(driver, "customers.customer-profile");
         history = mesh.staging(driver, ProfileHistory.PRODUCT);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        driver.close();
     }
 
     @Test

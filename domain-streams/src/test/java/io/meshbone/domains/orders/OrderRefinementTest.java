@@ -8,55 +8,31 @@ import java.time.Instant;
 import java.util.List;
 
 import io.meshbone.domains.ExampleMesh;
+import io.meshbone.domains.ExampleMeshTest;
 import io.meshbone.domains.raw.RawCheckout;
 import io.meshbone.domains.raw.RawTopics;
-import io.meshbone.platform.kafka.KafkaCluster;
 import io.meshbone.platform.lineage.LineageHeaders;
-import io.meshbone.platform.testing.SharedKafka;
 import io.meshbone.schemas.orders.OrderPlaced;
 import io.meshbone.schemas.orders.SalesChannel;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(SharedKafka.class)
-class OrderRefinementTest {
+class OrderRefinementTest extends ExampleMeshTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
-    private static ExampleMesh mesh;
 
-    private TopologyTestDriver driver;
     private TestInputTopic<String, RawCheckout> checkouts;
     private TestOutputTopic<String, OrderPlaced> placed;
-
-    @BeforeAll
-    static void startRegistry(KafkaCluster kafka) throws Exception {
-        mesh = ExampleMesh.start(kafka);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        mesh.close();
-    }
 
     @BeforeEach
     void startDriver() {
         driver = mesh.driver(OrderRefinement.topology(mesh.catalog()));
         checkouts = ExampleMesh.raw(driver, RawTopics.CHECKOUT);
         placed = mesh.staging(driver, OrderRefinement.PRODUCT);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        driver.close();
     }
 
     @Test

@@ -6,11 +6,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import io.meshbone.domains.ExampleMesh;
+import io.meshbone.domains.ExampleMeshTest;
 import io.meshbone.domains.raw.RawStatus;
 import io.meshbone.domains.raw.RawTopics;
-import io.meshbone.platform.kafka.KafkaCluster;
 import io.meshbone.platform.lineage.LineageHeaders;
-import io.meshbone.platform.testing.SharedKafka;
 import io.meshbone.schemas.orders.OrderPlaced;
 import io.meshbone.schemas.orders.OrderState;
 import io.meshbone.schemas.orders.OrderStatus;
@@ -20,36 +19,18 @@ import io.meshbone.schemas.payments.PaymentSettled;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(SharedKafka.class)
-class OrderStatusTest {
+class OrderStatusTest extends ExampleMeshTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
-    private static ExampleMesh mesh;
 
-    private TopologyTestDriver driver;
     private TestInputTopic<String, OrderPlaced> placed;
     private TestInputTopic<String, PaymentSettled> payments;
     private TestInputTopic<String, RawStatus> fulfilment;
     private TestOutputTopic<String, OrderStatus> statuses;
-
-    @BeforeAll
-    static void startRegistry(KafkaCluster kafka) throws Exception {
-        mesh = ExampleMesh.start(kafka);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        mesh.close();
-    }
 
     @BeforeEach
     void startDriver() {
@@ -58,11 +39,6 @@ class OrderStatusTest {
         payments = mesh.input(driver, "payments.payment-settled");
         fulfilment = ExampleMesh.raw(driver, RawTopics.STATUS);
         statuses = mesh.staging(driver, OrderStatusApp.PRODUCT);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        driver.close();
     }
 
     @Test

@@ -8,56 +8,32 @@ import java.time.Instant;
 import java.util.List;
 
 import io.meshbone.domains.ExampleMesh;
-import io.meshbone.platform.kafka.KafkaCluster;
+import io.meshbone.domains.ExampleMeshTest;
 import io.meshbone.platform.lineage.LineageHeaders;
-import io.meshbone.platform.testing.SharedKafka;
 import io.meshbone.schemas.orders.OrderPlaced;
 import io.meshbone.schemas.orders.RevenueByHour;
 import io.meshbone.schemas.orders.RevenueHour;
 import io.meshbone.schemas.orders.SalesChannel;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(SharedKafka.class)
-class RevenueByHourTest {
+class RevenueByHourTest extends ExampleMeshTest {
 
     private static final Instant TEN = Instant.parse("2026-03-02T10:00:00Z");
     private static final Instant ELEVEN = TEN.plus(RevenueByHourApp.HOUR);
-    private static ExampleMesh mesh;
 
-    private TopologyTestDriver driver;
     private TestInputTopic<String, OrderPlaced> orders;
     private TestOutputTopic<RevenueHour, RevenueByHour> revenue;
     private int orderIds;
-
-    @BeforeAll
-    static void startRegistry(KafkaCluster kafka) throws Exception {
-        mesh = ExampleMesh.start(kafka);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        mesh.close();
-    }
 
     @BeforeEach
     void startDriver() {
         driver = mesh.driver(RevenueByHourApp.topology(mesh.catalog()));
         orders = mesh.input(driver, RevenueByHourApp.INPUT);
         revenue = mesh.staging(driver, RevenueByHourApp.PRODUCT);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        driver.close();
     }
 
     @Test

@@ -6,52 +6,28 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import io.meshbone.domains.ExampleMesh;
+import io.meshbone.domains.ExampleMeshTest;
 import io.meshbone.domains.raw.RawPayment;
 import io.meshbone.domains.raw.RawTopics;
-import io.meshbone.platform.kafka.KafkaCluster;
-import io.meshbone.platform.testing.SharedKafka;
 import io.meshbone.schemas.payments.PaymentMethod;
 import io.meshbone.schemas.payments.PaymentSettled;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(SharedKafka.class)
-class PaymentSettlementTest {
+class PaymentSettlementTest extends ExampleMeshTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
-    private static ExampleMesh mesh;
 
-    private TopologyTestDriver driver;
     private TestInputTopic<String, RawPayment> raw;
     private TestOutputTopic<String, PaymentSettled> settled;
-
-    @BeforeAll
-    static void startRegistry(KafkaCluster kafka) throws Exception {
-        mesh = ExampleMesh.start(kafka);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        mesh.close();
-    }
 
     @BeforeEach
     void startDriver() {
         driver = mesh.driver(PaymentSettlement.topology(mesh.catalog()));
         raw = ExampleMesh.raw(driver, RawTopics.PAYMENTS);
         settled = mesh.staging(driver, PaymentSettlement.PRODUCT);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        driver.close();
     }
 
     @Test

@@ -6,43 +6,24 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import io.meshbone.domains.ExampleMesh;
-import io.meshbone.platform.kafka.KafkaCluster;
+import io.meshbone.domains.ExampleMeshTest;
 import io.meshbone.platform.lineage.LineageHeaders;
-import io.meshbone.platform.testing.SharedKafka;
 import io.meshbone.schemas.customers.CustomerProfile;
 import io.meshbone.schemas.orders.OrderPlaced;
 import io.meshbone.schemas.orders.SalesChannel;
 import io.meshbone.schemas.shipping.DeliveryRequest;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(SharedKafka.class)
-class DeliveryRequestsTest {
+class DeliveryRequestsTest extends ExampleMeshTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
-    private static ExampleMesh mesh;
 
-    private TopologyTestDriver driver;
     private TestInputTopic<String, OrderPlaced> orders;
     private TestInputTopic<String, CustomerProfile> customers;
     private TestOutputTopic<String, DeliveryRequest> requests;
-
-    @BeforeAll
-    static void startRegistry(KafkaCluster kafka) throws Exception {
-        mesh = ExampleMesh.start(kafka);
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        mesh.close();
-    }
 
     @BeforeEach
     void startDriver() {
@@ -50,11 +31,6 @@ class DeliveryRequestsTest {
         orders = mesh.input(driver, "orders.order-placed");
         customers = mesh.input(driver, "customers.customer-profile");
         requests = mesh.staging(driver, DeliveryRequests.PRODUCT);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        driver.close();
     }
 
     @Test
