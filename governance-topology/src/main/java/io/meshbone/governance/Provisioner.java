@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.meshbone.governance.internal.ProductTopicPlans;
-import io.meshbone.platform.contract.ProductDescriptors;
-import io.meshbone.platform.contract.SchemaFiles;
 import io.meshbone.platform.mesh.Decision;
 import io.meshbone.platform.mesh.ListedProduct;
 import io.meshbone.platform.mesh.MeshJson;
@@ -125,7 +123,7 @@ public final class Provisioner implements AutoCloseable {
             if (listing.retired()) {
                 continue;
             }
-            var parsed = ProductDescriptors.parse(listing.descriptorPath(), listing.descriptor(), SchemaFiles.of(listing.files()));
+            var parsed = listing.contract();
             if (!parsed.valid()) {
                 // The gate only lists valid contracts; a listing written by something else must not stop the others.
                 log.warn("skipping listing of {}: its contract does not parse: {}", listing.name(), parsed.problems());

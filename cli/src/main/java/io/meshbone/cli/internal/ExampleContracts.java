@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.meshbone.platform.contract.DataProduct;
-import io.meshbone.platform.contract.KeySpec;
 import io.meshbone.platform.contract.ProductDescriptors;
 import io.meshbone.platform.mesh.ProductRequest;
 
@@ -36,10 +35,7 @@ public final class ExampleContracts {
             String yaml = resource(ROOT + path).orElseThrow(() -> new IllegalStateException("missing " + ROOT + path));
             DataProduct product = ProductDescriptors.parse(path, yaml, name -> resource(ROOT + folder + name)).orThrow();
             Map<String, String> files = new HashMap<>();
-            List<String> names = new ArrayList<>(List.of(product.spec().value().file()));
-            product.spec().key().filter(KeySpec.SchemaKey.class::isInstance)
-                    .ifPresent(k -> names.add(((KeySpec.SchemaKey) k).schema().file()));
-            names.forEach(name -> files.put(name, resource(ROOT + folder + name).orElseThrow()));
+            product.schemaFiles().forEach(name -> files.put(name, resource(ROOT + folder + name).orElseThrow()));
             byName.put(product.name(), new Example(ProductRequest.apply(principal, path, yaml, files), product));
         }
         List<Example> ordered = new ArrayList<>();

@@ -61,7 +61,7 @@ public final class ContractDecider {
         }
         reasons.addAll(ownership(request, product, listed));
         DataProduct previous = current == null || current.retired() ? null
-                : ProductDescriptors.parse(current.descriptorPath(), current.descriptor(), SchemaFiles.of(current.files())).orThrow();
+                : current.contract().orThrow();
         if (previous != null) {
             reasons.addAll(VersionRules.check(request.descriptorPath(), previous, product));
         }

@@ -5,8 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.meshbone.platform.contract.DataProduct;
-import io.meshbone.platform.contract.SchemaFiles;
-import io.meshbone.platform.contract.ProductDescriptors;
 import io.meshbone.platform.mesh.ListedProduct;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -39,6 +37,6 @@ public final class GatedProducts {
     }
 
     private static DataProduct parse(ListedProduct listing) {
-        return ProductDescriptors.parse(listing.descriptorPath(), listing.descriptor(), SchemaFiles.of(listing.files())).orThrow();
+        return listing.contract().orThrow();
     }
 }

@@ -25,6 +25,13 @@ public record DataProduct(ProductMetadata metadata, ProductSpec spec) {
         return names().productName();
     }
 
+    /** The schema files the descriptor names, relative to it: the value's, then the key's when keys are Avro. */
+    public java.util.List<String> schemaFiles() {
+        java.util.List<String> files = new java.util.ArrayList<>(java.util.List.of(spec.value().file()));
+        spec.key().filter(KeySpec.SchemaKey.class::isInstance).ifPresent(key -> files.add(((KeySpec.SchemaKey) key).schema().file()));
+        return java.util.List.copyOf(files);
+    }
+
     /** The topics and subjects derived from this product. */
     public ProductNames names() {
         return ProductNames.of(this);

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import io.meshbone.platform.contract.DataProduct;
-import io.meshbone.platform.contract.KeySpec;
 import io.meshbone.platform.contract.ParsedDescriptor;
 import io.meshbone.platform.contract.ProductDescriptors;
 import io.meshbone.platform.contract.SchemaFiles;
@@ -103,7 +102,7 @@ public final class ContractClient implements AutoCloseable {
             String yaml = Files.readString(descriptor, StandardCharsets.UTF_8);
             Path folder = descriptor.toAbsolutePath().getParent();
             ParsedDescriptor parsed = ProductDescriptors.parse(shownAs, yaml, SchemaFiles.directory(folder));
-            List<String> names = parsed.product().map(ContractClient::schemaFiles).orElseGet(() -> avscFilesIn(folder));
+            List<String> names = parsed.product().map(DataProduct::schemaFiles).orElseGet(() -> avscFilesIn(folder));
             Map<String, String> files = new HashMap<>();
             for (String name : names) {
                 Path file = folder.resolve(name);
@@ -115,13 +114,6 @@ public final class ContractClient implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + descriptor, e);
         }
-    }
-
-    private static List<String> schemaFiles(DataProduct product) {
-        Stream<String> value = Stream.of(product.spec().value().file());
-        Stream<String> key = product.spec().key().filter(KeySpec.SchemaKey.class::isInstance)
-                .map(k -> ((KeySpec.SchemaKey) k).schema().file()).stream();
-        return Stream.concat(value, key).toList();
     }
 
     private static List<String> avscFilesIn(Path folder) {

@@ -3,6 +3,10 @@ package io.meshbone.platform.mesh;
 import java.time.Instant;
 import java.util.Map;
 
+import io.meshbone.platform.contract.ParsedDescriptor;
+import io.meshbone.platform.contract.ProductDescriptors;
+import io.meshbone.platform.contract.SchemaFiles;
+
 /**
  * A product as listed in the registry topic {@code _mesh.products} (compacted, key = product name).
  *
@@ -26,5 +30,10 @@ public record ListedProduct(String name, String descriptorPath, String descripto
 
     public ListedProduct {
         files = files == null ? Map.of() : Map.copyOf(files);
+    }
+
+    /** The listed contract, parsed from the descriptor and files it was accepted with. */
+    public ParsedDescriptor contract() {
+        return ProductDescriptors.parse(descriptorPath, descriptor, SchemaFiles.of(files));
     }
 }

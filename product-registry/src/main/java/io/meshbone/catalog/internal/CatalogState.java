@@ -14,9 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.platform.contract.DataProduct;
-import io.meshbone.platform.contract.ParsedDescriptor;
-import io.meshbone.platform.contract.ProductDescriptors;
-import io.meshbone.platform.contract.SchemaFiles;
 import io.meshbone.platform.mesh.Decision;
 import io.meshbone.platform.mesh.ListedProduct;
 import io.meshbone.platform.mesh.MeshJson;
@@ -166,9 +163,7 @@ public final class CatalogState implements AutoCloseable {
             return;
         }
         ListedProduct listed = MeshJson.MAPPER.readValue(json, ListedProduct.class);
-        ParsedDescriptor parsed = ProductDescriptors.parse(listed.descriptorPath(), listed.descriptor(),
-                SchemaFiles.of(listed.files()));
-        DataProduct product = parsed.orThrow();
+        DataProduct product = listed.contract().orThrow();
         Entry previous = products.get(listed.name());
         List<ListedProduct> history = new ArrayList<>(previous == null ? List.of() : previous.history());
         if (history.isEmpty() || !history.get(history.size() - 1).requestId().equals(listed.requestId())) {

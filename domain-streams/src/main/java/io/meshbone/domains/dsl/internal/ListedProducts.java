@@ -9,8 +9,6 @@ import java.util.UUID;
 
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.ParsedDescriptor;
-import io.meshbone.platform.contract.ProductDescriptors;
-import io.meshbone.platform.contract.SchemaFiles;
 import io.meshbone.platform.mesh.ListedProduct;
 import io.meshbone.platform.mesh.MeshJson;
 import io.meshbone.platform.mesh.MeshTopics;
@@ -66,8 +64,7 @@ public final class ListedProducts {
             if (listed.retired()) {
                 return null;
             }
-            ParsedDescriptor parsed = ProductDescriptors.parse(listed.descriptorPath(), listed.descriptor(),
-                    SchemaFiles.of(listed.files()));
+            ParsedDescriptor parsed = listed.contract();
             if (!parsed.valid()) {
                 log.warn("listed product {} no longer parses: {}", name, parsed.problems());
                 return null;
