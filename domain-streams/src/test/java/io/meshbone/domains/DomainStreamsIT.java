@@ -228,7 +228,7 @@ class DomainStreamsIT {
     }
 
     private static RawCheckout checkout(String orderId, String customerId, Instant at, String currency, String total, boolean test) {
-        return new RawCheckout(orderId, customerId, at, currency, new BigDecimal(total), 2, "web", test);
+        return new RawCheckout(orderId, customerId, at, currency, new BigDecimal(total), 2, "web", test, "emea");
     }
 
     private static <K, V> List<K> keys(List<ConsumerRecord<K, V>> records) {

@@ -25,6 +25,7 @@ final class DemoEvents {
     private static final String[] LAST = {"Lovelace", "Hopper", "Torvalds", "Hamilton", "Turing", "Liskov", "Dijkstra", "Allen"};
     private static final String[] COUNTRIES = {"DE", "FR", "NL", "GB", "US", "CH", "SE", "ES"};
     private static final String[] CURRENCIES = {"EUR", "eur", " EUR ", "€", "USD", "usd", "$", "GBP", "£"};
+    private static final String[] REGIONS = {"EMEA", "emea", " EU", "AMER", "americas", "APAC", "apac"};
     private static final String[] CHANNELS = {"web", "WEB", "mobile", "store"};
     private static final String[] METHODS = {"card", "bank_transfer", "wallet"};
 
@@ -96,7 +97,7 @@ final class DemoEvents {
         String orderId = "order-" + run + "-" + orders++;
         BigDecimal total = BigDecimal.valueOf(500 + random.nextInt(49_500), 2);
         lastCheckout = new RawCheckout(orderId, customers.get(random.nextInt(customers.size())), now, pick(CURRENCIES),
-                total, itemCount(), pick(CHANNELS), random.nextDouble() < 0.03);
+                total, itemCount(), pick(CHANNELS), random.nextDouble() < 0.03, pick(REGIONS));
         return lastCheckout;
     }
 

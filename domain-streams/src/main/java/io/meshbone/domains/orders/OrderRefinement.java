@@ -7,6 +7,7 @@ import io.meshbone.domains.dsl.MeshStreams;
 import io.meshbone.domains.dsl.ProductCatalog;
 import io.meshbone.domains.raw.CurrencyCodes;
 import io.meshbone.domains.raw.RawCheckout;
+import io.meshbone.domains.raw.RegionCodes;
 import io.meshbone.domains.raw.RawTopics;
 import io.meshbone.schemas.orders.OrderPlaced;
 import io.meshbone.schemas.orders.SalesChannel;
@@ -17,7 +18,10 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
 
-/** Refines raw checkout events into {@code orders.order-placed}: no test orders, no resent orders, ISO currencies. */
+/**
+ * Refines raw checkout events into {@code orders.order-placed}: no test orders, no resent orders, ISO currencies,
+ * sales regions from a fixed list.
+ */
 public final class OrderRefinement {
 
     public static final String APPLICATION_ID = "orders-refinement";
@@ -59,6 +63,7 @@ public final class OrderRefinement {
                 .setTotalAmount(checkout.total().setScale(2, java.math.RoundingMode.HALF_EVEN))
                 .setItemCount(checkout.items())
                 .setChannel(channel(checkout.channel()))
+                .setRegion(RegionCodes.normalise(checkout.region()))
                 .build();
     }
 

@@ -14,7 +14,8 @@ import java.time.Instant;
  * @param items      number of items
  * @param channel    {@code web}, {@code mobile} or {@code store}, any case
  * @param test       true for the shop's own smoke-test orders
+ * @param region     the shop's sales region as it sent it ({@code emea}, {@code EU}, …), or null
  */
 public record RawCheckout(String orderId, String customerId, Instant at, String currency, BigDecimal total, int items,
-                          String channel, boolean test) implements RawEvent {
+                          String channel, boolean test, String region) implements RawEvent {
 }

@@ -49,8 +49,20 @@ class OrderRefinementTest extends ExampleMeshTest {
         assertThat(first.getTotalAmount()).isEqualByComparingTo("19.90");
         assertThat(first.getPlacedAt()).isEqualTo(T0);
         assertThat(first.getChannel()).isEqualTo(SalesChannel.MOBILE);
+        assertThat(first.getRegion().toString()).isEqualTo("EMEA");
         assertThat(out.get(0).timestamp()).as("event time is the checkout time").isEqualTo(T0.toEpochMilli());
         assertThat(LineageHeaders.upstream(out.get(0).headers())).as("raw input is no product").isEmpty();
+    }
+
+    @Test
+    void mapsRegionAliasesAndCountsAnUnrecognisedRegionAsUnknown() {
+        send(withRegion(checkout("o-4", T0, "USD", false), "Americas"));
+        send(withRegion(checkout("o-5", T0.plusSeconds(1), "EUR", false), "EU"));
+        send(withRegion(checkout("o-6", T0.plusSeconds(2), "JPY", false), "mars"));
+        send(withRegion(checkout("o-12", T0.plusSeconds(3), "JPY", false), null));
+
+        assertThat(placed.readRecordsToList()).extracting(r -> r.value().getRegion().toString())
+                .containsExactly("AMER", "EMEA", "UNKNOWN", "UNKNOWN");
     }
 
     @Test
@@ -84,7 +96,11 @@ class OrderRefinementTest extends ExampleMeshTest {
         checkouts.pipeInput(checkout.orderId(), checkout);
     }
 
+    private static RawCheckout withRegion(RawCheckout c, String region) {
+        return new RawCheckout(c.orderId(), c.customerId(), c.at(), c.currency(), c.total(), c.items(), c.channel(), c.test(), region);
+    }
+
     private static RawCheckout checkout(String orderId, Instant at, String currency, boolean test) {
-        return new RawCheckout(orderId, "c-1", at, currency, new BigDecimal("19.9"), 2, " Mobile", test);
+        return new RawCheckout(orderId, "c-1", at, currency, new BigDecimal("19.9"), 2, " Mobile", test, " emea");
     }
 }

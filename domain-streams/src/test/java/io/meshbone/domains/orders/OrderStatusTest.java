@@ -77,7 +77,7 @@ class OrderStatusTest extends ExampleMeshTest {
     }
 
     private static OrderPlaced placedOrder(String orderId) {
-        return new OrderPlaced(orderId, "c-1", T0, "EUR", new BigDecimal("10.00"), 1, SalesChannel.WEB);
+        return new OrderPlaced(orderId, "c-1", T0, "EUR", new BigDecimal("10.00"), 1, SalesChannel.WEB, "EMEA");
     }
 
     private static PaymentSettled payment(String orderId, Instant at) {

@@ -95,7 +95,7 @@ class RevenueByHourTest extends ExampleMeshTest {
 
     private void order(Instant at, String currency, String total) {
         String orderId = "o-" + orderIds++;
-        orders.pipeInput(orderId, new OrderPlaced(orderId, "c-1", at, currency, new BigDecimal(total), 1, SalesChannel.WEB),
+        orders.pipeInput(orderId, new OrderPlaced(orderId, "c-1", at, currency, new BigDecimal(total), 1, SalesChannel.WEB, "EMEA"),
                 at);
     }
 

@@ -75,6 +75,6 @@ class DeliveryRequestsTest extends ExampleMeshTest {
     }
 
     private static OrderPlaced order(String orderId, String customerId) {
-        return new OrderPlaced(orderId, customerId, T0, "EUR", new BigDecimal("12.00"), 3, SalesChannel.WEB);
+        return new OrderPlaced(orderId, customerId, T0, "EUR", new BigDecimal("12.00"), 3, SalesChannel.WEB, "EMEA");
     }
 }
