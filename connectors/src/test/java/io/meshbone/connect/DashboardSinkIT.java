@@ -47,7 +47,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedKafka.class)
 class DashboardSinkIT {
 
-    private static final String REVENUE = "orders.revenue-by-hour.v1";
+    private static final String REVENUE = "orders.revenue-by-hour.v2";
     private static final String PAYMENTS = "payments.payment-settled.v1";
     private static final String DELIVERIES = "shipping.delivery-request.v1";
     private static final Instant HOUR = Instant.parse("2026-11-28T10:00:00Z");
@@ -96,23 +96,27 @@ class DashboardSinkIT {
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             MeshAvroSerializer<Object> keys = serializer(true);
             MeshAvroSerializer<Object> values = serializer(false);
-            // Four hour/currency entities, then two of them updated: the table must hold the latest of each.
+            // Six hour/region/currency entities, then three of them updated: the table must hold the latest of each.
             for (int round = 0; round < 2; round++) {
                 for (int h = 0; h < (round == 0 ? 2 : 1); h++) {
-                    for (String currency : List.of("EUR", "USD")) {
+                    for (List<String> cell : List.of(List.of("EMEA", "EUR"), List.of("AMER", "EUR"), List.of("AMER", "USD"))) {
+                        String region = cell.get(0);
+                        String currency = cell.get(1);
                         Instant hour = HOUR.plus(Duration.ofHours(h));
                         BigDecimal amount = new BigDecimal("100.25").multiply(BigDecimal.valueOf(h + 1 + round * 10));
                         long count = 3L + h + round * 5;
                         GenericData.Record key = new GenericData.Record(revenueKey);
                         key.put("hourStart", hour.toEpochMilli());
+                        key.put("region", region);
                         key.put("currency", currency);
                         GenericData.Record value = new GenericData.Record(revenue);
                         value.put("hourStart", hour.toEpochMilli());
+                        value.put("region", region);
                         value.put("currency", currency);
                         value.put("revenue", decimal(amount));
                         value.put("orderCount", count);
                         producer.send(new ProducerRecord<>(REVENUE, keys.serialize(REVENUE, key), values.serialize(REVENUE, value)));
-                        expectedRevenue.put(hour + currency, List.of(utc(hour), currency, amount.setScale(2), count));
+                        expectedRevenue.put(hour + region + currency, List.of(utc(hour), region, currency, amount.setScale(2), count));
                     }
                 }
             }
@@ -160,13 +164,17 @@ class DashboardSinkIT {
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             assertThat(client.status("dashboard-sink").taskStates()).containsOnly("RUNNING");
-            assertThat(TestPostgres.rows("SELECT hourstart, currency, revenue, ordercount FROM revenue_by_hour "
-                    + "ORDER BY hourstart, currency")).isEqualTo(new ArrayList<>(expectedRevenue.values()));
+            assertThat(TestPostgres.rows("SELECT hourstart, region, currency, revenue, ordercount FROM revenue_by_hour "
+                    + "ORDER BY hourstart, region, currency")).isEqualTo(new ArrayList<>(expectedRevenue.values()));
             assertThat(TestPostgres.rows("SELECT paymentid, orderid, amount, currency, method, settledat "
                     + "FROM payment_settled ORDER BY paymentid")).isEqualTo(expectedPayments);
             assertThat(TestPostgres.rows("SELECT deliveryid, orderid, customerid, country, itemcount, requestedat "
                     + "FROM delivery_request ORDER BY deliveryid")).isEqualTo(expectedDeliveries);
         });
+        assertThat(TestPostgres.rows("SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
+                + "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = 'revenue_by_hour'::regclass AND i.indisprimary ORDER BY a.attnum"))
+                .as("the upsert key is the product's key").extracting(row -> row.get(0))
+                .containsExactly("hourstart", "region", "currency");
         assertThat(TestPostgres.rows("SELECT column_name FROM information_schema.columns "
                 + "WHERE table_name = 'delivery_request' ORDER BY ordinal_position"))
                 .extracting(row -> row.get(0)).containsExactly("deliveryid", "orderid", "customerid", "country", "itemcount",

@@ -1,10 +1,14 @@
 package io.meshbone.domains;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.meshbone.catalog.CatalogServer;
+import io.meshbone.catalog.CatalogSettings;
 import io.meshbone.domains.demo.DemoGenerator;
 import io.meshbone.domains.dsl.ProductCatalog;
 import io.meshbone.domains.dsl.TopicSpec;
@@ -73,6 +79,7 @@ class DomainStreamsIT {
     private static Governance governance;
     private static DomainApps apps;
     private static ProductCatalog catalog;
+    private static CatalogServer catalogServer;
     private static final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeAll
@@ -93,10 +100,15 @@ class DomainStreamsIT {
         apps = DomainApps.start(kafka.clientConfig(), registry.url().toString(), Files.createTempDirectory("domains-it-apps-"), meters);
         await().atMost(WAIT).until(apps::running);
         catalog = ProductCatalog.listed(kafka.clientConfig(), registry.url().toString(), Duration.ofSeconds(30));
+        catalogServer = CatalogServer.start(CatalogSettings.defaults(kafka.bootstrapServers(), registry.url().toString())
+                .withHost("127.0.0.1").withPort(0));
     }
 
     @AfterAll
     static void stopMesh() {
+        if (catalogServer != null) {
+            catalogServer.close();
+        }
         if (apps != null) {
             apps.close();
         }
@@ -120,7 +132,7 @@ class DomainStreamsIT {
              TopicRecords<String, OrderStatus> statuses = reader("orders.order-status");
              TopicRecords<RevenueHour, RevenueByHour> revenue = reader("orders.revenue-by-hour");
              TopicRecords<String, DeliveryRequest> deliveries = reader("shipping.delivery-request");
-             TopicRecords<byte[], byte[]> dlq = new TopicRecords<>(kafka.clientConfig(), "orders.revenue-by-hour.v1.dlq",
+             TopicRecords<byte[], byte[]> dlq = new TopicRecords<>(kafka.clientConfig(), "orders.revenue-by-hour.v2.dlq",
                      new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
 
             send(producer, RawTopics.PROFILE_CHANGES, "c-1", new RawProfileChange("c-1", "UPSERT", "Ada Lovelace", "ada@example.com", null, "GB", HOUR));
@@ -133,37 +145,43 @@ class DomainStreamsIT {
             send(producer, RawTopics.CHECKOUT, "o-1", checkout("o-1", "c-1", HOUR.plusSeconds(660), " eur ", "10.00", false));
             send(producer, RawTopics.CHECKOUT, "o-2", checkout("o-2", "c-2", HOUR.plusSeconds(700), "EUR", "99.00", true));
             send(producer, RawTopics.CHECKOUT, "o-3", checkout("o-3", "c-2", HOUR.plusSeconds(900), "€", "5.50", false));
+            send(producer, RawTopics.CHECKOUT, "o-5", checkout("o-5", "c-2", HOUR.plusSeconds(960), "EUR", "2.00", false, "APAC"));
             send(producer, RawTopics.PAYMENTS, "p-1", new RawPayment("p-1", "o-1", new BigDecimal("10.00"), "EUR", "card", "SETTLED", HOUR.plusSeconds(1200)));
             send(producer, RawTopics.STATUS, "o-1", new RawStatus("o-1", "SHIPPED", HOUR.plusSeconds(1800), null));
-            await().atMost(WAIT).untilAsserted(() -> assertThat(keys(placed.poll())).containsExactlyInAnyOrder("o-1", "o-3"));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(keys(placed.poll())).containsExactlyInAnyOrder("o-1", "o-3", "o-5"));
             // A later EUR order moves event time past the hour and its grace, so the hour's final revenue is emitted.
             send(producer, RawTopics.CHECKOUT, "o-4", checkout("o-4", "c-1", HOUR.plus(Duration.ofHours(2)), "EUR", "1.00", false));
 
             AtomicInteger ticks = new AtomicInteger();
             await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
                 assertThat(dlq.poll()).extracting(r -> LineageHeaders.get(r.headers(), LineageHeaders.ERROR_REASON).orElse("")).isEmpty();
-                // Streams looks for closed windows at most once a second, when a record arrives: keep records coming.
-                int tick = ticks.incrementAndGet();
-                send(producer, RawTopics.CHECKOUT, "tick-" + tick, checkout("tick-" + tick, "c-1",
-                        HOUR.plus(Duration.ofHours(2)).plusSeconds(tick), "EUR", "1.00", false));
+                // Streams looks for closed windows at most once a second, when a record arrives, and each task only
+                // by its own stream time: keep records coming for every region's partition of the repartition topic.
+                for (String region : List.of("EMEA", "APAC")) {
+                    int tick = ticks.incrementAndGet();
+                    send(producer, RawTopics.CHECKOUT, "tick-" + tick, checkout("tick-" + tick, "c-1",
+                            HOUR.plus(Duration.ofHours(2)).plusSeconds(tick), "EUR", "1.00", false, region));
+                }
                 List<ConsumerRecord<RevenueHour, RevenueByHour>> hours = revenue.poll();
-                assertThat(hours).hasSize(1);
-                assertThat(hours.get(0).key().getHourStart()).isEqualTo(HOUR);
-                assertThat(hours.get(0).value().getRevenue()).isEqualByComparingTo("15.50");
-                assertThat(hours.get(0).value().getOrderCount()).isEqualTo(2);
-                assertThat(upstream(hours.get(0))).containsExactly("orders.order-placed");
+                assertThat(hours).extracting(r -> r.key().getHourStart(), r -> r.key().getRegion().toString(),
+                                r -> r.key().getCurrency().toString(), r -> r.value().getRevenue(), r -> r.value().getOrderCount())
+                        .containsExactlyInAnyOrder(tuple(HOUR, "EMEA", "EUR", new BigDecimal("15.50"), 2L),
+                                tuple(HOUR, "APAC", "EUR", new BigDecimal("2.00"), 1L));
+                assertThat(hours).allSatisfy(r -> assertThat(upstream(r)).containsExactly("orders.order-placed"));
             });
             await().atMost(WAIT).untilAsserted(() -> {
                 List<ConsumerRecord<String, DeliveryRequest>> requests = deliveries.poll();
-                assertThat(keys(requests)).contains("o-1", "o-3", "o-4").doesNotContain("o-2");
+                assertThat(keys(requests)).contains("o-1", "o-3", "o-4", "o-5").doesNotContain("o-2");
                 assertThat(requests).filteredOn(r -> r.key().equals("o-1")).singleElement()
                         .satisfies(r -> assertThat(r.value().getEmail().toString()).isEqualTo("ada@engine.org"))
                         .satisfies(r -> assertThat(upstream(r)).containsExactlyInAnyOrder("orders.order-placed", "customers.customer-profile"))
                         .satisfies(r -> assertThat(LineageHeaders.get(r.headers(), LineageHeaders.PRODUCT)).contains("shipping.delivery-request"));
             });
             List<ConsumerRecord<String, OrderPlaced>> orders = placed.poll();
-            assertThat(keys(orders)).filteredOn(k -> k.startsWith("o-")).containsExactlyInAnyOrder("o-1", "o-3", "o-4");
+            assertThat(keys(orders)).filteredOn(k -> k.startsWith("o-")).containsExactlyInAnyOrder("o-1", "o-3", "o-4", "o-5");
             assertThat(values(orders)).extracting(o -> o.getCurrency().toString()).containsOnly("EUR");
+            assertThat(orders).filteredOn(r -> r.key().equals("o-5")).singleElement()
+                    .satisfies(r -> assertThat(r.value().getRegion()).hasToString("APAC"));
             assertThat(orders).allSatisfy(r -> assertThat(upstream(r)).isEmpty());
             await().atMost(WAIT).untilAsserted(() -> assertThat(keys(payments.poll())).containsExactly("o-1"));
             await().atMost(WAIT).untilAsserted(() -> {
@@ -179,7 +197,8 @@ class DomainStreamsIT {
         }
         assertThat(catalog.product("shipping.delivery-request").spec().inputs())
                 .containsExactlyInAnyOrder("orders.order-placed", "customers.customer-profile");
-        assertLineageGraphLinksOrdersAndCustomersToShipping();
+        assertLineageEventsLinkOrdersAndCustomersToShipping();
+        assertCatalogLineageShowsOrdersAndCustomersFeedingShipping();
         assertThat(meters.getMeters()).as("Kafka Streams metrics of every app")
                 .extracting(meter -> meter.getId().getTag("domain.app"))
                 .containsAll(DomainApps.all().stream().map(DomainApp::applicationId).toList());
@@ -196,7 +215,31 @@ class DomainStreamsIT {
         }
     }
 
-    private static void assertLineageGraphLinksOrdersAndCustomersToShipping() {
+    /**
+     * The catalog's graph, as the web page draws it. An edge is listed once: these are declared by the shipping contract,
+     * and the run events checked above show the running app reads exactly those products.
+     */
+    private static void assertCatalogLineageShowsOrdersAndCustomersFeedingShipping() {
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(WAIT).untilAsserted(() -> {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(catalogServer.url().resolve("/api/lineage")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            List<?> edges = (List<?>) json(answer.body()).get("edges");
+            assertThat(edges).extracting(e -> edge((Map<?, ?>) e))
+                    .contains("orders.order-placed->shipping.delivery-request contract null",
+                            "customers.customer-profile->shipping.delivery-request contract null")
+                    .filteredOn(e -> e.contains("->shipping.")).hasSize(2);
+            assertThat((List<?>) json(answer.body()).get("nodes")).extracting(n -> ((Map<?, ?>) n).get("id") + " " + ((Map<?, ?>) n).get("domain"))
+                    .contains("orders.order-placed orders", "customers.customer-profile customers", "shipping.delivery-request shipping");
+        });
+    }
+
+    private static String edge(Map<?, ?> edge) {
+        return edge.get("from") + "->" + edge.get("to") + " " + edge.get("source") + " " + edge.get("job");
+    }
+
+    private static void assertLineageEventsLinkOrdersAndCustomersToShipping() {
         try (TopicRecords<String, String> lineage = new TopicRecords<>(kafka.clientConfig(), MeshTopics.LINEAGE,
                 new StringDeserializer(), new StringDeserializer())) {
             await().atMost(WAIT).untilAsserted(() -> {
@@ -228,7 +271,12 @@ class DomainStreamsIT {
     }
 
     private static RawCheckout checkout(String orderId, String customerId, Instant at, String currency, String total, boolean test) {
-        return new RawCheckout(orderId, customerId, at, currency, new BigDecimal(total), 2, "web", test, "emea");
+        return checkout(orderId, customerId, at, currency, total, test, " emea");
+    }
+
+    private static RawCheckout checkout(String orderId, String customerId, Instant at, String currency, String total, boolean test,
+                                        String region) {
+        return new RawCheckout(orderId, customerId, at, currency, new BigDecimal(total), 2, "web", test, region);
     }
 
     private static <K, V> List<K> keys(List<ConsumerRecord<K, V>> records) {

@@ -5,10 +5,10 @@ import java.time.Duration;
 
 import io.meshbone.domains.dsl.MeshStreams;
 import io.meshbone.domains.dsl.ProductCatalog;
+import io.meshbone.platform.mesh.MeshJson;
 import io.meshbone.schemas.orders.OrderPlaced;
 import io.meshbone.schemas.orders.RevenueByHour;
 import io.meshbone.schemas.orders.RevenueHour;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -22,8 +22,8 @@ import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Pre-aggregates {@code orders.order-placed} into {@code orders.revenue-by-hour}: one final record per hour
- * and currency, once the hour and its grace period are over.
+ * Pre-aggregates {@code orders.order-placed} into {@code orders.revenue-by-hour}: one final record per hour,
+ * sales region and currency, once the hour and its grace period are over.
  *
  * <p>Orders later than the grace period are dropped by the window and counted in Kafka Streams'
  * {@code dropped-records-total} task metric (exported through Micrometer).
@@ -45,35 +45,36 @@ public final class RevenueByHourApp {
         MeshStreams mesh = MeshStreams.on(builder, catalog);
 
         KStream<RevenueHour, RevenueByHour> hours = mesh.<String, OrderPlaced>from(INPUT)
-                // Amounts in different currencies do not add up, so revenue is summed per currency.
-                .groupBy((orderId, order) -> order.getCurrency().toString(),
-                        Grouped.with(PRODUCT + "-by-currency", Serdes.String(), MeshStreams.internalSerde(OrderPlaced.class)))
+                .groupBy((orderId, order) -> new RegionCurrency(order.getRegion().toString(), order.getCurrency().toString()),
+                        Grouped.with(PRODUCT + "-by-region-and-currency", MeshJson.serde(RegionCurrency.class),
+                                MeshStreams.internalSerde(OrderPlaced.class)))
                 // Hours in event time (placedAt); orders up to GRACE late still land in their hour.
                 .windowedBy(TimeWindows.ofSizeAndGrace(HOUR, GRACE))
                 // One record per closed hour, not an update per order: the product promises final figures.
                 .emitStrategy(EmitStrategy.onWindowClose())
-                .aggregate(RevenueByHourApp::empty, (currency, order, sum) -> add(sum, order), Named.as(PRODUCT + "-sum"),
-                        Materialized.<String, RevenueByHour, WindowStore<Bytes, byte[]>>as(PRODUCT + "-store")
-                                .withKeySerde(Serdes.String())
+                .aggregate(RevenueByHourApp::empty, (cell, order, sum) -> add(sum, order), Named.as(PRODUCT + "-sum"),
+                        // Named for region and currency: the 1.x store, keyed by currency alone, is left behind untouched.
+                        Materialized.<RegionCurrency, RevenueByHour, WindowStore<Bytes, byte[]>>as(PRODUCT + "-region-hours")
+                                .withKeySerde(MeshJson.serde(RegionCurrency.class))
                                 .withValueSerde(MeshStreams.internalSerde(RevenueByHour.class)))
                 .toStream(Named.as(PRODUCT + "-closed-hours"))
-                // The product's key is the hour and currency, the same two fields the value carries.
+                // The product's key is the hour, region and currency, the same three fields the value carries.
                 .map((window, sum) -> {
-                    RevenueHour key = new RevenueHour(window.window().startTime(), window.key());
-                    return KeyValue.pair(key, RevenueByHour.newBuilder(sum)
-                            .setHourStart(key.getHourStart()).setCurrency(key.getCurrency()).build());
+                    RegionCurrency cell = window.key();
+                    RevenueHour key = new RevenueHour(window.window().startTime(), cell.region(), cell.currency());
+                    return KeyValue.pair(key, RevenueByHour.newBuilder(sum).setHourStart(key.getHourStart())
+                            .setRegion(cell.region()).setCurrency(cell.currency()).build());
                 }, Named.as(PRODUCT + "-keyed-by-hour"));
         mesh.to(hours, PRODUCT);
         return builder.build();
     }
 
     private static RevenueByHour empty() {
-        return new RevenueByHour(java.time.Instant.EPOCH, "", BigDecimal.ZERO.setScale(2), 0L);
+        return new RevenueByHour(java.time.Instant.EPOCH, "", "", BigDecimal.ZERO.setScale(2), 0L);
     }
 
     private static RevenueByHour add(RevenueByHour sum, OrderPlaced order) {
         return RevenueByHour.newBuilder(sum)
-                .setCurrency(order.getCurrency())
                 .setRevenue(sum.getRevenue().add(order.getTotalAmount()))
                 .setOrderCount(sum.getOrderCount() + 1)
                 .build();

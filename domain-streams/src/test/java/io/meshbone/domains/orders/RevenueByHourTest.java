@@ -1,6 +1,7 @@
 package io.meshbone.domains.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -37,25 +38,28 @@ class RevenueByHourTest extends ExampleMeshTest {
     }
 
     @Test
-    void emitsOneFinalRecordPerHourAndCurrencyOnlyOnceTheGracePeriodIsOver() {
-        order(TEN.plus(Duration.ofMinutes(5)), "EUR", "10.00");
-        order(TEN.plus(Duration.ofMinutes(30)), "EUR", "5.50");
-        order(TEN.plus(Duration.ofMinutes(45)), "USD", "3.00");
-        order(ELEVEN.plus(RevenueByHourApp.GRACE).minusMillis(1), "EUR", "1.00");
+    void emitsOneFinalRecordPerHourRegionAndCurrencyOnlyOnceTheGracePeriodIsOver() {
+        order(TEN.plus(Duration.ofMinutes(5)), "EMEA", "EUR", "10.00");
+        order(TEN.plus(Duration.ofMinutes(30)), "EMEA", "EUR", "5.50");
+        order(TEN.plus(Duration.ofMinutes(40)), "AMER", "EUR", "7.00");
+        order(TEN.plus(Duration.ofMinutes(45)), "AMER", "USD", "3.00");
+        order(ELEVEN.plus(RevenueByHourApp.GRACE).minusMillis(1), "EMEA", "EUR", "1.00");
         assertThat(revenue.isEmpty()).as("the 10:00 hour is still open for late orders").isTrue();
 
-        order(ELEVEN.plus(RevenueByHourApp.GRACE), "EUR", "2.00");
+        order(ELEVEN.plus(RevenueByHourApp.GRACE), "EMEA", "EUR", "2.00");
 
         List<TestRecord<RevenueHour, RevenueByHour>> out = revenue.readRecordsToList();
-        assertThat(out).extracting(r -> r.key().getCurrency().toString()).containsExactlyInAnyOrder("EUR", "USD");
-        TestRecord<RevenueHour, RevenueByHour> eur = out.stream().filter(r -> r.key().getCurrency().toString().equals("EUR"))
-                .findFirst().orElseThrow();
-        assertThat(eur.key().getHourStart()).isEqualTo(TEN);
-        assertThat(eur.value().getHourStart()).isEqualTo(TEN);
-        assertThat(eur.value().getCurrency().toString()).isEqualTo("EUR");
-        assertThat(eur.value().getRevenue()).isEqualByComparingTo("15.50");
-        assertThat(eur.value().getOrderCount()).isEqualTo(2);
-        assertThat(LineageHeaders.upstream(eur.headers())).containsExactly("orders.order-placed");
+        assertThat(out).extracting(r -> r.key().getHourStart(), r -> r.key().getRegion().toString(),
+                        r -> r.key().getCurrency().toString(), r -> r.value().getRevenue(), r -> r.value().getOrderCount())
+                .containsExactlyInAnyOrder(tuple(TEN, "EMEA", "EUR", new BigDecimal("15.50"), 2L),
+                        tuple(TEN, "AMER", "EUR", new BigDecimal("7.00"), 1L),
+                        tuple(TEN, "AMER", "USD", new BigDecimal("3.00"), 1L));
+        assertThat(out).allSatisfy(r -> {
+            assertThat(r.value().getHourStart()).isEqualTo(r.key().getHourStart());
+            assertThat(r.value().getRegion()).hasToString(r.key().getRegion().toString());
+            assertThat(r.value().getCurrency()).hasToString(r.key().getCurrency().toString());
+            assertThat(LineageHeaders.upstream(r.headers())).containsExactly("orders.order-placed");
+        });
     }
 
     @Test
@@ -65,8 +69,7 @@ class RevenueByHourTest extends ExampleMeshTest {
         order(ELEVEN.plus(RevenueByHourApp.HOUR).plus(RevenueByHourApp.GRACE), "EUR", "4.00");
 
         assertThat(revenue.readRecordsToList()).extracting(r -> r.key().getHourStart(), r -> r.value().getRevenue())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(TEN, new BigDecimal("1.00")),
-                        org.assertj.core.groups.Tuple.tuple(ELEVEN, new BigDecimal("2.00")));
+                .containsExactly(tuple(TEN, new BigDecimal("1.00")), tuple(ELEVEN, new BigDecimal("2.00")));
     }
 
     @Test
@@ -94,8 +97,12 @@ class RevenueByHourTest extends ExampleMeshTest {
     }
 
     private void order(Instant at, String currency, String total) {
+        order(at, "EMEA", currency, total);
+    }
+
+    private void order(Instant at, String region, String currency, String total) {
         String orderId = "o-" + orderIds++;
-        orders.pipeInput(orderId, new OrderPlaced(orderId, "c-1", at, currency, new BigDecimal(total), 1, SalesChannel.WEB, "EMEA"),
+        orders.pipeInput(orderId, new OrderPlaced(orderId, "c-1", at, currency, new BigDecimal(total), 1, SalesChannel.WEB, region),
                 at);
     }
 
