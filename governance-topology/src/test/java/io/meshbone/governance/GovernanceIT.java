@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import io.meshbone.platform.kafka.KafkaCluster;
 import io.meshbone.platform.lineage.LineageHeaders;
+import io.meshbone.platform.mesh.MeshTopics;
 import io.meshbone.platform.mesh.ContractClient;
 import io.meshbone.platform.mesh.Decision;
 import io.meshbone.platform.mesh.ProductRequest;
@@ -196,6 +197,27 @@ class GovernanceIT {
                 records -> keys(records).stream().filter(k -> k.startsWith(run)).count() >= total);
         List<String> ours = keys(published).stream().filter(k -> k.startsWith(run)).toList();
         assertThat(ours).hasSize(total).doesNotHaveDuplicates();
+    }
+
+    @Test
+    @Order(7)
+    void sendsRecordsOfAHandMadeStagingTopicToTheUnlistedDlqAndKeepsGating() throws Exception {
+        String ghost = "ghost.thing-" + UUID.randomUUID().toString().substring(0, 8) + ".v1.staging";
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(ghost, 1, (short) 1))).all().get();
+        }
+        String after = "after-ghost-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> raw = rawProducer(); KafkaProducer<String, GenericRecord> avro = avroProducer()) {
+            raw.send(new ProducerRecord<>(ghost, "boo", "not a product".getBytes(StandardCharsets.UTF_8))).get();
+            avro.send(new ProducerRecord<>(PAYMENTS + ".staging", after, Payments.payment(after, "2.00"))).get();
+        }
+
+        // The broker creates no topics on demand: the gate must not write to a DLQ nobody provisioned.
+        List<ConsumerRecord<byte[], byte[]>> unlisted = readUntil(MeshTopics.UNLISTED_DLQ,
+                records -> records.stream().anyMatch(r -> String.valueOf(header(r, LineageHeaders.SOURCE)).startsWith(ghost + "/")));
+        assertThat(unlisted).filteredOn(r -> String.valueOf(header(r, LineageHeaders.SOURCE)).startsWith(ghost + "/")).singleElement()
+                .satisfies(r -> assertThat(header(r, LineageHeaders.ERROR_CODE)).isEqualTo("PRODUCT_NOT_LISTED"));
+        assertThat(keys(readUntil(PAYMENTS, records -> keys(records).contains(after)))).contains(after);
     }
 
     private static void produce(String run, int total) {

@@ -238,19 +238,22 @@ class RecordGateTest {
     }
 
     @Test
-    void shouldRouteRecordsOfAnUnlistedProductToItsDlq() {
+    void shouldRouteRecordsOfAnUnlistedProductToTheMeshsUnlistedDlq() {
         TestInputTopic<byte[], byte[]> unknown = input("ghost.thing.v1.staging");
-        TestOutputTopic<byte[], byte[]> unknownDlq = output("ghost.thing.v1.dlq");
         unknown.pipeInput(bytes("k"), bytes("v"));
-        assertThat(header(unknownDlq.readRecord(), LineageHeaders.ERROR_CODE)).isEqualTo("PRODUCT_NOT_LISTED");
+        TestRecord<byte[], byte[]> dead = onlyDeadLetter(output(MeshTopics.UNLISTED_DLQ), output("ghost.thing.v1"));
+        assertThat(output("ghost.thing.v1.dlq").isEmpty()).as("a DLQ nobody provisioned").isTrue();
+        assertThat(header(dead, LineageHeaders.ERROR_CODE)).isEqualTo("PRODUCT_NOT_LISTED");
+        assertThat(header(dead, LineageHeaders.SOURCE)).isEqualTo("ghost.thing.v1.staging/0/0");
     }
 
     @Test
-    void shouldRouteAnOldGenerationsRecordsToItsDlq() {
+    void shouldRouteAnOldGenerationsRecordsToTheMeshsUnlistedDlq() {
         TestInputTopic<byte[], byte[]> v0 = input("pay.payment-settled.v0.staging");
-        TestOutputTopic<byte[], byte[]> v0Dlq = output("pay.payment-settled.v0.dlq");
         v0.pipeInput(bytes("p-1"), framed(PAYMENT_ID, payment("p-1", "1.00", "EUR")));
-        assertThat(header(v0Dlq.readRecord(), LineageHeaders.ERROR_REASON)).contains("listed at v1");
+        TestRecord<byte[], byte[]> dead = onlyDeadLetter(output(MeshTopics.UNLISTED_DLQ), output("pay.payment-settled.v0"));
+        assertThat(output("pay.payment-settled.v0.dlq").isEmpty()).isTrue();
+        assertThat(header(dead, LineageHeaders.ERROR_REASON)).contains("listed at v1");
     }
 
     @Test

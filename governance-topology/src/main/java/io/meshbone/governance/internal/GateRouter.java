@@ -1,14 +1,24 @@
 package io.meshbone.governance.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.meshbone.platform.lineage.LineageHeaders;
+import io.meshbone.platform.mesh.MeshTopics;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.RecordContext;
 import org.apache.kafka.streams.processor.TopicNameExtractor;
 
-/** Sends a judged record to its product topic, or to the dead-letter topic when it carries an error code. */
+/**
+ * Sends a judged record to its product topic, or to the dead-letter topic when it carries an error code: the
+ * product's own, or the mesh's {@link MeshTopics#UNLISTED_DLQ} when no listed product version owns the staging topic
+ * (its {@code .dlq} was never provisioned, and writing to a missing topic would stall the gate).
+ */
 public final class GateRouter implements TopicNameExtractor<byte[], byte[]> {
+
+    private static final byte[] NOT_LISTED = GateError.PRODUCT_NOT_LISTED.name().getBytes(StandardCharsets.UTF_8);
 
     // One router serves every stream thread; a topic's destinations are worked out once.
     private final Map<String, StagingTopics.StagingTopic> stagingTopics = new ConcurrentHashMap<>();
@@ -17,8 +27,10 @@ public final class GateRouter implements TopicNameExtractor<byte[], byte[]> {
     public String extract(byte[] key, byte[] value, RecordContext context) {
         StagingTopics.StagingTopic staging = stagingTopics.computeIfAbsent(context.topic(), topic -> StagingTopics.parse(topic)
                 .orElseThrow(() -> new IllegalStateException("the gate read a non-staging topic: " + topic)));
-        return context.headers().lastHeader(LineageHeaders.ERROR_CODE) == null
-                ? staging.productTopic()
-                : staging.dlqTopic();
+        Header error = context.headers().lastHeader(LineageHeaders.ERROR_CODE);
+        if (error == null) {
+            return staging.productTopic();
+        }
+        return Arrays.equals(error.value(), NOT_LISTED) ? MeshTopics.UNLISTED_DLQ : staging.dlqTopic();
     }
 }

@@ -20,7 +20,8 @@ public final class MeshTopicPlans {
                 new TopicPlan(MeshTopics.PRODUCTS, 1, replication, compacted),
                 new TopicPlan(MeshTopics.DECISIONS, 1, replication, withMinIsr(Map.of("retention.ms", "2592000000"), brokers)),
                 // The latest event per job is the current lineage graph.
-                new TopicPlan(MeshTopics.LINEAGE, 1, replication, compacted));
+                new TopicPlan(MeshTopics.LINEAGE, 1, replication, compacted),
+                new TopicPlan(MeshTopics.UNLISTED_DLQ, 3, replication, withMinIsr(Map.of("retention.ms", "604800000"), brokers)));
     }
 
     /** Replication for mesh topics: three copies where the cluster has three brokers. */

@@ -11,6 +11,11 @@ public final class MeshTopics {
     public static final String DECISIONS = "_mesh.decisions";
     /** OpenLineage run events of the gate and the domain apps. */
     public static final String LINEAGE = "_mesh.lineage";
+    /**
+     * Records of staging topics that no listed product version owns, with the gate's {@code mesh.error.*} headers
+     * and {@code mesh.source} naming the staging topic; such a topic has no DLQ of its own to go to.
+     */
+    public static final String UNLISTED_DLQ = "_mesh.unlisted.dlq";
     /** The schema registry's store. */
     public static final String SCHEMAS = "_schemas";
 
