@@ -7,46 +7,44 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.meshbone.domains.DomainApp;
+import io.meshbone.domains.DomainApps;
+import io.meshbone.domains.orders.OrderRefinement;
+import io.meshbone.domains.orders.OrdersDomain;
 import io.meshbone.governance.Governance;
 import io.meshbone.governance.GovernanceSettings;
 import io.meshbone.platform.kafka.KafkaCluster;
 import io.meshbone.platform.mesh.ContractClient;
 import io.meshbone.platform.mesh.Decision;
 import io.meshbone.platform.serde.MeshAvroDeserializer;
-import io.meshbone.platform.serde.MeshAvroSerializer;
 import io.meshbone.platform.testing.SharedKafka;
 import io.meshbone.platform.testing.TestTopics;
 import io.meshbone.registry.SchemaRegistryServer;
 import io.meshbone.registry.SchemaRegistrySettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * PostgreSQL rows → Debezium source → raw topic → staging → the real gate → {@code orders.order-placed}.
- *
- * <p>The raw-to-staging step stands in for the orders domain's refinement app (built elsewhere): it maps
- * each raw row to an {@code OrderPlaced} record and nothing more, so what this test checks is the
- * connector's output being usable by the mesh and the gate's verdict on it.
+ * PostgreSQL rows → Debezium source → {@code orders.raw.orders} → the orders refinement app → staging → the real
+ * gate → {@code orders.order-placed}.
  */
 @ExtendWith(SharedKafka.class)
 class CdcThroughGateIT {
@@ -54,10 +52,15 @@ class CdcThroughGateIT {
     private static final String SLOT = "meshbone_orders_gate_it";
     private static final String STAGING = "orders.order-placed.v1.staging";
     private static final String PRODUCT = "orders.order-placed.v1";
+    /** Recent, so the product topic's retention keeps the orders and their event time is not in the future. */
+    private static final Instant PLACED = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
+    /** A {@code timestamp without time zone} literal; the source reads it as UTC. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private static KafkaCluster kafka;
     private static SchemaRegistryServer registry;
     private static Governance governance;
+    private static DomainApps orders;
     private static ConnectWorker worker;
 
     @BeforeAll
@@ -74,20 +77,22 @@ class CdcThroughGateIT {
                     "User:examples"), Duration.ofSeconds(60));
             assertThat(decision.outcome()).as("%s", decision.reasons()).isEqualTo(Decision.Outcome.ACCEPTED);
         }
+        // Started before the connector, so the app creates orders.raw.orders with the raw topics' partitions.
+        orders = DomainApps.start(kafka.clientConfig(), registry.url().toString(), Files.createTempDirectory("cdc-orders-"),
+                new SimpleMeterRegistry(), List.of(orderRefinement()));
+        await().atMost(Duration.ofSeconds(120)).until(orders::running);
         String group = TestTopics.unique("connect-gate");
         worker = ConnectWorker.start(ConnectWorkerSettings.defaults(kafka.bootstrapServers()).withHost("127.0.0.1")
                 .withPort(0).withGroup(group, "_" + group));
         TestPostgres.rows("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots "
                 + "WHERE slot_name = '" + SLOT + "' AND NOT active");
-        TestPostgres.execute("DROP PUBLICATION IF EXISTS meshbone_orders", "DROP TABLE IF EXISTS orders",
-                "CREATE TABLE orders (order_id text PRIMARY KEY, customer_id text NOT NULL, placed_at timestamp NOT NULL, "
-                        + "currency text NOT NULL, total_amount numeric(12,2) NOT NULL, item_count int NOT NULL, "
-                        + "channel text NOT NULL)");
+        OrdersTable.recreate();
     }
 
     @AfterAll
     static void stop() {
         worker.close();
+        orders.close();
         governance.close();
         registry.close();
         await().atMost(Duration.ofSeconds(30)).until(() -> TestPostgres.rows(
@@ -97,72 +102,79 @@ class CdcThroughGateIT {
     }
 
     @Test
-    void capturedOrdersComeOutOfTheGateWithLineageAndBadOnesGoToTheDlq() {
-        String raw = TestTopics.unique("orders.raw");
+    void capturedOrdersAreRefinedAndComeOutOfTheGateWithLineageAndBadOnesGoToTheDlq() {
         TestPostgres.execute(
-                "INSERT INTO orders VALUES ('o-1', 'c-1', TIMESTAMP '2026-11-28 09:00:00', 'EUR', 25.00, 2, 'WEB')",
-                "INSERT INTO orders VALUES ('o-2', 'c-2', TIMESTAMP '2026-11-28 09:05:00', 'USD', 7.50, 1, 'MOBILE')",
+                insert("o-1", 0, " eur ", "25.00", 2, "WEB", "emea"),
+                insert("o-2", 5, "usd", "7.50", 1, "MOBILE", "AMER"),
+                insert("o-3", 8, "€", "12.00", 3, "STORE", null),
                 // No items: the contract's has-items rule sends it to the DLQ.
-                "INSERT INTO orders VALUES ('o-3', 'c-3', TIMESTAMP '2026-11-28 09:10:00', 'EUR', 0.00, 0, 'STORE')");
+                insert("o-4", 10, "EUR", "0.00", 0, "STORE", "emea"));
+        // The shipped topic name, which the orders app reads.
         worker.client().apply(ConnectorConfig.read(Path.of("config", "orders-cdc-source.json")).with(Map.of(
                 "key.converter.schema.registry.url", registry.url().toString(),
                 "value.converter.schema.registry.url", registry.url().toString(),
-                "slot.name", SLOT, "transforms.rawTopic.replacement", raw)).with(TestPostgres.sourceConnection()));
-
-        Map<String, Object> serde = new HashMap<>(Map.of("schema.registry.url", registry.url().toString()));
-        MeshAvroDeserializer<Object> rawValues = new MeshAvroDeserializer<>();
-        rawValues.configure(serde, false);
-        MeshAvroSerializer<Object> staged = new MeshAvroSerializer<>();
-        staged.configure(serde, false);
-        Schema orderPlaced = Samples.example("OrderPlaced");
-        try (KafkaConsumer<byte[], byte[]> rawConsumer = consumer(raw);
-             KafkaProducer<byte[], byte[]> producer = producer()) {
-            List<ConsumerRecord<byte[], byte[]>> seen = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ZERO).until(() -> {
-                rawConsumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.size() >= 3;
-            });
-            for (ConsumerRecord<byte[], byte[]> record : seen) {
-                GenericRecord row = (GenericRecord) rawValues.deserialize(raw, record.value());
-                GenericData.Record order = new GenericData.Record(orderPlaced);
-                order.put("orderId", row.get("order_id").toString());
-                order.put("customerId", row.get("customer_id").toString());
-                order.put("placedAt", row.get("placed_at"));
-                order.put("currency", row.get("currency").toString());
-                order.put("totalAmount", row.get("total_amount"));
-                order.put("itemCount", row.get("item_count"));
-                order.put("channel", new GenericData.EnumSymbol(orderPlaced.getField("channel").schema(),
-                        row.get("channel").toString()));
-                producer.send(new ProducerRecord<>(STAGING, null, order.get("orderId").toString().getBytes(StandardCharsets.UTF_8),
-                        staged.serialize(STAGING, order), record.headers()));
-            }
-            producer.flush();
-        }
+                "slot.name", SLOT)).with(TestPostgres.sourceConnection()));
 
         MeshAvroDeserializer<Object> productValues = new MeshAvroDeserializer<>();
-        productValues.configure(serde, false);
+        productValues.configure(new HashMap<>(Map.of("schema.registry.url", registry.url().toString())), false);
         try (KafkaConsumer<byte[], byte[]> products = consumer(PRODUCT);
              KafkaConsumer<byte[], byte[]> dlq = consumer(PRODUCT + ".dlq")) {
             List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
             List<ConsumerRecord<byte[], byte[]>> rejected = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ZERO).until(() -> {
+                products.poll(Duration.ofMillis(100)).forEach(out::add);
+                dlq.poll(Duration.ofMillis(100)).forEach(rejected::add);
+                return out.size() >= 3 && !rejected.isEmpty();
+            });
+
+            // Moved two days back, past the dedup window: only the update being no new order keeps it out.
+            TestPostgres.execute("UPDATE orders SET placed_at = placed_at - INTERVAL '2 days', total_amount = 30.00 "
+                    + "WHERE order_id = 'o-1'", insert("o-5", 20, "GBP", "5.00", 1, "WEB", "apac"));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ZERO).until(() -> {
                 products.poll(Duration.ofMillis(100)).forEach(out::add);
                 dlq.poll(Duration.ofMillis(100)).forEach(rejected::add);
-                return out.size() + rejected.size() >= 3;
+                return orderIds(out).contains("o-5");
             });
-            assertThat(out).extracting(r -> productValues.deserialize(PRODUCT, r.value()).toString())
-                    .hasSize(2).anySatisfy(v -> assertThat(v).contains("\"orderId\": \"o-1\"").contains("\"channel\": \"WEB\""))
-                    .anySatisfy(v -> assertThat(v).contains("\"orderId\": \"o-2\"").contains("\"channel\": \"MOBILE\""));
+            // The update was captured before o-5; had it become an order, it would arrive alongside.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                products.poll(Duration.ofMillis(100)).forEach(out::add);
+                dlq.poll(Duration.ofMillis(100)).forEach(rejected::add);
+                assertThat(orderIds(out)).containsExactlyInAnyOrder("o-1", "o-2", "o-3", "o-5");
+                assertThat(orderIds(rejected)).containsExactly("o-4");
+            });
+
+            List<String> refined = out.stream().map(r -> {
+                GenericRecord order = (GenericRecord) productValues.deserialize(PRODUCT, r.value());
+                return order.get("orderId") + " " + order.get("currency") + " " + order.get("region") + " " + order.get("channel");
+            }).toList();
+            assertThat(refined).containsExactlyInAnyOrder("o-1 EUR EMEA WEB", "o-2 USD AMER MOBILE", "o-3 EUR UNKNOWN STORE",
+                    "o-5 GBP APAC WEB");
             for (ConsumerRecord<byte[], byte[]> record : out) {
                 assertThat(header(record, "mesh.product")).isEqualTo("orders.order-placed");
                 assertThat(header(record, "mesh.domain")).isEqualTo("orders");
                 assertThat(header(record, "mesh.source")).startsWith(STAGING + "/");
                 assertThat(header(record, "mesh.schema.id")).isNotBlank();
             }
-            assertThat(rejected).singleElement().satisfies(r -> assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo("o-3"));
             assertThat(header(rejected.get(0), "mesh.error.reason")).contains("has-items");
         }
         worker.client().delete("orders-cdc-source");
+    }
+
+    /** An insert of an order placed {@code minutes} after {@link #PLACED}; a null region is SQL NULL. */
+    private static String insert(String orderId, int minutes, String currency, String total, int items, String channel,
+                                 String region) {
+        String placedAt = TIMESTAMP.format(PLACED.plus(Duration.ofMinutes(minutes)));
+        return "INSERT INTO orders VALUES ('" + orderId + "', 'c-" + orderId + "', TIMESTAMP '" + placedAt + "', '" + currency
+                + "', " + total + ", " + items + ", '" + channel + "', " + (region == null ? "NULL" : "'" + region + "'") + ")";
+    }
+
+    private static DomainApp orderRefinement() {
+        return OrdersDomain.apps().stream().filter(app -> app.applicationId().equals(OrderRefinement.APPLICATION_ID))
+                .findFirst().orElseThrow();
+    }
+
+    private static List<String> orderIds(List<ConsumerRecord<byte[], byte[]>> records) {
+        return records.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList();
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
@@ -179,12 +191,5 @@ class CdcThroughGateIT {
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props);
         consumer.subscribe(List.of(topic));
         return consumer;
-    }
-
-    private static KafkaProducer<byte[], byte[]> producer() {
-        Map<String, Object> props = new HashMap<>(kafka.clientConfig());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return new KafkaProducer<>(props);
     }
 }

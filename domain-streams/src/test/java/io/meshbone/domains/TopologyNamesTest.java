@@ -39,6 +39,17 @@ class TopologyNamesTest {
     }
 
     @Test
+    void namesTheCapturedOrdersRepartitionTopicAfterTheProduct() {
+        String description = DomainApps.all().stream()
+                .filter(app -> app.applicationId().equals("orders-refinement")).findFirst().orElseThrow()
+                .topology().apply(CATALOG).describe().toString();
+
+        assertThat(description).contains("orders.raw.orders-source")
+                .contains("orders.order-placed-captured-by-order-repartition")
+                .contains("orders.order-placed-merge-captured");
+    }
+
+    @Test
     void rejectsAProductThatIsNotListedNamingTheListedOnes() {
         MeshStreams mesh = MeshStreams.on(new StreamsBuilder(), ProductCatalog.of(List.of(), "http://127.0.0.1:9"));
 

@@ -5,10 +5,12 @@ import java.util.Locale;
 
 import io.meshbone.domains.dsl.MeshStreams;
 import io.meshbone.domains.dsl.ProductCatalog;
+import io.meshbone.domains.raw.CapturedOrderRows;
 import io.meshbone.domains.raw.CurrencyCodes;
 import io.meshbone.domains.raw.RawCheckout;
-import io.meshbone.domains.raw.RegionCodes;
 import io.meshbone.domains.raw.RawTopics;
+import io.meshbone.domains.raw.RegionCodes;
+import io.meshbone.platform.mesh.MeshJson;
 import io.meshbone.schemas.orders.OrderPlaced;
 import io.meshbone.schemas.orders.SalesChannel;
 import org.apache.kafka.common.serialization.Serdes;
@@ -16,11 +18,12 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Refines raw checkout events into {@code orders.order-placed}: no test orders, no resent orders, ISO currencies,
- * sales regions from a fixed list.
+ * Refines raw checkout events and captured rows of the operational orders table into {@code orders.order-placed}:
+ * no test orders, no resent orders, ISO currencies, sales regions from a fixed list.
  */
 public final class OrderRefinement {
 
@@ -40,6 +43,8 @@ public final class OrderRefinement {
                 Stores.persistentWindowStore(DEDUP_STORE, DEDUP_WINDOW, DEDUP_WINDOW, false), Serdes.String(), Serdes.Long()));
 
         KStream<String, OrderPlaced> orders = mesh.raw(RawTopics.CHECKOUT)
+                // Both paths get the same refinement, and dedup sees an order sent by either of them.
+                .merge(capturedCheckouts(mesh, catalog), Named.as(PRODUCT + "-merge-captured"))
                 // Records without a body or order id cannot become an order; the gate would reject them anyway.
                 .filter((orderId, checkout) -> checkout != null && orderId != null && orderId.equals(checkout.orderId()),
                         Named.as(PRODUCT + "-keyed-by-order"))
@@ -52,6 +57,21 @@ public final class OrderRefinement {
                 .mapValues(OrderRefinement::orderPlaced, Named.as(PRODUCT + "-refine"));
         mesh.to(orders, PRODUCT);
         return builder.build();
+    }
+
+    /** Orders placed in the operational database, as checkouts keyed (and partitioned) by order id. */
+    private static KStream<String, RawCheckout> capturedCheckouts(MeshStreams mesh, ProductCatalog catalog) {
+        return mesh.raw(CapturedOrderRows.topic(catalog))
+                // An update or delete changes an order already placed; only inserts and snapshot reads are new orders.
+                .filter((key, row) -> CapturedOrderRows.placesAnOrder(row), Named.as(PRODUCT + "-captured-placements"))
+                // A row without a usable required column cannot become an order; it is logged and dropped.
+                .flatMapValues(row -> CapturedOrderRows.checkout(row).stream().toList(),
+                        Named.as(PRODUCT + "-captured-checkouts"))
+                .selectKey((key, checkout) -> checkout.orderId(), Named.as(PRODUCT + "-captured-key-by-order"))
+                // The topic is partitioned by the Avro key's bytes; dedup needs each order id in one task.
+                .repartition(Repartitioned.<String, RawCheckout>as(PRODUCT + "-captured-by-order")
+                        .withKeySerde(Serdes.String()).withValueSerde(MeshJson.serde(RawCheckout.class))
+                        .withNumberOfPartitions(RawTopics.PARTITIONS));
     }
 
     static OrderPlaced orderPlaced(RawCheckout checkout) {

@@ -8,7 +8,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
-/** The raw domain topics the apps refine: JSON values, string keys, event time from the event's {@code at}. */
+/**
+ * The raw domain topics the apps refine: JSON values, string keys, event time from the event's {@code at}; and
+ * {@link #CAPTURED_ORDERS}, whose Avro rows {@link CapturedOrderRows} reads.
+ */
 public final class RawTopics {
 
     /** Partitions of each raw topic: the products' count, so raw and product partitions line up. */
@@ -21,13 +24,15 @@ public final class RawTopics {
     public static final TopicSpec<String, RawProfileChange> PROFILE_CHANGES =
             spec("customers.raw-profile-changes", RawProfileChange.class);
     public static final TopicSpec<String, RawPayment> PAYMENTS = spec("payments.raw-payments", RawPayment.class);
+    /** Rows of the operational orders table, captured by the Debezium source {@code orders-cdc-source}. */
+    public static final String CAPTURED_ORDERS = "orders.raw.orders";
 
     private RawTopics() {
     }
 
     /** Every raw topic's name. */
     public static List<String> names() {
-        return List.of(CHECKOUT.name(), STATUS.name(), PROFILE_CHANGES.name(), PAYMENTS.name());
+        return List.of(CHECKOUT.name(), STATUS.name(), PROFILE_CHANGES.name(), PAYMENTS.name(), CAPTURED_ORDERS);
     }
 
     private static <V> TopicSpec<String, V> spec(String name, Class<V> type) {
