@@ -18,6 +18,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -105,7 +106,11 @@ public final class MeshStreams {
         return new AvroBinarySerde<>(type);
     }
 
-    /** The defaults every domain app runs with: {@code exactly_once_v2}, bad input records logged and skipped. */
+    /**
+     * The defaults every domain app runs with: {@code exactly_once_v2}; an input record that cannot be read, or that
+     * a processor throws on, is logged with its topic, partition and offset, counted in the task's
+     * {@code dropped-records-total}, and skipped.
+     */
     public static Properties streamsConfig(String applicationId, String bootstrapServers, Path stateDir) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -114,6 +119,8 @@ public final class MeshStreams {
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // An unreadable raw event is logged and counted in dropped-records instead of stopping the domain.
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        // One malformed raw event (a null amount, say) must not stop a domain's pipeline for everyone else.
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         return config;
     }
 

@@ -1,6 +1,7 @@
 package io.meshbone.domains.orders;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 import io.meshbone.domains.dsl.MeshStreams;
@@ -20,12 +21,16 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Refines raw checkout events and captured rows of the operational orders table into {@code orders.order-placed}:
  * no test orders, no resent orders, ISO currencies, sales regions from a fixed list.
  */
 public final class OrderRefinement {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderRefinement.class);
 
     public static final String APPLICATION_ID = "orders-refinement";
     static final String PRODUCT = "orders.order-placed";
@@ -48,6 +53,8 @@ public final class OrderRefinement {
                 // Records without a body or order id cannot become an order; the gate would reject them anyway.
                 .filter((orderId, checkout) -> checkout != null && orderId != null && orderId.equals(checkout.orderId()),
                         Named.as(PRODUCT + "-keyed-by-order"))
+                // Without a customer, time or total there is no order to place; the app names what is missing and goes on.
+                .filter(OrderRefinement::complete, Named.as(PRODUCT + "-complete-checkouts"))
                 // The shop's smoke tests are not sales.
                 .filterNot((orderId, checkout) -> checkout.test(), Named.as(PRODUCT + "-drop-test-orders"))
                 // Checkout retries resend an order; only its first sighting within the window is a new order.
@@ -72,6 +79,14 @@ public final class OrderRefinement {
                 .repartition(Repartitioned.<String, RawCheckout>as(PRODUCT + "-captured-by-order")
                         .withKeySerde(Serdes.String()).withValueSerde(MeshJson.serde(RawCheckout.class))
                         .withNumberOfPartitions(RawTopics.PARTITIONS));
+    }
+
+    private static boolean complete(String orderId, RawCheckout checkout) {
+        List<String> missing = checkout.missingFields();
+        if (!missing.isEmpty()) {
+            log.warn("dropping checkout {}: no value for {}", orderId, missing);
+        }
+        return missing.isEmpty();
     }
 
     static OrderPlaced orderPlaced(RawCheckout checkout) {

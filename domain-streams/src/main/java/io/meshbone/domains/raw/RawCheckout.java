@@ -2,6 +2,8 @@ package io.meshbone.domains.raw;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A checkout event from the shop, as JSON on {@code orders.raw-checkout}, keyed by order id.
@@ -18,4 +20,19 @@ import java.time.Instant;
  */
 public record RawCheckout(String orderId, String customerId, Instant at, String currency, BigDecimal total, int items,
                           String channel, boolean test, String region) implements RawEvent {
+
+    /** The fields an order cannot be made without that this event lacks (currency, channel and region have fallbacks). */
+    public List<String> missingFields() {
+        List<String> missing = new ArrayList<>();
+        if (customerId == null || customerId.isBlank()) {
+            missing.add("customerId");
+        }
+        if (at == null) {
+            missing.add("at");
+        }
+        if (total == null) {
+            missing.add("total");
+        }
+        return missing;
+    }
 }

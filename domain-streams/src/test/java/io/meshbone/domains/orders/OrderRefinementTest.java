@@ -84,6 +84,19 @@ class OrderRefinementTest extends ExampleMeshTest {
     }
 
     @Test
+    void dropsACheckoutWithoutCustomerTimeOrTotalAndKeepsGoing() {
+        RawCheckout good = checkout("o-13", T0, "EUR", false);
+        send(new RawCheckout("o-14", null, T0, "EUR", good.total(), 1, "web", false, "EMEA"));
+        send(new RawCheckout("o-15", "c-1", null, "EUR", good.total(), 1, "web", false, "EMEA"));
+        send(new RawCheckout("o-16", "c-1", T0, "EUR", null, 1, "web", false, "EMEA"));
+        send(good);
+
+        assertThat(placed.readRecordsToList()).extracting(TestRecord::key).containsExactly("o-13");
+        assertThat(new RawCheckout("o-17", " ", null, null, null, 0, null, false, null).missingFields())
+                .containsExactly("customerId", "at", "total");
+    }
+
+    @Test
     void skipsAnUnreadableEventAndKeepsGoing() {
         driver.createInputTopic(RawTopics.CHECKOUT.name(), new StringSerializer(), new StringSerializer())
                 .pipeInput("o-10", "{not json");

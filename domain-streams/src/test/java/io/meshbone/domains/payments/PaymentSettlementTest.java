@@ -54,6 +54,17 @@ class PaymentSettlementTest extends ExampleMeshTest {
         assertThat(settled.isEmpty()).isTrue();
     }
 
+    @Test
+    void skipsAndCountsASettlementWithoutAnAmountAndKeepsGoing() {
+        raw.pipeInput("p-4", new RawPayment("p-4", "o-4", null, "EUR", "card", "SETTLED", T0));
+        raw.pipeInput("p-1", payment("SETTLED", "card"));
+
+        assertThat(settled.readRecordsToList()).extracting(r -> r.key()).containsExactly("o-1");
+        assertThat(driver.metrics().values().stream()
+                .filter(metric -> metric.metricName().name().equals("dropped-records-total"))
+                .mapToDouble(metric -> ((Number) metric.metricValue()).doubleValue()).sum()).isEqualTo(1.0);
+    }
+
     private static RawPayment payment(String status, String method) {
         return new RawPayment("p-1", "o-1", new BigDecimal("42.1"), "€", method, status, T0);
     }
