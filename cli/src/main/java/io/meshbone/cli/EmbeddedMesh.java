@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import io.meshbone.governance.GovernanceSettings;
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.kafka.LocalKafka;
 import io.meshbone.platform.kafka.LocalKafkaSettings;
+import io.meshbone.platform.lifecycle.Closeables;
 import io.meshbone.platform.mesh.ContractClient;
 import io.meshbone.platform.mesh.Decision;
 import io.meshbone.platform.mesh.MeshTopicPlans;
@@ -67,6 +69,7 @@ public final class EmbeddedMesh implements AutoCloseable {
     }
 
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
+    private final List<AutoCloseable> services = new ArrayList<>();
     private String bootstrapServers;
     private URI registryUrl;
     private URI catalogUrl;
@@ -111,19 +114,21 @@ public final class EmbeddedMesh implements AutoCloseable {
         }
         // Added before governance, so it runs after the Streams apps have closed their stores.
         add(() -> deleteTree(stateDir));
-        add(Governance.start(new GovernanceSettings(clientConfig, registryUrl.toString(), stateDir, meters, Duration.ofSeconds(30))));
+        // Governance, catalog, domain apps and Connect are independent Kafka clients: they stop side by side.
+        add(() -> Closeables.closeTogether("mesh service", services));
+        service(Governance.start(new GovernanceSettings(clientConfig, registryUrl.toString(), stateDir, meters, Duration.ofSeconds(30))));
         progress.accept("governance contract gate, record gate, provisioner");
-        CatalogServer catalog = add(CatalogServer.start(CatalogSettings.defaults(bootstrapServers, registryUrl.toString())
+        CatalogServer catalog = service(CatalogServer.start(CatalogSettings.defaults(bootstrapServers, registryUrl.toString())
                 .withPort(settings.catalogPort()).withMeters(meters)));
         catalogUrl = catalog.url();
         progress.accept("catalog    " + catalogUrl);
         Map<String, DataProduct> listed = applyExamples(progress);
         awaitTopics(listed.values().stream().map(p -> p.names().stagingTopic()).toList());
         // Each domain app starts as soon as the products it reads and writes are listed.
-        add(DomainApps.start(clientConfig, registryUrl.toString(), stateDir.resolve("domains"), meters));
+        service(DomainApps.start(clientConfig, registryUrl.toString(), stateDir.resolve("domains"), meters));
         progress.accept("domains    " + DomainApps.all().size() + " Kafka Streams apps (orders, customers, payments, shipping)");
         if (settings.connectPort() >= 0) {
-            EmbeddedConnect connect = add(EmbeddedConnect.start(ConnectWorkerSettings.defaults(bootstrapServers)
+            EmbeddedConnect connect = service(EmbeddedConnect.start(ConnectWorkerSettings.defaults(bootstrapServers)
                     .withPort(settings.connectPort()).withReplicationFactor(MeshTopicPlans.replication(brokers())), registryUrl, Map.of()));
             connectUrl = connect.restUrl();
             progress.accept("connect    " + connectUrl + connect.sinkSkipped().map(why -> " (no dashboard sink: " + why + ")")
@@ -177,6 +182,12 @@ public final class EmbeddedMesh implements AutoCloseable {
         }
     }
 
+    /** Adds a part that stops with the other services, after the parts added later and before those added earlier. */
+    private <T extends AutoCloseable> T service(T part) {
+        services.add(part);
+        return part;
+    }
+
     /** Adds a part that stops (in reverse order of adding) when the mesh closes; returns it. */
     public <T extends AutoCloseable> T add(T part) {
         parts.push(part);
@@ -221,8 +232,10 @@ public final class EmbeddedMesh implements AutoCloseable {
     public void close() {
         while (!parts.isEmpty()) {
             AutoCloseable part = parts.pop();
+            long start = System.nanoTime();
             try {
                 part.close();
+                log.debug("{} closed in {} ms", part.getClass().getSimpleName(), (System.nanoTime() - start) / 1_000_000);
             } catch (Exception e) {
                 log.warn("{} did not close cleanly: {}", part.getClass().getSimpleName(), e.toString());
             }

@@ -20,6 +20,7 @@ import io.meshbone.domains.orders.OrdersDomain;
 import io.meshbone.domains.payments.PaymentsDomain;
 import io.meshbone.domains.raw.RawTopicAdmin;
 import io.meshbone.domains.shipping.ShippingDomain;
+import io.meshbone.platform.lifecycle.Closeables;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
@@ -149,6 +150,6 @@ public final class DomainApps implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         // Each app's close waits for its commit and group leave; closing them side by side keeps a stop within seconds.
-        running.values().parallelStream().forEach(RunningApp::close);
+        Closeables.closeTogether("domain app", running.values());
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 
 import io.meshbone.governance.internal.RegistryContracts;
 import io.meshbone.governance.internal.RegistrySchemaLookup;
+import io.meshbone.platform.lifecycle.Closeables;
 import io.meshbone.platform.lineage.LineageEmitter;
 import io.meshbone.platform.mesh.MeshTopicPlans;
 import io.meshbone.platform.provisioning.TopicReconciler;
@@ -101,7 +102,7 @@ public final class Governance implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.forEach(app -> app.close(Duration.ofSeconds(30)));
+        Closeables.closeTogether("governance app", streams.stream().<AutoCloseable>map(app -> () -> app.close(Duration.ofSeconds(30))).toList());
         if (provisioner != null) {
             provisioner.close();
         }
