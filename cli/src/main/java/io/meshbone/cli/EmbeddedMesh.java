@@ -52,6 +52,8 @@ public final class EmbeddedMesh implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMesh.class);
     private static final String PRINCIPAL = "User:meshbone-up";
     private static final double DEMO_CHECKOUTS_PER_SECOND = 5;
+    /** Enough past hours that the revenue per hour (final once an hour and its grace are over) shows at once. */
+    private static final Duration DEMO_HISTORY = Duration.ofHours(3);
 
     /**
      * How to run the mesh.
@@ -135,7 +137,7 @@ public final class EmbeddedMesh implements AutoCloseable {
                     .orElse(" dashboard sink to PostgreSQL"));
         }
         if (settings.demo()) {
-            add(DemoGenerator.start(clientConfig, DEMO_CHECKOUTS_PER_SECOND));
+            add(DemoGenerator.start(clientConfig, DEMO_CHECKOUTS_PER_SECOND, DEMO_HISTORY));
             progress.accept("demo       raw checkout, payment, status and profile events for the domain apps");
         }
     }

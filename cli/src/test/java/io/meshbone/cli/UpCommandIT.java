@@ -54,6 +54,9 @@ class UpCommandIT {
                     JsonNode health = Http.get(catalog, "/api/products/" + source).json().path("health");
                     assertThat(health.path("recordsOutPerSec").asDouble()).as("%s out/s", source).isPositive();
                 }
+                // The demo's three hours of history close revenue hours at once, so the dashboard has figures to show.
+                JsonNode revenue = Http.get(catalog, "/api/products/orders.revenue-by-hour").json().path("health");
+                assertThat(revenue.path("totals").path("out").asLong()).as("closed revenue hours").isPositive();
             });
 
             // Connect runs in the same JVM with the dashboard sink applied (CI starts PostgreSQL before the tests).

@@ -1,7 +1,10 @@
 package io.meshbone.domains.demo;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class DemoGenerator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DemoGenerator.class);
+    /** Simulated time between two checkouts of the history: a few hundred checkouts for a few hours. */
+    static final Duration HISTORY_SPACING = Duration.ofSeconds(20);
 
     private final KafkaProducer<String, String> producer;
     private final ScheduledExecutorService scheduler;
@@ -52,10 +57,24 @@ public final class DemoGenerator implements AutoCloseable {
 
     /** Starts publishing with these Kafka client settings; a positive rate is required. */
     public static DemoGenerator start(Map<String, Object> clientConfig, double checkoutsPerSecond) {
+        return start(clientConfig, checkoutsPerSecond, Duration.ZERO);
+    }
+
+    /**
+     * Like {@link #start(Map, double)}, but first publishes the shop's last {@code history} (one checkout every
+     * {@link #HISTORY_SPACING} of event time, oldest first), so hourly products such as revenue per hour have closed
+     * hours to show within a minute instead of after the first live hour and its grace period.
+     */
+    public static DemoGenerator start(Map<String, Object> clientConfig, double checkoutsPerSecond, Duration history) {
         if (!(checkoutsPerSecond > 0) || checkoutsPerSecond > 10_000) {
             throw new IllegalArgumentException("checkoutsPerSecond must be in (0, 10000], got " + checkoutsPerSecond);
         }
+        if (history.isNegative()) {
+            throw new IllegalArgumentException("history must not be negative, got " + history);
+        }
         DemoGenerator generator = new DemoGenerator(clientConfig, System.nanoTime());
+        // The single scheduler thread publishes the history before the first live step.
+        generator.scheduler.execute(() -> historyTimes(Instant.now(), history).forEach(generator::step));
         long periodMicros = Math.max(100, Math.round(1_000_000 / checkoutsPerSecond));
         generator.scheduler.scheduleAtFixedRate(generator::step, 0, periodMicros, TimeUnit.MICROSECONDS);
         log.info("demo generator publishing {} checkouts/s to the raw domain topics", checkoutsPerSecond);
@@ -67,9 +86,22 @@ public final class DemoGenerator implements AutoCloseable {
         return sent.get();
     }
 
+    /** The event times of the history, oldest first, ending before {@code now}. */
+    static List<Instant> historyTimes(Instant now, Duration history) {
+        List<Instant> times = new ArrayList<>();
+        for (Instant at = now.minus(history); at.isBefore(now); at = at.plus(HISTORY_SPACING)) {
+            times.add(at);
+        }
+        return times;
+    }
+
     private void step() {
+        step(Instant.now());
+    }
+
+    private void step(Instant at) {
         try {
-            for (DemoEvents.Event event : events.step(Instant.now())) {
+            for (DemoEvents.Event event : events.step(at)) {
                 producer.send(new ProducerRecord<>(event.topic(), event.key(), MeshJson.MAPPER.writeValueAsString(event.value())),
                         (metadata, error) -> {
                             if (error != null) {
