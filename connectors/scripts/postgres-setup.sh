@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs and starts the PostgreSQL 15 the connector tests use (Debian), with wal_level=logical for
-# the Debezium CDC source, and creates the meshbone role and database. Safe to run again.
+# the Debezium CDC source, and creates the meshbone role and databases. Safe to run again.
 set -euo pipefail
 
 SUDO=""
@@ -28,7 +28,10 @@ psql_admin() { $AS_POSTGRES psql -v ON_ERROR_STOP=1 -qtAc "$1"; }
 if [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = 'meshbone'")" != "1" ]; then
   psql_admin "CREATE ROLE meshbone LOGIN REPLICATION PASSWORD 'meshbone'"
 fi
-if [ "$(psql_admin "SELECT 1 FROM pg_database WHERE datname = 'meshbone'")" != "1" ]; then
-  psql_admin "CREATE DATABASE meshbone OWNER meshbone"
-fi
-echo "PostgreSQL 15 on localhost:5432, database meshbone, user meshbone, wal_level=$(psql_admin 'SHOW wal_level')"
+# meshbone for `meshbone up` and its dashboard; meshbone_it for the tests, which drop and recreate their tables.
+for database in meshbone meshbone_it; do
+  if [ "$(psql_admin "SELECT 1 FROM pg_database WHERE datname = '$database'")" != "1" ]; then
+    psql_admin "CREATE DATABASE $database OWNER meshbone"
+  fi
+done
+echo "PostgreSQL 15 on localhost:5432, databases meshbone and meshbone_it, user meshbone, wal_level=$(psql_admin 'SHOW wal_level')"

@@ -57,7 +57,7 @@ class ConnectCommandIT {
                 {"name": "cli-sink", "config": {
                   "connector.class": "io.debezium.connector.jdbc.JdbcSinkConnector",
                   "topics": "%s",
-                  "connection.url": "jdbc:postgresql://localhost:5432/meshbone",
+                  "connection.url": "jdbc:postgresql://localhost:5432/meshbone_it",
                   "connection.username": "meshbone", "connection.password": "meshbone",
                   "value.converter": "io.meshbone.connect.MeshAvroConverter",
                   "value.converter.schema.registry.url": "http://localhost:8081"}}""".formatted(topic));

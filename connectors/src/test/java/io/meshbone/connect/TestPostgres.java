@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The PostgreSQL database that {@code connectors/scripts/postgres-setup.sh} prepares, over JDBC on loopback. */
+/**
+ * The PostgreSQL test database that {@code connectors/scripts/postgres-setup.sh} prepares, over JDBC on loopback:
+ * {@code meshbone_it}, so the tests' dropped and recreated tables never touch the dashboard of a local {@code up}.
+ */
 public final class TestPostgres {
 
     public static final String HOST = System.getProperty("meshbone.pg.host", "localhost");
     public static final String PORT = System.getProperty("meshbone.pg.port", "5432");
-    public static final String DATABASE = System.getProperty("meshbone.pg.database", "meshbone");
+    public static final String DATABASE = System.getProperty("meshbone.pg.database", "meshbone_it");
     public static final String USER = System.getProperty("meshbone.pg.user", "meshbone");
     public static final String PASSWORD = System.getProperty("meshbone.pg.password", "meshbone");
     public static final String URL = "jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE;
