@@ -115,9 +115,9 @@ public final class EmbeddedMesh implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         // Added before governance, so it runs after the Streams apps have closed their stores.
-        add(() -> deleteTree(stateDir));
+        add(new NamedPart("state directory", () -> deleteTree(stateDir)));
         // Governance, catalog, domain apps and Connect are independent Kafka clients: they stop side by side.
-        add(() -> Closeables.closeTogether("mesh service", services));
+        add(new NamedPart("services", () -> Closeables.closeTogether("mesh service", services)));
         service(Governance.start(new GovernanceSettings(clientConfig, registryUrl.toString(), stateDir, meters, Duration.ofSeconds(30))));
         progress.accept("governance contract gate, record gate, provisioner");
         CatalogServer catalog = service(CatalogServer.start(CatalogSettings.defaults(bootstrapServers, registryUrl.toString())
@@ -237,10 +237,22 @@ public final class EmbeddedMesh implements AutoCloseable {
             long start = System.nanoTime();
             try {
                 part.close();
-                log.debug("{} closed in {} ms", part.getClass().getSimpleName(), (System.nanoTime() - start) / 1_000_000);
+                log.debug("{} closed in {} ms", name(part), (System.nanoTime() - start) / 1_000_000);
             } catch (Exception e) {
-                log.warn("{} did not close cleanly: {}", part.getClass().getSimpleName(), e.toString());
+                log.warn("{} did not close cleanly: {}", name(part), e.toString());
             }
+        }
+    }
+
+    private static String name(AutoCloseable part) {
+        return part instanceof NamedPart named ? named.name() : part.getClass().getSimpleName();
+    }
+
+    /** A part that is a few lines rather than a class, known by name in the close log. */
+    private record NamedPart(String name, AutoCloseable body) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            body.close();
         }
     }
 }

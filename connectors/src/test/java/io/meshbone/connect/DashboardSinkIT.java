@@ -64,7 +64,7 @@ class DashboardSinkIT {
         String group = TestTopics.unique("connect-sink");
         worker = ConnectWorker.start(ConnectWorkerSettings.defaults(kafka.bootstrapServers()).withHost("127.0.0.1")
                 .withPort(0).withGroup(group, "_" + group));
-        TestPostgres.execute("DROP TABLE IF EXISTS revenue_by_hour, payment_settled, delivery_request");
+        TestPostgres.execute("DROP TABLE IF EXISTS revenue_by_hour_v2, payment_settled_v1, delivery_request_v1");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> topics = new ArrayList<>();
@@ -164,19 +164,19 @@ class DashboardSinkIT {
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             assertThat(client.status("dashboard-sink").taskStates()).containsOnly("RUNNING");
-            assertThat(TestPostgres.rows("SELECT hourstart, region, currency, revenue, ordercount FROM revenue_by_hour "
+            assertThat(TestPostgres.rows("SELECT hourstart, region, currency, revenue, ordercount FROM revenue_by_hour_v2 "
                     + "ORDER BY hourstart, region, currency")).isEqualTo(new ArrayList<>(expectedRevenue.values()));
             assertThat(TestPostgres.rows("SELECT paymentid, orderid, amount, currency, method, settledat "
-                    + "FROM payment_settled ORDER BY paymentid")).isEqualTo(expectedPayments);
+                    + "FROM payment_settled_v1 ORDER BY paymentid")).isEqualTo(expectedPayments);
             assertThat(TestPostgres.rows("SELECT deliveryid, orderid, customerid, country, itemcount, requestedat "
-                    + "FROM delivery_request ORDER BY deliveryid")).isEqualTo(expectedDeliveries);
+                    + "FROM delivery_request_v1 ORDER BY deliveryid")).isEqualTo(expectedDeliveries);
         });
         assertThat(TestPostgres.rows("SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
-                + "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = 'revenue_by_hour'::regclass AND i.indisprimary ORDER BY a.attnum"))
+                + "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = 'revenue_by_hour_v2'::regclass AND i.indisprimary ORDER BY a.attnum"))
                 .as("the upsert key is the product's key").extracting(row -> row.get(0))
                 .containsExactly("hourstart", "region", "currency");
         assertThat(TestPostgres.rows("SELECT column_name FROM information_schema.columns "
-                + "WHERE table_name = 'delivery_request' ORDER BY ordinal_position"))
+                + "WHERE table_name = 'delivery_request_v1' ORDER BY ordinal_position"))
                 .extracting(row -> row.get(0)).containsExactly("deliveryid", "orderid", "customerid", "country", "itemcount",
                         "requestedat");
         assertThat(deadLetters()).singleElement().satisfies(headers -> assertThat(headers)

@@ -132,4 +132,12 @@ public final class ExampleMesh implements AutoCloseable {
     public void close() {
         registry.close();
     }
+
+    /** Records the driver's tasks dropped: unreadable, thrown on by app code, or later than a window's grace. */
+    public static double droppedRecords(TopologyTestDriver driver) {
+        return driver.metrics().values().stream()
+                .filter(metric -> metric.metricName().name().equals("dropped-records-total"))
+                .mapToDouble(metric -> ((Number) metric.metricValue()).doubleValue())
+                .sum();
+    }
 }

@@ -3,15 +3,19 @@ package io.meshbone.domains;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 
 import io.meshbone.domains.dsl.ProductCatalog;
 import io.meshbone.domains.orders.OrdersDomain;
+import io.meshbone.domains.orders.RevenueByHourApp;
+import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.registry.SchemaRegistryException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +32,7 @@ class UnreadableRecordsTest extends ExampleMeshTest {
         orders.pipeInput("o-1".getBytes(), framed(987_654));
         orders.pipeInput("o-2".getBytes(), new byte[] {1, 2, 3});
 
-        assertThat(droppedRecords(driver)).isEqualTo(2.0);
+        assertThat(ExampleMesh.droppedRecords(driver)).isEqualTo(2.0);
     }
 
     @Test
@@ -40,31 +44,24 @@ class UnreadableRecordsTest extends ExampleMeshTest {
         assertThatThrownBy(() -> orders.pipeInput("o-1".getBytes(), framed(1)))
                 .isInstanceOf(StreamsException.class)
                 .satisfies(e -> assertThat(causeOf(e, SchemaRegistryException.class).retriable()).isTrue());
-        assertThat(droppedRecords(driver)).as("nothing was skipped").isZero();
+        assertThat(ExampleMesh.droppedRecords(driver)).as("nothing was skipped").isZero();
     }
 
     private static Topology revenueApp(ProductCatalog catalog) {
-        return OrdersDomain.apps().stream().filter(app -> app.applicationId().equals("orders-revenue-by-hour")).findFirst()
+        return OrdersDomain.apps().stream().filter(app -> app.applicationId().equals(RevenueByHourApp.APPLICATION_ID)).findFirst()
                 .orElseThrow().topology().apply(catalog);
     }
 
-    private static java.util.List<io.meshbone.platform.contract.DataProduct> examples() {
+    private static List<DataProduct> examples() {
         try {
             return ExampleMesh.exampleProducts();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private static byte[] framed(int schemaId) {
         return ByteBuffer.allocate(7).put((byte) 0).putInt(schemaId).put((byte) 2).put((byte) 65).array();
-    }
-
-    private static double droppedRecords(TopologyTestDriver driver) {
-        return driver.metrics().values().stream()
-                .filter(metric -> metric.metricName().name().equals("dropped-records-total"))
-                .mapToDouble(metric -> ((Number) metric.metricValue()).doubleValue())
-                .sum();
     }
 
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {

@@ -25,7 +25,8 @@ final class DemoEvents {
     private static final String[] LAST = {"Lovelace", "Hopper", "Torvalds", "Hamilton", "Turing", "Liskov", "Dijkstra", "Allen"};
     private static final String[] COUNTRIES = {"DE", "FR", "NL", "GB", "US", "CH", "SE", "ES"};
     private static final String[] CURRENCIES = {"EUR", "eur", " EUR ", "€", "USD", "usd", "$", "GBP", "£"};
-    private static final String[] REGIONS = {"EMEA", "emea", " EU", "AMER", "americas", "APAC", "apac"};
+    // A shop that does not say where it sells (null) is counted under UNKNOWN and warned about by the known-region rule.
+    private static final String[] REGIONS = {"EMEA", "emea", " EU", "AMER", "americas", "APAC", "apac", null};
     private static final String[] CHANNELS = {"web", "WEB", "mobile", "store"};
     private static final String[] METHODS = {"card", "bank_transfer", "wallet"};
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
+import io.meshbone.domains.dsl.internal.AppCodeExceptionHandler;
 import io.meshbone.domains.dsl.internal.AvroBinarySerde;
 import io.meshbone.domains.dsl.internal.ProductSerdes;
 import io.meshbone.domains.dsl.internal.UnreadableRecordHandler;
@@ -18,7 +19,6 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -108,9 +108,10 @@ public final class MeshStreams {
 
     /**
      * The defaults every domain app runs with: {@code exactly_once_v2}; an input record that cannot be read, or that
-     * a processor throws on, is logged with its topic, partition and offset, counted in the task's
-     * {@code dropped-records-total}, and skipped — unless the schema registry was unreachable, which fails the stream
-     * thread so the record is read again (see {@link UnreadableRecordHandler}).
+     * the app's own code throws on, is logged with its topic, partition and offset, counted in the task's
+     * {@code dropped-records-total}, and skipped. An unreachable schema registry or an exception from Kafka itself
+     * fails the stream thread instead ({@link UnreadableRecordHandler}, {@link AppCodeExceptionHandler}); the record
+     * is read again only if the app replaces failed threads, as {@code DomainApps} does ({@code REPLACE_THREAD}).
      */
     public static Properties streamsConfig(String applicationId, String bootstrapServers, Path stateDir) {
         Properties config = new Properties();
@@ -118,10 +119,8 @@ public final class MeshStreams {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        // An unreadable raw event is logged and counted in dropped-records instead of stopping the domain.
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UnreadableRecordHandler.class);
-        // One malformed raw event (a null amount, say) must not stop a domain's pipeline for everyone else.
-        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, AppCodeExceptionHandler.class);
         return config;
     }
 

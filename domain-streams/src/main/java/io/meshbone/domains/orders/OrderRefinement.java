@@ -35,6 +35,7 @@ public final class OrderRefinement {
     public static final String APPLICATION_ID = "orders-refinement";
     static final String PRODUCT = "orders.order-placed";
     static final String DEDUP_STORE = PRODUCT + "-seen-orders";
+    static final String CAPTURED_STORE = PRODUCT + "-captured-orders";
     /** Checkout retries resend an order within minutes; a day covers them with room to spare. */
     static final Duration DEDUP_WINDOW = Duration.ofHours(24);
 
@@ -46,6 +47,8 @@ public final class OrderRefinement {
         MeshStreams mesh = MeshStreams.on(builder, catalog);
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(DEDUP_STORE, DEDUP_WINDOW, DEDUP_WINDOW, false), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CAPTURED_STORE), Serdes.String(), Serdes.Long()));
 
         KStream<String, OrderPlaced> orders = mesh.raw(RawTopics.CHECKOUT)
                 // Both paths get the same refinement, and dedup sees an order sent by either of them.
@@ -74,11 +77,16 @@ public final class OrderRefinement {
                 // A row without a usable required column cannot become an order; it is logged and dropped.
                 .flatMapValues(row -> CapturedOrderRows.checkout(row).stream().toList(),
                         Named.as(PRODUCT + "-captured-checkouts"))
+                // The captured key repeats the order_id column; as a String it partitions like the JSON checkouts.
                 .selectKey((key, checkout) -> checkout.orderId(), Named.as(PRODUCT + "-captured-key-by-order"))
                 // The topic is partitioned by the Avro key's bytes; dedup needs each order id in one task.
                 .repartition(Repartitioned.<String, RawCheckout>as(PRODUCT + "-captured-by-order")
                         .withKeySerde(Serdes.String()).withValueSerde(MeshJson.serde(RawCheckout.class))
-                        .withNumberOfPartitions(RawTopics.PARTITIONS));
+                        .withNumberOfPartitions(RawTopics.PARTITIONS))
+                // A re-snapshot (a lost slot or offsets) reads every row again, long after the dedup window: a row
+                // places its order once, ever. The store grows with the table, as the table itself does.
+                .processValues(() -> new FirstSighting<RawCheckout>(CAPTURED_STORE), Named.as(PRODUCT + "-captured-once"),
+                        CAPTURED_STORE);
     }
 
     private static boolean complete(String orderId, RawCheckout checkout) {

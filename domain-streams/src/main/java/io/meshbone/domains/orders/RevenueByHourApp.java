@@ -30,7 +30,11 @@ import org.apache.kafka.streams.state.WindowStore;
  */
 public final class RevenueByHourApp {
 
-    public static final String APPLICATION_ID = "orders-revenue-by-hour";
+    /**
+     * Carries the product's major: a new major is a new topic generation, rebuilt from the input's retained orders,
+     * not a consumer group and window store of the last generation resumed half-way through an hour.
+     */
+    public static final String APPLICATION_ID = "orders-revenue-by-hour-v2";
     static final String PRODUCT = "orders.revenue-by-hour";
     static final String INPUT = "orders.order-placed";
     static final Duration HOUR = Duration.ofHours(1);
@@ -45,6 +49,7 @@ public final class RevenueByHourApp {
         MeshStreams mesh = MeshStreams.on(builder, catalog);
 
         KStream<RevenueHour, RevenueByHour> hours = mesh.<String, OrderPlaced>from(INPUT)
+                // Regions are reported apart, and amounts in different currencies do not add up.
                 .groupBy((orderId, order) -> new RegionCurrency(order.getRegion().toString(), order.getCurrency().toString()),
                         Grouped.with(PRODUCT + "-by-region-and-currency", MeshJson.serde(RegionCurrency.class),
                                 MeshStreams.internalSerde(OrderPlaced.class)))
@@ -53,8 +58,7 @@ public final class RevenueByHourApp {
                 // One record per closed hour, not an update per order: the product promises final figures.
                 .emitStrategy(EmitStrategy.onWindowClose())
                 .aggregate(RevenueByHourApp::empty, (cell, order, sum) -> add(sum, order), Named.as(PRODUCT + "-sum"),
-                        // Named for region and currency: the 1.x store, keyed by currency alone, is left behind untouched.
-                        Materialized.<RegionCurrency, RevenueByHour, WindowStore<Bytes, byte[]>>as(PRODUCT + "-region-hours")
+                        Materialized.<RegionCurrency, RevenueByHour, WindowStore<Bytes, byte[]>>as(PRODUCT + "-store")
                                 .withKeySerde(MeshJson.serde(RegionCurrency.class))
                                 .withValueSerde(MeshStreams.internalSerde(RevenueByHour.class)))
                 .toStream(Named.as(PRODUCT + "-closed-hours"))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -109,6 +110,17 @@ class CapturedOrdersRefinementTest extends ExampleMeshTest {
         capture(row("o-8", "r", "EUR", "emea", null));
 
         assertThat(placed.readRecordsToList()).extracting(TestRecord::key).containsExactly("o-7", "o-8");
+    }
+
+    @Test
+    void aRowSnapshottedAgainAfterTheDedupWindowPlacesNoSecondOrder() {
+        capture(row("o-13", "r", "EUR", "emea", null));
+        // Days of later orders move stream time past the 24 h dedup window of o-13's placement.
+        checkouts.pipeInput("o-14", new RawCheckout("o-14", "c-o-14", T0.plus(Duration.ofDays(3)), "EUR", new BigDecimal("9.00"), 1,
+                "web", false, "emea"));
+        capture(row("o-13", "r", "EUR", "emea", null));
+
+        assertThat(placed.readRecordsToList()).extracting(TestRecord::key).containsExactly("o-13", "o-14");
     }
 
     @Test

@@ -86,14 +86,7 @@ class RevenueByHourTest extends ExampleMeshTest {
         assertThat(out.get(0).value().getRevenue()).as("the order 5 minutes late counts").isEqualByComparingTo("10.50");
         assertThat(out.get(0).value().getOrderCount()).isEqualTo(2);
         assertThat(out.get(1).value().getRevenue()).as("the order after grace is in no hour").isEqualByComparingTo("2.00");
-        assertThat(droppedRecords()).isEqualTo(1.0);
-    }
-
-    private double droppedRecords() {
-        return driver.metrics().values().stream()
-                .filter(metric -> metric.metricName().name().equals("dropped-records-total"))
-                .mapToDouble(metric -> ((Number) metric.metricValue()).doubleValue())
-                .sum();
+        assertThat(ExampleMesh.droppedRecords(driver)).isEqualTo(1.0);
     }
 
     private void order(Instant at, String currency, String total) {

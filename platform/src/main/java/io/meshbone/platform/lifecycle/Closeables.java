@@ -16,30 +16,40 @@ public final class Closeables {
     }
 
     /**
-     * Closes every part on a thread of its own and waits for all of them; a part that fails is logged and the others
-     * still close. A parallel stream would not do: on a two-core machine it closes only two at a time, and closing a
+     * Closes every part on a thread of its own and waits for all of them, even when interrupted (the interrupt is kept
+     * for the caller); a part that fails is logged and the others still close. A parallel stream would not do: on a two-core machine it closes only two at a time, and closing a
      * Kafka Streams app is mostly waiting for the broker.
      */
     public static void closeTogether(String what, Collection<? extends AutoCloseable> parts) {
         List<Thread> closing = new ArrayList<>();
         for (AutoCloseable part : parts) {
-            Thread thread = new Thread(() -> {
-                try {
-                    part.close();
-                } catch (Exception e) {
-                    log.warn("a {} did not close cleanly: {}", what, e.toString());
-                }
-            }, what + "-close");
+            Thread thread = new Thread(() -> close(what, part), what + "-close");
             thread.start();
             closing.add(thread);
         }
+        // Returning early would let the caller remove what these parts still use (state directories, the broker).
+        boolean interrupted = false;
         for (Thread thread : closing) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void close(String what, AutoCloseable part) {
+        long start = System.nanoTime();
+        try {
+            part.close();
+            log.debug("{} {} closed in {} ms", what, part.getClass().getSimpleName(), (System.nanoTime() - start) / 1_000_000);
+        } catch (Exception e) {
+            log.warn("a {} did not close cleanly: {}", what, e.toString());
         }
     }
 }

@@ -29,6 +29,24 @@ class CloseablesTest {
     }
 
     @Test
+    void waitsForEveryPartWhenInterruptedAndKeepsTheInterrupt() {
+        CountDownLatch allClosing = new CountDownLatch(3);
+        AtomicInteger closed = new AtomicInteger();
+        AutoCloseable part = () -> {
+            allClosing.countDown();
+            if (allClosing.await(30, TimeUnit.SECONDS)) {
+                closed.incrementAndGet();
+            }
+        };
+
+        Thread.currentThread().interrupt();
+        Closeables.closeTogether("part", List.of(part, part, part));
+
+        assertThat(Thread.interrupted()).as("interrupt kept for the caller").isTrue();
+        assertThat(closed).as("closed before returning").hasValue(3);
+    }
+
+    @Test
     void closesTheOthersWhenOneFails() {
         AtomicInteger closed = new AtomicInteger();
         AutoCloseable fine = closed::incrementAndGet;
