@@ -18,6 +18,7 @@ import io.meshbone.platform.mesh.Decision;
 import io.meshbone.platform.mesh.MeshJson;
 import io.meshbone.platform.mesh.ProductRequest;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** The catalog's endpoints: search, product pages, samples, domains, lineage, apply, and metrics. */
 public final class CatalogApi {
@@ -113,7 +114,7 @@ public final class CatalogApi {
 
     private List<String> closest(String name) {
         return state.products().keySet().stream()
-                .map(candidate -> Map.entry(candidate, Levenshtein.distance(name, candidate)))
+                .map(candidate -> Map.entry(candidate, LevenshteinDistance.getDefaultInstance().apply(name, candidate)))
                 .filter(e -> e.getValue() <= Math.max(3, name.length() / 2))
                 .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey))
                 .limit(3).map(Map.Entry::getKey).toList();
