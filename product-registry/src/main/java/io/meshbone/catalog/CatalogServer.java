@@ -7,8 +7,8 @@ import io.meshbone.catalog.internal.CatalogHttp;
 import io.meshbone.catalog.internal.CatalogState;
 import io.meshbone.catalog.internal.HealthMonitor;
 import io.meshbone.catalog.internal.Sampler;
+import io.meshbone.http.JettyServers;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,21 +41,17 @@ public final class CatalogServer implements AutoCloseable {
     public static CatalogServer start(CatalogSettings settings) {
         CatalogState state = CatalogState.start(settings.clientConfig());
         HealthMonitor health = HealthMonitor.start(settings.clientConfig(), state);
-        Server jetty = new Server();
+        Server jetty = JettyServers.onPort(settings.host(), settings.port());
         try {
-            ServerConnector connector = new ServerConnector(jetty);
-            connector.setHost(settings.host());
-            connector.setPort(settings.port());
-            jetty.addConnector(connector);
             CatalogApi api = new CatalogApi(state, health, new Sampler(settings.clientConfig(), settings.registryUrl()),
                     settings.clientConfig(), settings.meters(), settings.registryUrl());
             jetty.setHandler(new CatalogHttp(api));
             jetty.start();
-            URI url = URI.create("http://" + settings.host() + ":" + connector.getLocalPort());
+            URI url = JettyServers.url(jetty, settings.host());
             log.info("Catalog serving {}", url);
             return new CatalogServer(state, health, jetty, url);
         } catch (Exception e) {
-            stopQuietly(jetty);
+            JettyServers.stopQuietly(jetty);
             health.close();
             state.close();
             throw new IllegalStateException("Cannot start the catalog on " + settings.host() + ":" + settings.port(), e);
@@ -75,18 +71,8 @@ public final class CatalogServer implements AutoCloseable {
     /** Stops HTTP, then the Kafka readers; idempotent. */
     @Override
     public void close() {
-        stopQuietly(jetty);
+        JettyServers.stopQuietly(jetty);
         health.close();
         state.close();
-    }
-
-    private static void stopQuietly(Server jetty) {
-        try {
-            if (!jetty.isStopped()) {
-                jetty.stop();
-            }
-        } catch (Exception e) {
-            log.warn("Jetty did not stop cleanly: {}", e.toString());
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.meshbone.http.JettyServers;
 import io.meshbone.registry.internal.HttpFront;
 import io.meshbone.registry.internal.JsonErrorHandler;
 import io.meshbone.registry.internal.KafkaStore;
@@ -11,7 +12,6 @@ import io.meshbone.registry.internal.RegistryApi;
 import io.meshbone.registry.internal.RegistryState;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,22 +45,18 @@ public final class SchemaRegistryServer implements AutoCloseable {
         clientConfig.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         RegistryState state = new RegistryState();
         KafkaStore store = KafkaStore.open(clientConfig, settings.topic(), state);
-        Server jetty = new Server();
+        Server jetty = JettyServers.onPort(settings.host(), settings.port());
         try {
-            ServerConnector connector = new ServerConnector(jetty);
-            connector.setHost(settings.host());
-            connector.setPort(settings.port());
-            jetty.addConnector(connector);
             jetty.setHandler(new HttpFront(RegistryApi.router(state, store, settings.topic()), settings.users(),
                     settings.maxBodyBytes()));
             jetty.setErrorHandler(new JsonErrorHandler());
             jetty.start();
-            URI url = URI.create("http://" + settings.host() + ":" + connector.getLocalPort());
+            URI url = JettyServers.url(jetty, settings.host());
             log.info("Schema registry serving {} from topic {}{}", url, settings.topic(),
                     settings.users().isEmpty() ? "" : " with basic auth");
             return new SchemaRegistryServer(store, jetty, url);
         } catch (Exception e) {
-            stopQuietly(jetty);
+            JettyServers.stopQuietly(jetty);
             store.close();
             throw new IllegalStateException("Cannot start the schema registry on " + settings.host() + ":" + settings.port(), e);
         }
@@ -74,17 +70,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     /** Stops serving HTTP, then closes the Kafka clients; idempotent. */
     @Override
     public void close() {
-        stopQuietly(jetty);
+        JettyServers.stopQuietly(jetty);
         store.close();
-    }
-
-    private static void stopQuietly(Server jetty) {
-        try {
-            if (!jetty.isStopped()) {
-                jetty.stop();
-            }
-        } catch (Exception e) {
-            log.warn("Jetty did not stop cleanly: {}", e.toString());
-        }
     }
 }
