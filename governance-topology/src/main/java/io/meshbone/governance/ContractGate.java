@@ -11,7 +11,6 @@ import io.meshbone.platform.mesh.MeshJson;
 import io.meshbone.platform.mesh.MeshTopics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
@@ -50,13 +49,7 @@ public final class ContractGate {
     }
 
     static Properties streamsConfig(String bootstrapServers, String stateDir) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        return props;
+        return GateStreamsConfig.exactlyOnce(APPLICATION_ID, bootstrapServers, stateDir);
     }
 
     @SuppressWarnings("unchecked")

@@ -72,12 +72,7 @@ public final class RecordGate {
 
     /** Exactly-once Streams config for the gate on these brokers. */
     static Properties streamsConfig(String bootstrapServers, String stateDir) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        Properties props = GateStreamsConfig.exactlyOnce(APPLICATION_ID, bootstrapServers, stateDir);
         // New staging topics are found on the consumer's metadata refresh: refresh every few seconds, not every 5 minutes.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), 3000);
         // A gate instance that dies is replaced within seconds, not after the default 45 s session timeout.
