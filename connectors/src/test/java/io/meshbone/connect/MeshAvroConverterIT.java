@@ -3,9 +3,6 @@ package io.meshbone.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,11 +14,7 @@ import io.meshbone.platform.testing.SharedKafka;
 import io.meshbone.platform.testing.TestTopics;
 import io.meshbone.registry.SchemaRegistryServer;
 import io.meshbone.registry.SchemaRegistrySettings;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.Struct;
@@ -65,8 +58,8 @@ class MeshAvroConverterIT {
                 byte[] written = converter.fromConnectData(topic, connect.schema(), connect.value());
                 GenericRecord read = (GenericRecord) deserializer.deserialize(topic, written);
 
-                assertThat(binary(read.getSchema(), read)).as(avro.getFullName() + " seed " + seed)
-                        .isEqualTo(binary(avro, original));
+                assertThat(Samples.binary(read.getSchema(), read)).as(avro.getFullName() + " seed " + seed)
+                        .isEqualTo(Samples.binary(avro, original));
             }
             converter.close();
             serializer.close();
@@ -132,17 +125,5 @@ class MeshAvroConverterIT {
         MeshAvroConverter converter = new MeshAvroConverter();
         converter.configure(serdeConfig(extra), isKey);
         return converter;
-    }
-
-    private static byte[] binary(org.apache.avro.Schema schema, Object datum) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-            new GenericDatumWriter<>(schema, GenericData.get()).write(datum, encoder);
-            encoder.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

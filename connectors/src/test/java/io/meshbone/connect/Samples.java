@@ -1,6 +1,8 @@
 package io.meshbone.connect;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -15,6 +17,9 @@ import java.util.stream.Stream;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 
 /** Example Avro schemas of the repository and deterministic sample datums for any Avro schema. */
 public final class Samples {
@@ -107,5 +112,18 @@ public final class Samples {
                   {"name": "level", "type": {"type": "enum", "name": "Level", "symbols": ["LOW", "HIGH"]}, "default": "LOW"},
                   {"name": "retries", "type": "int", "default": 3}
                 ]}""");
+    }
+
+    /** The datum's Avro binary encoding under {@code schema}, without any framing. */
+    public static byte[] binary(Schema schema, Object datum) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+            new GenericDatumWriter<>(schema, GenericData.get()).write(datum, encoder);
+            encoder.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 }

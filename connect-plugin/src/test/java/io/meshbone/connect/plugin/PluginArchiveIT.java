@@ -3,7 +3,6 @@ package io.meshbone.connect.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.MalformedURLException;
@@ -169,16 +168,12 @@ class PluginArchiveIT {
                     Files.createDirectories(target);
                 } else {
                     Files.createDirectories(target.getParent());
-                    copy(in, target);
+                    Files.copy(in, target);
                 }
             }
         }
         try (Stream<Path> top = Files.list(dir)) {
             return top.filter(Files::isDirectory).findFirst().orElseThrow();
         }
-    }
-
-    private static void copy(InputStream in, Path target) throws IOException {
-        Files.write(target, in.readAllBytes());
     }
 }

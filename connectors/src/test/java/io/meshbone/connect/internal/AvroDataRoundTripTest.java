@@ -3,19 +3,12 @@ package io.meshbone.connect.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 import io.meshbone.connect.Samples;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -141,20 +134,8 @@ class AvroDataRoundTripTest {
             ((Struct) connectValue).validate();
             Object restored = ConnectToAvro.value(connect, back, connectValue);
             // Equal Avro binary under the original schema: the converter wrote exactly what it read.
-            assertThat(binary(back, restored)).as(avro.getFullName() + " seed " + seed).isEqualTo(binary(avro, datum));
+            assertThat(Samples.binary(back, restored)).as(avro.getFullName() + " seed " + seed).isEqualTo(Samples.binary(avro, datum));
         }
-    }
-
-    private static byte[] binary(org.apache.avro.Schema schema, Object datum) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-            new GenericDatumWriter<>(schema, GenericData.get()).write(datum, encoder);
-            encoder.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static String logical(org.apache.avro.Schema schema) {

@@ -13,15 +13,8 @@ class CloseablesTest {
 
     @Test
     void closesEveryPartAtTheSameTime() {
-        // Each part waits until all three are closing: that can only happen if none waits for another.
-        CountDownLatch allClosing = new CountDownLatch(3);
         AtomicInteger closed = new AtomicInteger();
-        AutoCloseable part = () -> {
-            allClosing.countDown();
-            if (allClosing.await(30, TimeUnit.SECONDS)) {
-                closed.incrementAndGet();
-            }
-        };
+        AutoCloseable part = waitingForTwoOthers(closed);
 
         Closeables.closeTogether("part", List.of(part, part, part));
 
@@ -30,14 +23,8 @@ class CloseablesTest {
 
     @Test
     void waitsForEveryPartWhenInterruptedAndKeepsTheInterrupt() {
-        CountDownLatch allClosing = new CountDownLatch(3);
         AtomicInteger closed = new AtomicInteger();
-        AutoCloseable part = () -> {
-            allClosing.countDown();
-            if (allClosing.await(30, TimeUnit.SECONDS)) {
-                closed.incrementAndGet();
-            }
-        };
+        AutoCloseable part = waitingForTwoOthers(closed);
 
         Thread.currentThread().interrupt();
         Closeables.closeTogether("part", List.of(part, part, part));
@@ -57,5 +44,19 @@ class CloseablesTest {
         Closeables.closeTogether("part", List.of(fine, broken, fine));
 
         assertThat(closed).hasValue(2);
+    }
+
+    /**
+     * A part that counts itself closed only once three of its kind are closing at the same time: that can only happen
+     * if none waits for another.
+     */
+    private static AutoCloseable waitingForTwoOthers(AtomicInteger closed) {
+        CountDownLatch allClosing = new CountDownLatch(3);
+        return () -> {
+            allClosing.countDown();
+            if (allClosing.await(30, TimeUnit.SECONDS)) {
+                closed.incrementAndGet();
+            }
+        };
     }
 }
