@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.meshbone.platform.mesh.MeshJson;
+import io.meshbone.platform.control.MeshJson;
 import picocli.CommandLine.Option;
 
 /** The options every verb that talks to a running mesh takes, and the catalog calls they share. */
@@ -44,7 +44,7 @@ final class MeshOptions {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            JsonNode body = MeshJson.MAPPER.readTree(response.body());
+            JsonNode body = MeshJson.tree(response.body());
             if (response.statusCode() != 200) {
                 throw new IllegalArgumentException(body.path("message").asText("HTTP " + response.statusCode()));
             }

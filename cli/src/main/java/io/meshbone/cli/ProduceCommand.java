@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.meshbone.platform.mesh.MeshJson;
+import io.meshbone.platform.control.MeshJson;
 import io.meshbone.platform.registry.SchemaRegistryClient;
 import io.meshbone.platform.registry.SchemaRegistryClientSettings;
 import io.meshbone.platform.serde.JsonToAvro;
@@ -80,7 +80,7 @@ final class ProduceCommand implements Callable<Integer> {
                 }
                 GenericRecord record;
                 try {
-                    record = JsonToAvro.record(MeshJson.MAPPER.readTree(line), schema);
+                    record = JsonToAvro.record(MeshJson.tree(line), schema);
                 } catch (JsonProcessingException e) {
                     err.printf("line %d: not JSON: %s%n", lineNumber, e.getOriginalMessage());
                     rejected++;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 
-import io.meshbone.platform.mesh.ContractClient;
-import io.meshbone.platform.mesh.Decision;
+import io.meshbone.platform.control.ContractClient;
+import io.meshbone.platform.control.Decision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshbone.platform.mesh.MeshClientSettings;
 import io.meshbone.platform.mesh.MeshConsumer;
-import io.meshbone.platform.mesh.MeshJson;
+import io.meshbone.platform.control.MeshJson;
 import io.meshbone.platform.serde.AvroJson;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,7 +57,7 @@ final class TailCommand implements Callable<Integer> {
         try (MeshConsumer<GenericRecord> consumer = MeshConsumer.subscribe(name, settings)) {
             while (stop.getCount() > 0 && (max == 0 || printed < max)) {
                 for (ConsumerRecord<String, GenericRecord> record : consumer.poll(Duration.ofMillis(500))) {
-                    ObjectNode line = MeshJson.MAPPER.createObjectNode();
+                    ObjectNode line = MeshJson.object();
                     line.put("key", record.key());
                     line.set("value", AvroJson.toJson(record.value(), record.value().getSchema(), !showPii));
                     out.println(line);

@@ -13,8 +13,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.platform.lineage.LineageEmitter;
-import io.meshbone.platform.mesh.MeshJson;
-import io.meshbone.platform.testing.SharedKafka;
+import io.meshbone.platform.control.MeshJson;
+import io.meshbone.localkafka.testing.SharedKafka;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -189,7 +189,7 @@ class CatalogIT {
     @Test
     void postAppliesAContractAndAnswersWithTheDecision() throws Exception {
         Path folder = Path.of("..", "schemas", "payments");
-        String body = MeshJson.MAPPER.writeValueAsString(Map.of(
+        String body = MeshJson.write(Map.of(
                 "descriptorPath", "payments/payment-settled.product.yaml",
                 "descriptor", Files.readString(folder.resolve("payment-settled.product.yaml")),
                 "files", Map.of("payment-settled.avsc", Files.readString(folder.resolve("payment-settled.avsc"))),

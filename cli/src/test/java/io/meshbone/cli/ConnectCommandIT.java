@@ -11,9 +11,9 @@ import java.time.Duration;
 
 import io.meshbone.connect.ConnectWorker;
 import io.meshbone.connect.ConnectWorkerSettings;
-import io.meshbone.platform.kafka.KafkaCluster;
-import io.meshbone.platform.testing.SharedKafka;
-import io.meshbone.platform.testing.TestTopics;
+import io.meshbone.localkafka.KafkaCluster;
+import io.meshbone.localkafka.testing.SharedKafka;
+import io.meshbone.localkafka.testing.TestTopics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.meshbone.platform.mesh.MeshJson;
+import io.meshbone.platform.control.MeshJson;
 
 /** A small HTTP client for the catalog ITs: status, content type and parsed JSON. */
 final class Http {
@@ -18,7 +18,7 @@ final class Http {
     record Answer(int status, String contentType, String body) {
         JsonNode json() {
             try {
-                return MeshJson.MAPPER.readTree(body);
+                return MeshJson.tree(body);
             } catch (IOException e) {
                 throw new AssertionError("not JSON (" + status + "): " + body, e);
             }

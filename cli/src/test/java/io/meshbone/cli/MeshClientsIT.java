@@ -14,7 +14,7 @@ import java.util.UUID;
 import io.meshbone.platform.mesh.MeshClientSettings;
 import io.meshbone.platform.mesh.MeshConsumer;
 import io.meshbone.platform.mesh.MeshProducer;
-import io.meshbone.platform.testing.SharedKafka;
+import io.meshbone.localkafka.testing.SharedKafka;
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;

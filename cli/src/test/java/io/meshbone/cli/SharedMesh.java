@@ -3,7 +3,7 @@ package io.meshbone.cli;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
-import io.meshbone.platform.testing.SharedKafka;
+import io.meshbone.localkafka.testing.SharedKafka;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;

@@ -20,10 +20,10 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.meshbone.platform.kafka.KafkaCluster;
+import io.meshbone.localkafka.KafkaCluster;
 import io.meshbone.platform.serde.MeshAvroSerializer;
-import io.meshbone.platform.testing.SharedKafka;
-import io.meshbone.platform.testing.TestTopics;
+import io.meshbone.localkafka.testing.SharedKafka;
+import io.meshbone.localkafka.testing.TestTopics;
 import io.meshbone.registry.SchemaRegistryServer;
 import io.meshbone.registry.SchemaRegistrySettings;
 import org.apache.avro.Schema;

@@ -8,9 +8,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
-import io.meshbone.platform.kafka.KafkaCluster;
-import io.meshbone.platform.testing.SharedKafka;
-import io.meshbone.platform.testing.TestTopics;
+import io.meshbone.localkafka.KafkaCluster;
+import io.meshbone.localkafka.testing.SharedKafka;
+import io.meshbone.localkafka.testing.TestTopics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import io.meshbone.platform.kafka.KafkaCluster;
+import io.meshbone.localkafka.KafkaCluster;
 import io.meshbone.platform.serde.MeshAvroDeserializer;
-import io.meshbone.platform.testing.SharedKafka;
-import io.meshbone.platform.testing.TestTopics;
+import io.meshbone.localkafka.testing.SharedKafka;
+import io.meshbone.localkafka.testing.TestTopics;
 import io.meshbone.registry.SchemaRegistryServer;
 import io.meshbone.registry.SchemaRegistrySettings;
 import org.apache.avro.LogicalTypes;

@@ -30,13 +30,13 @@ import io.meshbone.domains.raw.RawStatus;
 import io.meshbone.domains.raw.RawTopics;
 import io.meshbone.governance.Governance;
 import io.meshbone.governance.GovernanceSettings;
-import io.meshbone.platform.kafka.KafkaCluster;
+import io.meshbone.localkafka.KafkaCluster;
 import io.meshbone.platform.lineage.LineageHeaders;
-import io.meshbone.platform.mesh.ContractClient;
-import io.meshbone.platform.mesh.Decision;
-import io.meshbone.platform.mesh.MeshJson;
-import io.meshbone.platform.mesh.MeshTopics;
-import io.meshbone.platform.testing.SharedKafka;
+import io.meshbone.platform.control.ContractClient;
+import io.meshbone.platform.control.Decision;
+import io.meshbone.platform.control.MeshJson;
+import io.meshbone.platform.control.MeshTopics;
+import io.meshbone.localkafka.testing.SharedKafka;
 import io.meshbone.registry.SchemaRegistryServer;
 import io.meshbone.registry.SchemaRegistrySettings;
 import io.meshbone.schemas.customers.CustomerHistory;
@@ -266,7 +266,7 @@ class DomainStreamsIT {
     }
 
     private static <V> void send(KafkaProducer<String, String> producer, TopicSpec<String, V> topic, String key, V value) throws IOException {
-        producer.send(new ProducerRecord<>(topic.name(), key, MeshJson.MAPPER.writeValueAsString(value)));
+        producer.send(new ProducerRecord<>(topic.name(), key, MeshJson.write(value)));
         producer.flush();
     }
 
@@ -293,7 +293,7 @@ class DomainStreamsIT {
 
     private static Map<?, ?> json(String text) {
         try {
-            return MeshJson.MAPPER.readValue(text, Map.class);
+            return MeshJson.read(text, Map.class);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

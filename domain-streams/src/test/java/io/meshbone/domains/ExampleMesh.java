@@ -17,7 +17,7 @@ import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.KeySpec;
 import io.meshbone.platform.contract.ProductDescriptors;
 import io.meshbone.platform.contract.ProductNames;
-import io.meshbone.platform.kafka.KafkaCluster;
+import io.meshbone.localkafka.KafkaCluster;
 import io.meshbone.registry.SchemaRegistryServer;
 import io.meshbone.registry.SchemaRegistrySettings;
 import org.apache.kafka.streams.StreamsBuilder;

@@ -1,7 +1,7 @@
 package io.meshbone.domains;
 
-import io.meshbone.platform.kafka.KafkaCluster;
-import io.meshbone.platform.testing.SharedKafka;
+import io.meshbone.localkafka.KafkaCluster;
+import io.meshbone.localkafka.testing.SharedKafka;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

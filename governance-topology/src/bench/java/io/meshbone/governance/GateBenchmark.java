@@ -17,9 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.meshbone.governance.internal.RegistrySchemaLookup;
-import io.meshbone.platform.kafka.LocalKafka;
-import io.meshbone.platform.mesh.ContractClient;
-import io.meshbone.platform.mesh.Decision;
+import io.meshbone.localkafka.LocalKafka;
+import io.meshbone.platform.control.ContractClient;
+import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.registry.SchemaRegistryClient;
 import io.meshbone.platform.registry.SchemaRegistryClientSettings;
 import io.meshbone.platform.serde.MeshAvroSerializer;

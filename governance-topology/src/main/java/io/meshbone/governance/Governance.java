@@ -10,7 +10,7 @@ import io.meshbone.governance.internal.RegistryContracts;
 import io.meshbone.governance.internal.RegistrySchemaLookup;
 import io.meshbone.platform.lifecycle.Closeables;
 import io.meshbone.platform.lineage.LineageEmitter;
-import io.meshbone.platform.mesh.MeshTopicPlans;
+import io.meshbone.platform.control.MeshTopicPlans;
 import io.meshbone.platform.provisioning.TopicReconciler;
 import io.meshbone.platform.registry.SchemaRegistryClient;
 import io.meshbone.platform.registry.SchemaRegistryClientSettings;

@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.meshbone.governance.internal.ProductTopicPlans;
-import io.meshbone.platform.mesh.Decision;
-import io.meshbone.platform.mesh.ListedProduct;
-import io.meshbone.platform.mesh.MeshJson;
-import io.meshbone.platform.mesh.MeshTopics;
+import io.meshbone.platform.control.Decision;
+import io.meshbone.platform.control.ListedProduct;
+import io.meshbone.platform.control.MeshJson;
+import io.meshbone.platform.control.MeshTopics;
 import io.meshbone.platform.provisioning.Drift;
 import io.meshbone.platform.provisioning.ReconcileResult;
 import io.meshbone.platform.provisioning.TopicPlan;
@@ -108,7 +108,7 @@ public final class Provisioner implements AutoCloseable {
             return listed.remove(record.key()) != null;
         }
         try {
-            listed.put(record.key(), MeshJson.MAPPER.readValue(record.value(), ListedProduct.class));
+            listed.put(record.key(), MeshJson.read(record.value(), ListedProduct.class));
             return true;
         } catch (Exception e) {
             log.warn("skipping unreadable listing of {} at offset {}: {}", record.key(), record.offset(), e.getMessage());
@@ -140,7 +140,7 @@ public final class Provisioner implements AutoCloseable {
                 String product = productOfTopic.get(drift.topic());
                 Decision decision = new Decision("drift-" + UUID.randomUUID(), product, Decision.Outcome.DRIFT, null, false,
                         List.of(drift.describe()), "meshbone-provisioner", Instant.now());
-                producer.send(new ProducerRecord<>(MeshTopics.DECISIONS, product, MeshJson.MAPPER.writeValueAsString(decision))).get();
+                producer.send(new ProducerRecord<>(MeshTopics.DECISIONS, product, MeshJson.write(decision))).get();
                 log.warn("drift: {}", drift.describe());
             }
         }

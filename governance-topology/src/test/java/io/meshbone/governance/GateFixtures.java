@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Map;
 
-import io.meshbone.platform.mesh.ListedProduct;
+import io.meshbone.platform.control.ListedProduct;
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.ProductDescriptors;
-import io.meshbone.platform.mesh.ProductRequest;
+import io.meshbone.platform.control.ProductRequest;
 
 /** The example contracts shipped on the classpath under {@code meshbone/products/}, upstream products first. */
 public final class ExampleContracts {

@@ -21,10 +21,10 @@ import java.util.zip.ZipInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.meshbone.platform.kafka.KafkaCluster;
+import io.meshbone.localkafka.KafkaCluster;
 import io.meshbone.platform.serde.MeshAvroDeserializer;
-import io.meshbone.platform.testing.SharedKafka;
-import io.meshbone.platform.testing.TestTopics;
+import io.meshbone.localkafka.testing.SharedKafka;
+import io.meshbone.localkafka.testing.TestTopics;
 import io.meshbone.registry.SchemaRegistryServer;
 import io.meshbone.registry.SchemaRegistrySettings;
 import org.apache.avro.generic.GenericRecord;

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.meshbone.domains.raw.RawTopicAdmin;
-import io.meshbone.platform.mesh.MeshJson;
+import io.meshbone.platform.control.MeshJson;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -102,7 +102,7 @@ public final class DemoGenerator implements AutoCloseable {
     private void step(Instant at) {
         try {
             for (DemoEvents.Event event : events.step(at)) {
-                producer.send(new ProducerRecord<>(event.topic(), event.key(), MeshJson.MAPPER.writeValueAsString(event.value())),
+                producer.send(new ProducerRecord<>(event.topic(), event.key(), MeshJson.write(event.value())),
                         (metadata, error) -> {
                             if (error != null) {
                                 log.warn("demo event to {} not sent: {}", event.topic(), error.getMessage());

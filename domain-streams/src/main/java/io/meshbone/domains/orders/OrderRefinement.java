@@ -11,7 +11,7 @@ import io.meshbone.domains.raw.CurrencyCodes;
 import io.meshbone.domains.raw.RawCheckout;
 import io.meshbone.domains.raw.RawTopics;
 import io.meshbone.domains.raw.RegionCodes;
-import io.meshbone.platform.mesh.MeshJson;
+import io.meshbone.platform.control.MeshJson;
 import io.meshbone.schemas.orders.OrderPlaced;
 import io.meshbone.schemas.orders.SalesChannel;
 import org.apache.kafka.common.serialization.Serdes;

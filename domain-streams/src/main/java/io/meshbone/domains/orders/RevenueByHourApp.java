@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import io.meshbone.domains.dsl.MeshStreams;
 import io.meshbone.domains.dsl.ProductCatalog;
-import io.meshbone.platform.mesh.MeshJson;
+import io.meshbone.platform.control.MeshJson;
 import io.meshbone.schemas.orders.OrderPlaced;
 import io.meshbone.schemas.orders.RevenueByHour;
 import io.meshbone.schemas.orders.RevenueHour;

@@ -3,7 +3,7 @@ package io.meshbone.domains.raw;
 import java.util.List;
 
 import io.meshbone.domains.dsl.TopicSpec;
-import io.meshbone.platform.mesh.MeshJson;
+import io.meshbone.platform.control.MeshJson;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.TimestampExtractor;

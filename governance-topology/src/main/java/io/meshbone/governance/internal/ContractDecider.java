@@ -16,9 +16,9 @@ import io.meshbone.platform.contract.Problem;
 import io.meshbone.platform.contract.ProductDescriptors;
 import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.contract.SchemaFiles;
-import io.meshbone.platform.mesh.Decision;
-import io.meshbone.platform.mesh.ListedProduct;
-import io.meshbone.platform.mesh.ProductRequest;
+import io.meshbone.platform.control.Decision;
+import io.meshbone.platform.control.ListedProduct;
+import io.meshbone.platform.control.ProductRequest;
 
 /**
  * Decides one contract request against what is listed: validation, ownership, versioning,

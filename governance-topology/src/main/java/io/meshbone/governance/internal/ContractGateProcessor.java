@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.meshbone.platform.lineage.LineageHeaders;
-import io.meshbone.platform.mesh.Decision;
-import io.meshbone.platform.mesh.ListedProduct;
-import io.meshbone.platform.mesh.MeshJson;
-import io.meshbone.platform.mesh.ProductRequest;
+import io.meshbone.platform.control.Decision;
+import io.meshbone.platform.control.ListedProduct;
+import io.meshbone.platform.control.MeshJson;
+import io.meshbone.platform.control.ProductRequest;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -54,7 +54,7 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
     public void process(Record<String, byte[]> record) {
         ProductRequest request;
         try {
-            request = MeshJson.MAPPER.readValue(record.value(), ProductRequest.class);
+            request = MeshJson.read(record.value(), ProductRequest.class);
         } catch (IOException | RuntimeException e) {
             RecordMetadata at = context.recordMetadata().orElseThrow();
             String source = LineageHeaders.source(at.topic(), at.partition(), at.offset());

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.meshbone.platform.lineage.LineageHeaders;
-import io.meshbone.platform.mesh.ListedProduct;
+import io.meshbone.platform.control.ListedProduct;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;

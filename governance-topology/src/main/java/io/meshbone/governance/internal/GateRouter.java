@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.meshbone.platform.lineage.LineageHeaders;
-import io.meshbone.platform.mesh.MeshTopics;
+import io.meshbone.platform.control.MeshTopics;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.RecordContext;
 import org.apache.kafka.streams.processor.TopicNameExtractor;

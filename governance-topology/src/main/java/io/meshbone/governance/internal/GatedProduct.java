@@ -6,7 +6,7 @@ import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.KeySpec;
 import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.contract.ProductType;
-import io.meshbone.platform.mesh.ListedProduct;
+import io.meshbone.platform.control.ListedProduct;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

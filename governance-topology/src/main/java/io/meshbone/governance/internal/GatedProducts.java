@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.meshbone.platform.contract.DataProduct;
-import io.meshbone.platform.mesh.ListedProduct;
+import io.meshbone.platform.control.ListedProduct;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

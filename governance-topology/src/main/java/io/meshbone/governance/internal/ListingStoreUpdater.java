@@ -1,6 +1,6 @@
 package io.meshbone.governance.internal;
 
-import io.meshbone.platform.mesh.ListedProduct;
+import io.meshbone.platform.control.ListedProduct;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;

@@ -7,7 +7,7 @@ import java.util.Map;
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.contract.ProductType;
-import io.meshbone.platform.mesh.MeshTopicPlans;
+import io.meshbone.platform.control.MeshTopicPlans;
 import io.meshbone.platform.provisioning.TopicPlan;
 
 /** The product, staging and dead-letter topics a listed product needs. */

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import io.meshbone.platform.mesh.MeshTopics;
+import io.meshbone.platform.control.MeshTopics;
 import io.openlineage.client.OpenLineage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.meshbone.platform.control.MeshJson;
 
 /**
  * Where a data product lives, as the catalog answers {@code GET /api/products/{name}}.
@@ -33,7 +34,7 @@ public record ProductAddress(String name, String bootstrapServers, String topic,
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            JsonNode body = MeshJson.MAPPER.readTree(response.body());
+            JsonNode body = MeshJson.tree(response.body());
             if (response.statusCode() != 200) {
                 throw new IllegalArgumentException("catalog " + catalogUrl + " cannot resolve '" + name + "': "
                         + body.path("message").asText("HTTP " + response.statusCode()));

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.meshbone.platform.kafka.KafkaCluster;
-import io.meshbone.platform.testing.SharedKafka;
-import io.meshbone.platform.testing.TestTopics;
+import io.meshbone.localkafka.KafkaCluster;
+import io.meshbone.localkafka.testing.SharedKafka;
+import io.meshbone.localkafka.testing.TestTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.meshbone.platform.mesh.MeshJson;
+import io.meshbone.platform.control.MeshJson;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class JsonToAvroTest {
     }
 
     private static JsonNode json(String text) throws Exception {
-        return MeshJson.MAPPER.readTree(text);
+        return MeshJson.tree(text);
     }
 
     @Test

@@ -13,10 +13,10 @@ import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.platform.contract.Classification;
-import io.meshbone.platform.mesh.ContractClient;
-import io.meshbone.platform.mesh.Decision;
-import io.meshbone.platform.mesh.MeshJson;
-import io.meshbone.platform.mesh.ProductRequest;
+import io.meshbone.platform.control.ContractClient;
+import io.meshbone.platform.control.Decision;
+import io.meshbone.platform.control.MeshJson;
+import io.meshbone.platform.control.ProductRequest;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -178,7 +178,7 @@ public final class CatalogApi {
     private CatalogHttp.Reply apply(CatalogHttp.Call call) {
         ProductRequest request;
         try {
-            JsonNode body = MeshJson.MAPPER.readTree(call.body());
+            JsonNode body = MeshJson.tree(call.body());
             if (body == null || !body.path("descriptor").isTextual()) {
                 throw CatalogError.badRequest("Body must be JSON {\"descriptor\": \"<yaml>\", \"files\": {\"x.avsc\": \"...\"},"
                         + " \"descriptorPath\": \"domain/x.product.yaml\", \"principal\": \"User:...\"}");

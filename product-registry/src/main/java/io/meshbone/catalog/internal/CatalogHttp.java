@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.meshbone.platform.mesh.MeshJson;
+import io.meshbone.platform.control.MeshJson;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -42,7 +42,7 @@ public final class CatalogHttp extends Handler.Abstract {
     public record Reply(int status, String contentType, String body) {
         static Reply json(int status, Object value) {
             try {
-                return new Reply(status, "application/json", MeshJson.MAPPER.writeValueAsString(value));
+                return new Reply(status, "application/json", MeshJson.write(value));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot write JSON", e);
             }

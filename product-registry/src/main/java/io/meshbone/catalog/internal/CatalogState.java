@@ -14,10 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.platform.contract.DataProduct;
-import io.meshbone.platform.mesh.Decision;
-import io.meshbone.platform.mesh.ListedProduct;
-import io.meshbone.platform.mesh.MeshJson;
-import io.meshbone.platform.mesh.MeshTopics;
+import io.meshbone.platform.control.Decision;
+import io.meshbone.platform.control.ListedProduct;
+import io.meshbone.platform.control.MeshJson;
+import io.meshbone.platform.control.MeshTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -162,7 +162,7 @@ public final class CatalogState implements AutoCloseable {
             products.remove(name);
             return;
         }
-        ListedProduct listed = MeshJson.MAPPER.readValue(json, ListedProduct.class);
+        ListedProduct listed = MeshJson.read(json, ListedProduct.class);
         DataProduct product = listed.contract().orThrow();
         Entry previous = products.get(listed.name());
         List<ListedProduct> history = new ArrayList<>(previous == null ? List.of() : previous.history());
@@ -173,7 +173,7 @@ public final class CatalogState implements AutoCloseable {
     }
 
     private void applyDecision(String json) throws Exception {
-        Decision decision = MeshJson.MAPPER.readValue(json, Decision.class);
+        Decision decision = MeshJson.read(json, Decision.class);
         synchronized (this) {
             List<Decision> list = decisions.computeIfAbsent(decision.product(), k -> new ArrayList<>());
             list.add(decision);
@@ -184,7 +184,7 @@ public final class CatalogState implements AutoCloseable {
     }
 
     private void applyLineage(String json) throws Exception {
-        JsonNode event = MeshJson.MAPPER.readTree(json);
+        JsonNode event = MeshJson.tree(json);
         String job = event.path("job").path("name").asText();
         if (job.isEmpty()) {
             return;

@@ -9,9 +9,9 @@ import java.util.UUID;
 
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.ParsedDescriptor;
-import io.meshbone.platform.mesh.ListedProduct;
-import io.meshbone.platform.mesh.MeshJson;
-import io.meshbone.platform.mesh.MeshTopics;
+import io.meshbone.platform.control.ListedProduct;
+import io.meshbone.platform.control.MeshJson;
+import io.meshbone.platform.control.MeshTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -60,7 +60,7 @@ public final class ListedProducts {
 
     private static DataProduct parse(String name, byte[] bytes) {
         try {
-            ListedProduct listed = MeshJson.MAPPER.readValue(bytes, ListedProduct.class);
+            ListedProduct listed = MeshJson.read(bytes, ListedProduct.class);
             if (listed.retired()) {
                 return null;
             }

@@ -1,0 +1,202 @@
+package io.meshbone.localkafka;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+
+import io.meshbone.localkafka.internal.FreePorts;
+import io.meshbone.localkafka.internal.KafkaNode;
+import io.meshbone.localkafka.internal.NodeConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Apache Kafka cluster in KRaft mode, running inside this JVM.
+ *
+ * <p>One node runs as a combined broker and controller. Three nodes run as three brokers
+ * beside one dedicated controller: Kafka 4.1's combined three-voter quorum hangs on close when
+ * every node lives in one JVM. Replication of the offsets and transaction state topics, and the
+ * transaction log's min ISR, follow the broker count, so exactly-once works out of the box.
+ */
+public final class LocalKafka implements KafkaCluster {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalKafka.class);
+    private static final String CLUSTER_ID_FILE = "cluster.id";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final LocalKafkaSettings settings;
+    private final Path dataDir;
+    private final boolean temporaryDataDir;
+    private final List<KafkaNode> brokers = new ArrayList<>();
+    private final List<KafkaNode> controllers = new ArrayList<>();
+    private String bootstrapServers;
+    private boolean closed;
+
+    private LocalKafka(LocalKafkaSettings settings) {
+        this.settings = settings;
+        this.temporaryDataDir = settings.dataDir() == null;
+        this.dataDir = temporaryDataDir ? createTempDir() : settings.dataDir();
+    }
+
+    /** Starts a cluster with these settings and returns once every broker serves clients. */
+    public static LocalKafka start(LocalKafkaSettings settings) {
+        LocalKafka kafka = new LocalKafka(settings);
+        try {
+            kafka.startNodes();
+            kafka.awaitReady();
+            return kafka;
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+    }
+
+    /** Starts one node on ephemeral ports with temporary storage: the test default. */
+    public static LocalKafka startSingleNode() {
+        return start(LocalKafkaSettings.defaults());
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public int brokerCount() {
+        return settings.brokers();
+    }
+
+    /** Where the cluster keeps its logs. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    private void startNodes() {
+        int brokerCount = settings.brokers();
+        boolean combined = brokerCount == 1;
+        int[] brokerPorts = brokerPorts(brokerCount);
+        int controllerPort = settings.port() == 0 ? FreePorts.pick(1)[0] : settings.port() + brokerCount;
+        String clusterId = clusterId();
+        List<String> endpoints = new ArrayList<>();
+
+        if (!combined) {
+            KafkaNode controller = new KafkaNode(0, nodeDir(0),
+                    NodeConfigs.controller(0, controllerPort, nodeDir(0), settings));
+            controllers.add(controller);
+            controller.start(clusterId);
+        }
+        for (int i = 0; i < brokerCount; i++) {
+            int nodeId = combined ? 0 : i + 1;
+            Map<String, String> config = combined
+                    ? NodeConfigs.combined(nodeId, brokerPorts[i], controllerPort, nodeDir(nodeId), settings)
+                    : NodeConfigs.broker(nodeId, brokerPorts[i], controllerPort, nodeDir(nodeId), settings);
+            KafkaNode broker = new KafkaNode(nodeId, nodeDir(nodeId), config);
+            brokers.add(broker);
+            broker.start(clusterId);
+            endpoints.add(settings.host() + ":" + brokerPorts[i]);
+        }
+        bootstrapServers = String.join(",", endpoints);
+    }
+
+    private int[] brokerPorts(int count) {
+        if (settings.port() == 0) {
+            return FreePorts.pick(count);
+        }
+        int[] ports = new int[count];
+        for (int i = 0; i < count; i++) {
+            ports[i] = settings.port() + i;
+        }
+        return ports;
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis()))) {
+            while (true) {
+                int alive = admin.describeCluster().nodes().get().size();
+                if (alive == settings.brokers()) {
+                    log.info("Kafka ready at {} ({} broker(s), data in {})", bootstrapServers, alive, dataDir);
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("only " + alive + " of " + settings.brokers()
+                            + " brokers registered within " + READY_TIMEOUT);
+                }
+                // describeCluster answers as soon as one broker is up; the others register moments later.
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka to become ready", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka did not become ready at " + bootstrapServers, e.getCause());
+        }
+    }
+
+    private String clusterId() {
+        Path file = dataDir.resolve(CLUSTER_ID_FILE);
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).trim();
+            }
+            String id = Uuid.randomUuid().toString();
+            Files.createDirectories(dataDir);
+            Files.writeString(file, id, StandardCharsets.UTF_8);
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write " + file, e);
+        }
+    }
+
+    private Path nodeDir(int nodeId) {
+        return dataDir.resolve("node-" + nodeId);
+    }
+
+    private static Path createTempDir() {
+        try {
+            return Files.createTempDirectory("meshbone-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary Kafka data dir", e);
+        }
+    }
+
+    /** Stops brokers first, then the controller, then removes temporary storage. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        brokers.forEach(KafkaNode::stop);
+        controllers.forEach(KafkaNode::stop);
+        if (temporaryDataDir) {
+            deleteRecursively(dataDir);
+        }
+        log.info("Kafka at {} stopped", bootstrapServers);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log.warn("could not delete temporary Kafka data dir {}: {}", dir, e.getMessage());
+        }
+    }
+}

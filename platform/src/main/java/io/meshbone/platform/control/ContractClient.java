@@ -1,0 +1,132 @@
+package io.meshbone.platform.control;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+import io.meshbone.platform.contract.DataProduct;
+import io.meshbone.platform.contract.ParsedDescriptor;
+import io.meshbone.platform.contract.ProductDescriptors;
+import io.meshbone.platform.contract.SchemaFiles;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Sends contract requests to the mesh and waits for the gate's decision: what {@code product apply} does.
+ */
+public final class ContractClient implements AutoCloseable {
+
+    private final KafkaProducer<String, String> producer;
+    private final KafkaConsumer<String, String> decisions;
+    private final List<TopicPartition> decisionPartitions;
+
+    public ContractClient(Map<String, Object> clientConfig) {
+        Map<String, Object> producerConfig = new HashMap<>(clientConfig);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
+        Map<String, Object> consumerConfig = new HashMap<>(clientConfig);
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "meshbone-apply-" + UUID.randomUUID());
+        this.decisions = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer());
+        this.decisionPartitions = decisions.partitionsFor(MeshTopics.DECISIONS, Duration.ofSeconds(30)).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        decisions.assign(decisionPartitions);
+    }
+
+    /** Sends the request and returns the gate's decision on it. */
+    public Decision apply(ProductRequest request, Duration timeout) throws TimeoutException {
+        // Position at the end first: the decision can only come after the request is written.
+        decisions.seekToEnd(decisionPartitions);
+        decisionPartitions.forEach(decisions::position);
+        try {
+            producer.send(new ProducerRecord<>(MeshTopics.PRODUCT_REQUESTS, request.descriptorPath(),
+                    MeshJson.write(request))).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot write the request to " + MeshTopics.PRODUCT_REQUESTS + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending the request", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : decisions.poll(Duration.ofMillis(200))) {
+                Decision decision = read(record);
+                if (decision != null && request.requestId().equals(decision.requestId())) {
+                    return decision;
+                }
+            }
+        }
+        throw new TimeoutException("no decision on request " + request.requestId() + " (" + request.descriptorPath()
+                + ") within " + timeout + ": is the contract gate running?");
+    }
+
+    private static Decision read(ConsumerRecord<String, String> record) {
+        try {
+            return MeshJson.read(record.value(), Decision.class);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * An apply request for a descriptor file, carrying the schema files it names.
+     *
+     * <p>When the descriptor does not parse, every {@code .avsc} beside it goes along, so the gate
+     * can still report every problem in one decision.
+     *
+     * @param shownAs how the descriptor is named in the decision, e.g. {@code orders/order-placed.product.yaml}
+     */
+    public static ProductRequest request(Path descriptor, String shownAs, String principal) {
+        try {
+            String yaml = Files.readString(descriptor, StandardCharsets.UTF_8);
+            Path folder = descriptor.toAbsolutePath().getParent();
+            ParsedDescriptor parsed = ProductDescriptors.parse(shownAs, yaml, SchemaFiles.directory(folder));
+            List<String> names = parsed.product().map(DataProduct::schemaFiles).orElseGet(() -> avscFilesIn(folder));
+            Map<String, String> files = new HashMap<>();
+            for (String name : names) {
+                Path file = folder.resolve(name);
+                if (Files.isRegularFile(file)) {
+                    files.put(name, Files.readString(file, StandardCharsets.UTF_8));
+                }
+            }
+            return ProductRequest.apply(principal, shownAs, yaml, files);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + descriptor, e);
+        }
+    }
+
+    private static List<String> avscFilesIn(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".avsc")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        decisions.close();
+    }
+}

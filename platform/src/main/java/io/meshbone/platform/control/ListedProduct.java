@@ -1,0 +1,39 @@
+package io.meshbone.platform.control;
+
+import java.time.Instant;
+import java.util.Map;
+
+import io.meshbone.platform.contract.ParsedDescriptor;
+import io.meshbone.platform.contract.ProductDescriptors;
+import io.meshbone.platform.contract.SchemaFiles;
+
+/**
+ * A product as listed in the registry topic {@code _mesh.products} (compacted, key = product name).
+ *
+ * <p>It keeps the accepted descriptor and its files verbatim, so every reader parses the same
+ * contract, plus the facts the gate fixed when it accepted it.
+ *
+ * @param name           the product name, {@code <domain>.<product>}
+ * @param descriptorPath the descriptor's path as applied
+ * @param descriptor     the accepted {@code *.product.yaml} text
+ * @param files          relative path → text of each schema file the descriptor names
+ * @param valueSchemaId  the registry id of the value schema
+ * @param keySchemaId    the registry id of the key schema, or null for string keys and keyless events
+ * @param requestId      the request that listed this version
+ * @param principal      who listed it; the domain's owner until the Security issue brings ACLs
+ * @param listedAt       when it was listed
+ * @param retired        true once retired: readers keep it for history, the gate stops admitting records
+ */
+public record ListedProduct(String name, String descriptorPath, String descriptor, Map<String, String> files,
+                            int valueSchemaId, Integer keySchemaId, String requestId, String principal, Instant listedAt,
+                            boolean retired) {
+
+    public ListedProduct {
+        files = files == null ? Map.of() : Map.copyOf(files);
+    }
+
+    /** The listed contract, parsed from the descriptor and files it was accepted with. */
+    public ParsedDescriptor contract() {
+        return ProductDescriptors.parse(descriptorPath, descriptor, SchemaFiles.of(files));
+    }
+}

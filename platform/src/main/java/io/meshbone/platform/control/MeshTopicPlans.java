@@ -1,0 +1,41 @@
+package io.meshbone.platform.control;
+
+import java.util.List;
+import java.util.Map;
+
+import io.meshbone.platform.provisioning.TopicPlan;
+
+/** The shapes of the mesh's internal topics, sized for a cluster of a given broker count. */
+public final class MeshTopicPlans {
+
+    private MeshTopicPlans() {
+    }
+
+    public static List<TopicPlan> internal(int brokers) {
+        short replication = replication(brokers);
+        Map<String, String> compacted = withMinIsr(Map.of("cleanup.policy", "compact"), brokers);
+        return List.of(
+                // One partition: the contract gate decides requests in the order they were made.
+                new TopicPlan(MeshTopics.PRODUCT_REQUESTS, 1, replication, withMinIsr(Map.of("retention.ms", "604800000"), brokers)),
+                new TopicPlan(MeshTopics.PRODUCTS, 1, replication, compacted),
+                new TopicPlan(MeshTopics.DECISIONS, 1, replication, withMinIsr(Map.of("retention.ms", "2592000000"), brokers)),
+                // The latest event per job is the current lineage graph.
+                new TopicPlan(MeshTopics.LINEAGE, 1, replication, compacted),
+                new TopicPlan(MeshTopics.UNLISTED_DLQ, 3, replication, withMinIsr(Map.of("retention.ms", "604800000"), brokers)));
+    }
+
+    /** Replication for mesh topics: three copies where the cluster has three brokers. */
+    public static short replication(int brokers) {
+        return (short) Math.min(3, brokers);
+    }
+
+    /** Adds {@code min.insync.replicas=2} when topics have three copies, so acks=all survives one broker down. */
+    public static Map<String, String> withMinIsr(Map<String, String> configs, int brokers) {
+        if (replication(brokers) < 3) {
+            return configs;
+        }
+        java.util.HashMap<String, String> withIsr = new java.util.HashMap<>(configs);
+        withIsr.put("min.insync.replicas", "2");
+        return Map.copyOf(withIsr);
+    }
+}

@@ -1,0 +1,24 @@
+package io.meshbone.platform.control;
+
+/** The mesh's internal topics, named once. */
+public final class MeshTopics {
+
+    /** Contract requests from {@code product apply} and the catalog, keyed by product name. */
+    public static final String PRODUCT_REQUESTS = "_mesh.product-requests";
+    /** The registry of listed products: compacted, key = product name, value = {@link ListedProduct}. */
+    public static final String PRODUCTS = "_mesh.products";
+    /** One {@link Decision} per request, and drift the provisioner cannot fix; keyed by product name. */
+    public static final String DECISIONS = "_mesh.decisions";
+    /** OpenLineage run events of the gate and the domain apps. */
+    public static final String LINEAGE = "_mesh.lineage";
+    /**
+     * Records of staging topics that no listed product version owns, with the gate's {@code mesh.error.*} headers
+     * and {@code mesh.source} naming the staging topic; such a topic has no DLQ of its own to go to.
+     */
+    public static final String UNLISTED_DLQ = "_mesh.unlisted.dlq";
+    /** The schema registry's store. */
+    public static final String SCHEMAS = "_schemas";
+
+    private MeshTopics() {
+    }
+}
