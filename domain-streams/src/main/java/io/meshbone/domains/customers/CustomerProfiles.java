@@ -41,7 +41,7 @@ public final class CustomerProfiles {
                 .aggregate(() -> null, (customerId, change, profile) -> apply(profile, change), Named.as(PRODUCT + "-merge"),
                         Materialized.<String, CustomerProfile, KeyValueStore<Bytes, byte[]>>as(PRODUCT + "-store")
                                 .withKeySerde(Serdes.String())
-                                .withValueSerde(MeshStreams.internalSerde(CustomerProfile.class))
+                                .withValueSerde(mesh.stateSerde("customers.customer-profile"))
                                 .withCachingDisabled())
                 // Every change of the table is a product record; a deletion is a tombstone of the compacted entity.
                 .toStream(Named.as(PRODUCT + "-changes"));

@@ -31,7 +31,7 @@ public final class ProfileHistory {
         StreamsBuilder builder = new StreamsBuilder();
         MeshStreams mesh = MeshStreams.on(builder, catalog);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-                MeshStreams.internalSerde(CustomerHistory.class)));
+                mesh.stateSerde("customers.customer-history")));
 
         KStream<String, CustomerHistory> versions = mesh.<String, CustomerProfile>from("customers.customer-profile")
                 // The store remembers each customer's open version, so a change can close it and number the next.

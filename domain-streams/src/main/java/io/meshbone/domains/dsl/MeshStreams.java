@@ -8,13 +8,11 @@ import java.util.Properties;
 import java.util.Set;
 
 import io.meshbone.domains.dsl.internal.AppCodeExceptionHandler;
-import io.meshbone.domains.dsl.internal.AvroBinarySerde;
 import io.meshbone.domains.dsl.internal.ProductSerdes;
 import io.meshbone.domains.dsl.internal.UnreadableRecordHandler;
 import io.meshbone.domains.dsl.internal.UpstreamStamp;
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.ProductNames;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -74,8 +72,8 @@ public final class MeshStreams {
         TopicSpec<K, V> topic = product(productName);
         upstream.add(productName);
         Materialized<K, V, KeyValueStore<Bytes, byte[]>> store = Materialized.<K, V, KeyValueStore<Bytes, byte[]>>as(productName + "-store")
-                .withKeySerde(internal(topic.keySerde()))
-                .withValueSerde(internal(topic.valueSerde()));
+                .withKeySerde(ProductSerdes.state(topic.name(), topic.keySerde()))
+                .withValueSerde(ProductSerdes.state(topic.name(), topic.valueSerde()));
         // Read as a stream first: builder.table would store with the registry serdes of Consumed, and the app's
         // changelog topic has no subject of its own.
         return builder.stream(topic.name(), topic.consumed()).toTable(Named.as(productName + "-table"), store);
@@ -99,11 +97,13 @@ public final class MeshStreams {
     }
 
     /**
-     * A serde for state stores and repartition topics: plain Avro binary of the generated class, no registry,
-     * since nobody outside the app reads those topics.
+     * The serde for keeping a product's values in this app's state stores and repartition topics. Each stored
+     * record carries the registry id of its writer schema (the product subject's), so the app still reads its
+     * state after the product's schema evolved compatibly and the app's generated class changed with it.
      */
-    public static <T extends SpecificRecord> Serde<T> internalSerde(Class<T> type) {
-        return new AvroBinarySerde<>(type);
+    public <V> Serde<V> stateSerde(String productName) {
+        TopicSpec<?, V> topic = product(productName);
+        return ProductSerdes.state(topic.name(), topic.valueSerde());
     }
 
     /**
@@ -122,10 +122,5 @@ public final class MeshStreams {
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UnreadableRecordHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, AppCodeExceptionHandler.class);
         return config;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> Serde<T> internal(Serde<T> productSerde) {
-        return (Serde<T>) ProductSerdes.internal(productSerde);
     }
 }

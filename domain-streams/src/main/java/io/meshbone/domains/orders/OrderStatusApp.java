@@ -58,13 +58,13 @@ public final class OrderStatusApp {
                 .merge(paid, Named.as(PRODUCT + "-merge-payments"))
                 .merge(fulfilled, Named.as(PRODUCT + "-merge-fulfilment"))
                 // All three sources are keyed by order id, so grouping needs no repartition.
-                .groupByKey(Grouped.with(PRODUCT + "-by-order", Serdes.String(), MeshStreams.internalSerde(OrderStatus.class)))
+                .groupByKey(Grouped.with(PRODUCT + "-by-order", Serdes.String(), mesh.stateSerde("orders.order-status")))
                 // The newest state wins, whatever order the sources deliver in (a late PAID must not undo SHIPPED).
                 .reduce((current, next) -> next.getUpdatedAt().isBefore(current.getUpdatedAt()) ? current : next,
                         Named.as(PRODUCT + "-newest"),
                         Materialized.<String, OrderStatus, KeyValueStore<Bytes, byte[]>>as(PRODUCT + "-store")
                                 .withKeySerde(Serdes.String())
-                                .withValueSerde(MeshStreams.internalSerde(OrderStatus.class))
+                                .withValueSerde(mesh.stateSerde("orders.order-status"))
                                 .withCachingDisabled())
                 .toStream(Named.as(PRODUCT + "-changes"));
         mesh.to(latest, PRODUCT);

@@ -52,7 +52,7 @@ public final class RevenueByHourApp {
                 // Regions are reported apart, and amounts in different currencies do not add up.
                 .groupBy((orderId, order) -> new RegionCurrency(order.getRegion().toString(), order.getCurrency().toString()),
                         Grouped.with(PRODUCT + "-by-region-and-currency", MeshJson.serde(RegionCurrency.class),
-                                MeshStreams.internalSerde(OrderPlaced.class)))
+                                mesh.stateSerde("orders.order-placed")))
                 // Hours in event time (placedAt); orders up to GRACE late still land in their hour.
                 .windowedBy(TimeWindows.ofSizeAndGrace(HOUR, GRACE))
                 // One record per closed hour, not an update per order: the product promises final figures.
@@ -60,7 +60,7 @@ public final class RevenueByHourApp {
                 .aggregate(RevenueByHourApp::empty, (cell, order, sum) -> add(sum, order), Named.as(PRODUCT + "-sum"),
                         Materialized.<RegionCurrency, RevenueByHour, WindowStore<Bytes, byte[]>>as(PRODUCT + "-store")
                                 .withKeySerde(MeshJson.serde(RegionCurrency.class))
-                                .withValueSerde(MeshStreams.internalSerde(RevenueByHour.class)))
+                                .withValueSerde(mesh.stateSerde("orders.revenue-by-hour")))
                 .toStream(Named.as(PRODUCT + "-closed-hours"))
                 // The product's key is the hour, region and currency, the same three fields the value carries.
                 .map((window, sum) -> {

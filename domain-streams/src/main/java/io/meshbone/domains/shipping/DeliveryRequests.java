@@ -41,8 +41,8 @@ public final class DeliveryRequests {
                 .selectKey((orderId, order) -> order.getCustomerId().toString(), Named.as(PRODUCT + "-by-customer"))
                 // A left join lets an order without a profile be reported instead of vanishing.
                 .leftJoin(customers, DeliveryRequests::request,
-                        Joined.with(Serdes.String(), MeshStreams.internalSerde(OrderPlaced.class),
-                                MeshStreams.internalSerde(CustomerProfile.class), PRODUCT + "-join-customer-profile"))
+                        Joined.with(Serdes.String(), mesh.stateSerde("orders.order-placed"),
+                                mesh.stateSerde("customers.customer-profile"), PRODUCT + "-join-customer-profile"))
                 .filter((customerId, request) -> request != null, Named.as(PRODUCT + "-with-customer"))
                 // The product is keyed by the order to deliver.
                 .selectKey((customerId, request) -> request.getOrderId().toString(), Named.as(PRODUCT + "-by-order"));

@@ -36,10 +36,13 @@ public final class ProductSerdes {
         return new TopicSpec<>(ProductNames.of(product).topic(), key, value);
     }
 
-    /** The serde an app keeps its own copies in: plain Avro for a registry serde, the same serde otherwise. */
-    public static Serde<?> internal(Serde<?> productSerde) {
-        if (productSerde instanceof TypedMeshSerde<?> typed) {
-            return new AvroBinarySerde<>(typed.type());
+    /**
+     * The serde an app keeps its own copies of a product's keys or values in: framed with the product subject's
+     * schema ids for a registry serde (see {@link ProductStateSerde}), the same serde otherwise.
+     */
+    public static <T> Serde<T> state(String productTopic, Serde<T> productSerde) {
+        if (productSerde instanceof TypedMeshSerde<?>) {
+            return new ProductStateSerde<>(productTopic, productSerde);
         }
         return productSerde;
     }
@@ -55,22 +58,15 @@ public final class ProductSerdes {
         if (type == null || !SpecificRecord.class.isAssignableFrom(type)) {
             throw new IllegalStateException("no generated Avro class " + schema.getFullName() + " on the classpath");
         }
-        TypedMeshSerde serde = new TypedMeshSerde(catalog, type);
+        TypedMeshSerde serde = new TypedMeshSerde(catalog);
         serde.configure(config, isKey);
         return serde;
     }
 
-    /** A registry serde that remembers its generated class. */
+    /** A registry serde of a generated class, which {@link #state} frames with the product subject's ids. */
     static final class TypedMeshSerde<T extends SpecificRecord> extends MeshAvroSerde<T> {
-        private final Class<T> type;
-
-        TypedMeshSerde(ProductCatalog catalog, Class<T> type) {
+        TypedMeshSerde(ProductCatalog catalog) {
             super(catalog.registry());
-            this.type = type;
-        }
-
-        Class<T> type() {
-            return type;
         }
     }
 }
