@@ -1,10 +1,13 @@
 package io.meshbone.domains.raw;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
+import io.meshbone.platform.provisioning.TopicLeaders;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -12,10 +15,15 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /** Creates the raw domain topics, which belong to no contract and so are not provisioned by the gate. */
 public final class RawTopicAdmin {
 
+    private static final Duration LEADERS_TIMEOUT = Duration.ofSeconds(30);
+
     private RawTopicAdmin() {
     }
 
-    /** Creates any missing raw topic ({@link RawTopics#PARTITIONS} partitions) and returns the cluster id. */
+    /**
+     * Creates any missing raw topic ({@link RawTopics#PARTITIONS} partitions), waits until the brokers serve every
+     * partition, and returns the cluster id.
+     */
     public static String ensureRawTopics(Map<String, Object> clientConfig) {
         try (Admin admin = Admin.create(clientConfig)) {
             int brokers = admin.describeCluster().nodes().get().size();
@@ -31,7 +39,11 @@ public final class RawTopicAdmin {
                     }
                 }
             }
+            // The demo's first burst would otherwise race the brokers applying the new topics and lose records.
+            TopicLeaders.await(admin, RawTopics.names(), LEADERS_TIMEOUT);
             return admin.describeCluster().clusterId().get();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the raw domain topics were created but have no leaders: " + e.getMessage(), e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create the raw domain topics: " + e.getCause().getMessage(), e);
         } catch (InterruptedException e) {
