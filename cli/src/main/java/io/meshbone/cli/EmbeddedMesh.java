@@ -12,8 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.meshbone.catalog.CatalogServer;
@@ -70,6 +72,7 @@ public final class EmbeddedMesh implements AutoCloseable {
                            int connectPort, boolean demo, Consumer<String> progress) {
     }
 
+    private final BooleanSupplier stopRequested;
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private final List<AutoCloseable> services = new ArrayList<>();
     private String bootstrapServers;
@@ -79,18 +82,36 @@ public final class EmbeddedMesh implements AutoCloseable {
     private Map<String, Object> clientConfig;
     private Path stateDir;
 
-    private EmbeddedMesh() {
+    private EmbeddedMesh(BooleanSupplier stopRequested) {
+        this.stopRequested = stopRequested;
     }
 
     /** Starts every part and applies the example contracts; returns once the catalog lists them all. */
     public static EmbeddedMesh start(Settings settings) throws TimeoutException {
-        EmbeddedMesh mesh = new EmbeddedMesh();
+        return start(settings, () -> false);
+    }
+
+    /**
+     * Like {@link #start(Settings)}, but gives up between start-up steps, and while it waits for the example
+     * contracts' topics, once {@code stopRequested} says so: it then stops what it started and throws
+     * {@link CancellationException}. A flag, not an interrupt: an interrupt can land in a library's class
+     * initialisation (Kafka's logging) and break it for the rest of the JVM.
+     */
+    public static EmbeddedMesh start(Settings settings, BooleanSupplier stopRequested) throws TimeoutException {
+        EmbeddedMesh mesh = new EmbeddedMesh(stopRequested);
         try {
             mesh.startAll(settings);
             return mesh;
         } catch (RuntimeException | TimeoutException e) {
             mesh.close();
             throw e;
+        }
+    }
+
+    /** Gives up between start-up steps once a stop was requested. */
+    private void checkpoint(String next) {
+        if (stopRequested.getAsBoolean()) {
+            throw new CancellationException("start-up stopped before " + next);
         }
     }
 
@@ -104,6 +125,7 @@ public final class EmbeddedMesh implements AutoCloseable {
         }
         progress.accept("kafka      " + bootstrapServers);
         clientConfig = Map.of("bootstrap.servers", bootstrapServers);
+        checkpoint("the schema registry");
         SchemaRegistryServer registry = add(SchemaRegistryServer.start(
                 SchemaRegistrySettings.defaults(bootstrapServers).withPort(settings.registryPort())));
         registryUrl = registry.url();
@@ -118,17 +140,22 @@ public final class EmbeddedMesh implements AutoCloseable {
         add(new NamedPart("state directory", () -> deleteTree(stateDir)));
         // Governance, catalog, domain apps and Connect are independent Kafka clients: they stop side by side.
         add(new NamedPart("services", () -> Closeables.closeTogether("mesh service", services)));
+        checkpoint("governance");
         service(Governance.start(new GovernanceSettings(clientConfig, registryUrl.toString(), stateDir, meters, Duration.ofSeconds(30))));
         progress.accept("governance contract gate, record gate, provisioner");
+        checkpoint("the catalog");
         CatalogServer catalog = service(CatalogServer.start(CatalogSettings.defaults(bootstrapServers, registryUrl.toString())
                 .withPort(settings.catalogPort()).withMeters(meters)));
         catalogUrl = catalog.url();
         progress.accept("catalog    " + catalogUrl);
+        checkpoint("the example contracts");
         Map<String, DataProduct> listed = applyExamples(progress);
         awaitTopics(listed.values().stream().map(p -> p.names().stagingTopic()).toList());
         // Each domain app starts as soon as the products it reads and writes are listed.
+        checkpoint("the domain apps");
         service(DomainApps.start(clientConfig, registryUrl.toString(), stateDir.resolve("domains"), meters));
         progress.accept("domains    " + DomainApps.all().size() + " Kafka Streams apps (orders, customers, payments, shipping)");
+        checkpoint("Kafka Connect");
         if (settings.connectPort() >= 0) {
             EmbeddedConnect connect = service(EmbeddedConnect.start(ConnectWorkerSettings.defaults(bootstrapServers)
                     .withPort(settings.connectPort()).withReplicationFactor(MeshTopicPlans.replication(brokers())), registryUrl, Map.of()));
@@ -136,6 +163,7 @@ public final class EmbeddedMesh implements AutoCloseable {
             progress.accept("connect    " + connectUrl + connect.sinkSkipped().map(why -> " (no dashboard sink: " + why + ")")
                     .orElse(" dashboard sink to PostgreSQL"));
         }
+        checkpoint("the demo");
         if (settings.demo()) {
             add(DemoGenerator.start(clientConfig, DEMO_CHECKOUTS_PER_SECOND, DEMO_HISTORY));
             progress.accept("demo       raw checkout, payment, status and profile events for the domain apps");
@@ -146,6 +174,7 @@ public final class EmbeddedMesh implements AutoCloseable {
         Map<String, DataProduct> listed = new LinkedHashMap<>();
         try (ContractClient contracts = new ContractClient(clientConfig)) {
             for (ExampleContracts.Example example : ExampleContracts.load(PRINCIPAL)) {
+                checkpoint("contract " + example.product().name());
                 Decision decision = contracts.apply(example.request(), Duration.ofSeconds(60));
                 progress.accept("contract   " + example.product().name() + " " + decision.outcome()
                         + (decision.accepted() ? "" : " " + decision.reasons()));
@@ -165,6 +194,7 @@ public final class EmbeddedMesh implements AutoCloseable {
                 if (names.containsAll(topics)) {
                     return;
                 }
+                checkpoint("the product topics were created");
                 Thread.sleep(100);
             }
         } catch (java.util.concurrent.ExecutionException e) {

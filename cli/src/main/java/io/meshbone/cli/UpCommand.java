@@ -62,7 +62,8 @@ final class UpCommand implements Callable<Integer> {
         long started = System.nanoTime();
         EmbeddedMesh.Settings mesh = new EmbeddedMesh.Settings(null, settings, registryPort, catalogPort, connectPort, demo,
                 line -> System.out.println("  " + line));
-        try (EmbeddedMesh up = EmbeddedMesh.start(mesh)) {
+        // Start-up looks at the latch between its steps, so a signal stops 'up' within seconds at any moment.
+        try (EmbeddedMesh up = EmbeddedMesh.start(mesh, () -> stop.getCount() == 0)) {
             System.out.printf("Meshbone is up in %d ms%n", (System.nanoTime() - started) / 1_000_000);
             System.out.println("bootstrap.servers=" + up.bootstrapServers());
             System.out.println("schema.registry.url=" + up.registryUrl());
@@ -76,7 +77,15 @@ final class UpCommand implements Callable<Integer> {
             log.info("stopping");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
+            if (stop.getCount() == 0) {
+                // Stopped during start-up: what failed was the interrupted start, not the mesh.
+                System.out.println("Meshbone stopped.");
+                return 0;
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             System.err.println("meshbone up: " + e.getMessage());
             return 1;
         }
