@@ -12,6 +12,7 @@ import io.meshbone.platform.serde.MeshAvroSerdeConfig;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -46,7 +47,9 @@ public final class ProductSerdes {
 
     @SuppressWarnings("unchecked")
     private static Serde<Object> string() {
-        return (Serde<Object>) (Serde<?>) Serdes.String();
+        Serde<String> strings = Serdes.String();
+        return (Serde<Object>) (Serde<?>) Serdes.serdeFrom(strings.serializer(),
+                new ErrorContainingDeserializer<>(strings.deserializer()));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -71,6 +74,11 @@ public final class ProductSerdes {
 
         Class<T> type() {
             return type;
+        }
+
+        @Override
+        public Deserializer<T> deserializer() {
+            return new ErrorContainingDeserializer<>(super.deserializer());
         }
     }
 }
