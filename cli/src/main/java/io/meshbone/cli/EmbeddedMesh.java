@@ -30,6 +30,7 @@ import io.meshbone.governance.GovernanceSettings;
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.localkafka.LocalKafka;
 import io.meshbone.localkafka.LocalKafkaSettings;
+import io.meshbone.platform.health.HealthRegistry;
 import io.meshbone.platform.lifecycle.Closeables;
 import io.meshbone.platform.control.ContractClient;
 import io.meshbone.platform.control.Decision;
@@ -75,6 +76,8 @@ public final class EmbeddedMesh implements AutoCloseable {
     private final BooleanSupplier stopRequested;
     private final Deque<AutoCloseable> parts = new ArrayDeque<>();
     private final List<AutoCloseable> services = new ArrayList<>();
+    /** Every part of the mesh reports here; the catalog serves it on {@code GET /api/health}. */
+    private final HealthRegistry health = new HealthRegistry();
     private String bootstrapServers;
     private URI registryUrl;
     private URI catalogUrl;
@@ -115,6 +118,11 @@ public final class EmbeddedMesh implements AutoCloseable {
         }
     }
 
+    /** The health of every part of this mesh, as {@code GET /api/health} serves it. */
+    public HealthRegistry health() {
+        return health;
+    }
+
     private void startAll(Settings settings) throws TimeoutException {
         Consumer<String> progress = settings.progress();
         if (settings.bootstrapServers() == null) {
@@ -127,7 +135,7 @@ public final class EmbeddedMesh implements AutoCloseable {
         clientConfig = Map.of("bootstrap.servers", bootstrapServers);
         checkpoint("the schema registry");
         SchemaRegistryServer registry = add(SchemaRegistryServer.start(
-                SchemaRegistrySettings.defaults(bootstrapServers).withPort(settings.registryPort())));
+                SchemaRegistrySettings.defaults(bootstrapServers).withPort(settings.registryPort()), health));
         registryUrl = registry.url();
         progress.accept("registry   " + registryUrl);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -141,11 +149,12 @@ public final class EmbeddedMesh implements AutoCloseable {
         // Governance, catalog, domain apps and Connect are independent Kafka clients: they stop side by side.
         add(new NamedPart("services", () -> Closeables.closeTogether("mesh service", services)));
         checkpoint("governance");
-        service(Governance.start(new GovernanceSettings(clientConfig, registryUrl.toString(), stateDir, meters, Duration.ofSeconds(30))));
+        service(Governance.start(new GovernanceSettings(clientConfig, registryUrl.toString(), stateDir, meters, Duration.ofSeconds(30)),
+                health));
         progress.accept("governance contract gate, record gate, provisioner");
         checkpoint("the catalog");
         CatalogServer catalog = service(CatalogServer.start(CatalogSettings.defaults(bootstrapServers, registryUrl.toString())
-                .withPort(settings.catalogPort()).withMeters(meters)));
+                .withPort(settings.catalogPort()).withMeters(meters), health));
         catalogUrl = catalog.url();
         progress.accept("catalog    " + catalogUrl);
         checkpoint("the example contracts");
@@ -153,7 +162,8 @@ public final class EmbeddedMesh implements AutoCloseable {
         awaitTopics(listed.values().stream().map(p -> p.names().stagingTopic()).toList());
         // Each domain app starts as soon as the products it reads and writes are listed.
         checkpoint("the domain apps");
-        service(DomainApps.start(clientConfig, registryUrl.toString(), stateDir.resolve("domains"), meters));
+        service(DomainApps.start(clientConfig, registryUrl.toString(), stateDir.resolve("domains"), meters, DomainApps.all(),
+                health));
         progress.accept("domains    " + DomainApps.all().size() + " Kafka Streams apps (orders, customers, payments, shipping)");
         checkpoint("Kafka Connect");
         if (settings.connectPort() >= 0) {

@@ -20,6 +20,8 @@ import io.meshbone.domains.orders.OrdersDomain;
 import io.meshbone.domains.payments.PaymentsDomain;
 import io.meshbone.domains.raw.RawTopicAdmin;
 import io.meshbone.domains.shipping.ShippingDomain;
+import io.meshbone.platform.health.HealthRegistry;
+import io.meshbone.platform.health.PartReporter;
 import io.meshbone.platform.lifecycle.Closeables;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
@@ -37,6 +39,8 @@ public final class DomainApps implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DomainApps.class);
     private static final Duration POLL = Duration.ofSeconds(2);
+    /** Each app reports its health as {@code domain-app:<application id>}. */
+    public static final String PART_PREFIX = "domain-app:";
 
     private final Map<String, Object> clientConfig;
     private final String registryUrl;
@@ -45,16 +49,22 @@ public final class DomainApps implements AutoCloseable {
     private final List<DomainApp> apps;
     private final String clusterId;
     private final Map<String, RunningApp> running = new ConcurrentHashMap<>();
+    private final Map<String, PartReporter> health = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Thread starter;
 
     private DomainApps(Map<String, Object> clientConfig, String registryUrl, Path stateDir, MeterRegistry meters,
-                       List<DomainApp> apps) {
+                       List<DomainApp> apps, HealthRegistry healthRegistry) {
         this.clientConfig = Map.copyOf(clientConfig);
         this.registryUrl = Objects.requireNonNull(registryUrl, "registryUrl");
         this.stateDir = Objects.requireNonNull(stateDir, "stateDir");
         this.meters = Objects.requireNonNull(meters, "meters");
         this.apps = List.copyOf(apps);
+        for (DomainApp app : this.apps) {
+            PartReporter part = healthRegistry.part(PART_PREFIX + app.applicationId());
+            part.starting("waiting for its products to be listed");
+            health.put(app.applicationId(), part);
+        }
         this.clusterId = RawTopicAdmin.ensureRawTopics(this.clientConfig);
         this.starter = new Thread(this::startWhenListed, "domain-apps-starter");
         this.starter.setDaemon(true);
@@ -73,7 +83,13 @@ public final class DomainApps implements AutoCloseable {
     /** Starts the given apps. */
     public static DomainApps start(Map<String, Object> clientConfig, String registryUrl, Path stateDir, MeterRegistry meters,
                                    List<DomainApp> apps) {
-        DomainApps domainApps = new DomainApps(clientConfig, registryUrl, stateDir, meters, apps);
+        return start(clientConfig, registryUrl, stateDir, meters, apps, new HealthRegistry());
+    }
+
+    /** Starts the given apps, each reporting its health to {@code health} as {@code domain-app:<application id>}. */
+    public static DomainApps start(Map<String, Object> clientConfig, String registryUrl, Path stateDir, MeterRegistry meters,
+                                   List<DomainApp> apps, HealthRegistry health) {
+        DomainApps domainApps = new DomainApps(clientConfig, registryUrl, stateDir, meters, apps, health);
         domainApps.starter.start();
         return domainApps;
     }
@@ -137,7 +153,8 @@ public final class DomainApps implements AutoCloseable {
         config.putAll(clientConfig);
         config.putAll(MeshStreams.streamsConfig(app.applicationId(), (String) clientConfig.get("bootstrap.servers"), stateDir));
         log.info("starting domain app {}", app.applicationId());
-        return RunningApp.start(app.applicationId(), app.topology().apply(catalog), config, clientConfig, clusterId, meters);
+        return RunningApp.start(app.applicationId(), app.topology().apply(catalog), config, clientConfig, clusterId, meters,
+                health.get(app.applicationId()));
     }
 
     /** Stops the starter and every app, sending each app's OpenLineage COMPLETE event. */

@@ -24,6 +24,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class ContractGate {
 
     /** The Streams application id. */
+    /** The name the gate reports its health under. */
+    public static final String PART = "contract-gate";
     public static final String APPLICATION_ID = "meshbone-contract-gate";
     static final String LISTINGS_STORE = "contract-gate-listings";
     private static final String PRODUCTS_SINK = "contract-gate-products";

@@ -1,5 +1,8 @@
 package io.meshbone.governance;
 
+import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +11,9 @@ import java.util.concurrent.ExecutionException;
 
 import io.meshbone.governance.internal.RegistryContracts;
 import io.meshbone.governance.internal.RegistrySchemaLookup;
+import io.meshbone.platform.health.HealthRegistry;
+import io.meshbone.platform.health.PartReporter;
+import io.meshbone.platform.health.StreamThreadSupervisor;
 import io.meshbone.platform.lifecycle.Closeables;
 import io.meshbone.platform.lineage.LineageEmitter;
 import io.meshbone.platform.control.MeshTopicPlans;
@@ -17,8 +23,6 @@ import io.meshbone.platform.registry.SchemaRegistryClientSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.streams.KafkaStreams;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The governance services together: the contract gate, the record gate and the provisioner.
@@ -27,9 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Governance implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(Governance.class);
-
     private final List<KafkaStreams> streams = new ArrayList<>();
+    private final List<StreamThreadSupervisor> supervisors = new ArrayList<>();
     private Provisioner provisioner;
     private LineageEmitter lineage;
 
@@ -37,9 +40,14 @@ public final class Governance implements AutoCloseable {
     }
 
     public static Governance start(GovernanceSettings settings) {
+        return start(settings, new HealthRegistry());
+    }
+
+    /** Starts the services, each reporting its health to {@code health}: {@code contract-gate}, {@code record-gate}, {@code provisioner}. */
+    public static Governance start(GovernanceSettings settings, HealthRegistry health) {
         Governance governance = new Governance();
         try {
-            governance.startAll(settings);
+            governance.startAll(settings, health);
             return governance;
         } catch (RuntimeException e) {
             governance.close();
@@ -47,17 +55,19 @@ public final class Governance implements AutoCloseable {
         }
     }
 
-    private void startAll(GovernanceSettings settings) {
+    private void startAll(GovernanceSettings settings, HealthRegistry health) {
         String clusterId = prepareInternalTopics(settings);
         SchemaRegistryClient registry = new SchemaRegistryClient(SchemaRegistryClientSettings.of(settings.registryUrl()));
         String stateDir = settings.stateDir().toString();
 
-        provisioner = new Provisioner(settings.clientConfig(), settings.resync()).start();
+        provisioner = new Provisioner(settings.clientConfig(), settings.resync(), health.part(Provisioner.PART)).start();
         streams.add(start(ContractGate.topology(new RegistryContracts(registry)),
-                withClientConfig(ContractGate.streamsConfig(settings.bootstrapServers(), stateDir), settings)));
+                withClientConfig(ContractGate.streamsConfig(settings.bootstrapServers(), stateDir), settings),
+                health.part(ContractGate.PART)));
         lineage = new LineageEmitter(settings.clientConfig(), clusterId, RecordGate.JOB_NAME, "RECORD_GATE");
         streams.add(start(RecordGate.topology(new RegistrySchemaLookup(registry), settings.meters(), RecordGate.lineageReporter(lineage)),
-                withClientConfig(RecordGate.streamsConfig(settings.bootstrapServers(), stateDir), settings)));
+                withClientConfig(RecordGate.streamsConfig(settings.bootstrapServers(), stateDir), settings),
+                health.part(RecordGate.PART)));
     }
 
     private static String prepareInternalTopics(GovernanceSettings settings) {
@@ -81,12 +91,12 @@ public final class Governance implements AutoCloseable {
         return merged;
     }
 
-    private static KafkaStreams start(org.apache.kafka.streams.Topology topology, Properties config) {
+    private KafkaStreams start(org.apache.kafka.streams.Topology topology, Properties config, PartReporter health) {
         KafkaStreams app = new KafkaStreams(topology, config);
-        app.setUncaughtExceptionHandler(e -> {
-            log.error("{} failed; replacing its stream thread: {}", config.get("application.id"), e.getMessage(), e);
-            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        StreamThreadSupervisor supervisor = new StreamThreadSupervisor(health);
+        supervisors.add(supervisor);
+        app.setUncaughtExceptionHandler(e -> supervisor.replaceThread(e) ? REPLACE_THREAD : SHUTDOWN_CLIENT);
+        app.setStateListener((now, before) -> supervisor.stateChanged(now.name()));
         app.start();
         return app;
     }
@@ -102,6 +112,7 @@ public final class Governance implements AutoCloseable {
 
     @Override
     public void close() {
+        supervisors.forEach(StreamThreadSupervisor::close);
         Closeables.closeTogether("governance app", streams.stream().<AutoCloseable>map(app -> () -> app.close(Duration.ofSeconds(30))).toList());
         if (provisioner != null) {
             provisioner.close();

@@ -11,10 +11,14 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.meshbone.governance.internal.ProductTopicPlans;
+import io.meshbone.governance.internal.ProvisioningFailures;
+import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.MeshJson;
 import io.meshbone.platform.control.MeshTopics;
+import io.meshbone.platform.health.PartReporter;
+import io.meshbone.platform.health.SupervisedLoop;
 import io.meshbone.platform.provisioning.Drift;
 import io.meshbone.platform.provisioning.ReconcileResult;
 import io.meshbone.platform.provisioning.TopicPlan;
@@ -38,29 +42,39 @@ import org.slf4j.LoggerFactory;
  * <p>It reads the compacted {@code _mesh.products} topic from the start (so a restart rebuilds
  * everything it needs), reconciles on every change and again every {@code resync} interval, and
  * publishes drift it cannot fix as {@link Decision.Outcome#DRIFT} decisions, once per new drift.
+ * Each product is reconciled on its own: one that Kafka refuses is published as a
+ * {@link Decision.Outcome#PROVISIONING_FAILED} decision and retried with a backoff, while the others go on.
+ * The loop itself is supervised: an error is reported to its health and the loop starts over.
  */
 public final class Provisioner implements AutoCloseable {
 
+    /** The name the provisioner reports its health under. */
+    public static final String PART = "provisioner";
     private static final Logger log = LoggerFactory.getLogger(Provisioner.class);
+    private static final String PRINCIPAL = "meshbone-provisioner";
 
     private final Map<String, Object> clientConfig;
     private final Duration resync;
+    private final PartReporter health;
     private final Map<String, ListedProduct> listed = new HashMap<>();
     private final Set<String> reportedDrift = new HashSet<>();
-    private final Thread thread;
-    private volatile KafkaConsumer<String, String> consumer;
-    private volatile boolean running = true;
+    private final ProvisioningFailures failures = new ProvisioningFailures();
+    private volatile SupervisedLoop loop;
     private volatile long reconciledPasses;
 
     public Provisioner(Map<String, Object> clientConfig, Duration resync) {
+        this(clientConfig, resync, PartReporter.detached(PART));
+    }
+
+    public Provisioner(Map<String, Object> clientConfig, Duration resync, PartReporter health) {
         this.clientConfig = Map.copyOf(clientConfig);
         this.resync = resync;
-        this.thread = new Thread(this::run, "meshbone-provisioner");
+        this.health = health;
     }
 
     /** Starts the reconcile loop on its own thread. */
     public Provisioner start() {
-        thread.start();
+        loop = SupervisedLoop.start("meshbone-provisioner", health, this::run);
         return this;
     }
 
@@ -69,42 +83,57 @@ public final class Provisioner implements AutoCloseable {
         return reconciledPasses;
     }
 
-    private void run() {
+    private void run(SupervisedLoop supervisor) throws Exception {
         Map<String, Object> consumerConfig = new HashMap<>(clientConfig);
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (Admin admin = Admin.create(clientConfig);
              KafkaProducer<String, String> producer = new KafkaProducer<>(clientConfig, new StringSerializer(), new StringSerializer());
              KafkaConsumer<String, String> products = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
-            consumer = products;
-            int brokers = admin.describeCluster().nodes().get().size();
-            List<TopicPartition> partitions = products.partitionsFor(MeshTopics.PRODUCTS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            products.assign(partitions);
-            products.seekToBeginning(partitions);
-            TopicReconciler reconciler = new TopicReconciler(admin);
-            long nextResync = 0;
-            while (running) {
-                boolean changed = false;
-                for (ConsumerRecord<String, String> record : products.poll(Duration.ofMillis(500))) {
-                    changed |= apply(record);
-                }
-                if (changed || System.nanoTime() >= nextResync) {
-                    reconcile(reconciler, producer, brokers);
-                    nextResync = System.nanoTime() + resync.toNanos();
-                }
+            Runnable wakeup = products::wakeup;
+            supervisor.onClose(wakeup);
+            try {
+                loop(supervisor, admin, producer, products);
+            } finally {
+                supervisor.removeOnClose(wakeup);
             }
         } catch (WakeupException e) {
-            // close() asked us to stop
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            log.error("the provisioner stopped: {}", e.getMessage(), e);
+            if (supervisor.running()) {
+                throw e;
+            }
+        }
+    }
+
+    private void loop(SupervisedLoop supervisor, Admin admin, KafkaProducer<String, String> producer,
+                      KafkaConsumer<String, String> products) throws Exception {
+        int brokers = admin.describeCluster().nodes().get().size();
+        List<TopicPartition> partitions = products.partitionsFor(MeshTopics.PRODUCTS).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        products.assign(partitions);
+        products.seekToBeginning(partitions);
+        // Every attempt reads the registry topic from the start, so it starts from an empty view.
+        listed.clear();
+        TopicReconciler reconciler = new TopicReconciler(admin);
+        long nextResync = 0;
+        while (supervisor.running()) {
+            boolean changed = false;
+            for (ConsumerRecord<String, String> record : products.poll(Duration.ofMillis(500))) {
+                changed |= apply(record);
+            }
+            boolean resyncDue = System.nanoTime() >= nextResync;
+            if (changed || resyncDue || failures.anyDue()) {
+                reconcile(reconciler, producer, brokers, changed || resyncDue);
+                if (resyncDue) {
+                    nextResync = System.nanoTime() + resync.toNanos();
+                }
+                health.running();
+            }
         }
     }
 
     private boolean apply(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
+            failures.forget(record.key());
             return listed.remove(record.key()) != null;
         }
         try {
@@ -116,11 +145,11 @@ public final class Provisioner implements AutoCloseable {
         }
     }
 
-    private void reconcile(TopicReconciler reconciler, KafkaProducer<String, String> producer, int brokers) throws Exception {
-        List<TopicPlan> plans = new ArrayList<>();
-        Map<String, String> productOfTopic = new HashMap<>();
-        for (ListedProduct listing : listed.values()) {
-            if (listing.retired()) {
+    /** One pass: every product ({@code all}), or only the failed ones whose retry is due. */
+    private void reconcile(TopicReconciler reconciler, KafkaProducer<String, String> producer, int brokers, boolean all)
+            throws Exception {
+        for (ListedProduct listing : new ArrayList<>(listed.values())) {
+            if (listing.retired() || !failures.due(listing.name()) || !(all || failures.failing(listing.name()))) {
                 continue;
             }
             var parsed = listing.contract();
@@ -129,35 +158,51 @@ public final class Provisioner implements AutoCloseable {
                 log.warn("skipping listing of {}: its contract does not parse: {}", listing.name(), parsed.problems());
                 continue;
             }
-            for (TopicPlan plan : ProductTopicPlans.of(parsed.orThrow(), brokers)) {
-                plans.add(plan);
-                productOfTopic.put(plan.name(), listing.name());
+            DataProduct product = parsed.orThrow();
+            ReconcileResult result;
+            try {
+                List<TopicPlan> plans = ProductTopicPlans.of(product, brokers);
+                result = reconciler.reconcile(plans);
+            } catch (RuntimeException e) {
+                reportFailure(producer, listing.name(), product.spec().version().toString(), e);
+                continue;
             }
-        }
-        ReconcileResult result = reconciler.reconcile(plans);
-        for (Drift drift : result.drift()) {
-            if (reportedDrift.add(drift.describe())) {
-                String product = productOfTopic.get(drift.topic());
-                Decision decision = new Decision("drift-" + UUID.randomUUID(), product, Decision.Outcome.DRIFT, null, false,
-                        List.of(drift.describe()), "meshbone-provisioner", Instant.now());
-                producer.send(new ProducerRecord<>(MeshTopics.DECISIONS, product, MeshJson.write(decision))).get();
-                log.warn("drift: {}", drift.describe());
-            }
+            failures.succeeded(listing.name());
+            reportDrift(producer, listing.name(), result.drift());
         }
         reconciledPasses++;
     }
 
+    private void reportFailure(KafkaProducer<String, String> producer, String product, String version, RuntimeException e)
+            throws Exception {
+        String reason = "topics: " + e.getMessage();
+        long retryInMs = failures.failed(product, reason);
+        log.warn("cannot provision {} (retrying in {} ms): {}", product, retryInMs, reason);
+        if (failures.newReason(product, reason)) {
+            publish(producer, new Decision("provisioning-" + UUID.randomUUID(), product,
+                    Decision.Outcome.PROVISIONING_FAILED, version, false, List.of(reason), PRINCIPAL, Instant.now()));
+        }
+    }
+
+    private void reportDrift(KafkaProducer<String, String> producer, String product, List<Drift> drift) throws Exception {
+        for (Drift each : drift) {
+            if (reportedDrift.add(each.describe())) {
+                publish(producer, new Decision("drift-" + UUID.randomUUID(), product, Decision.Outcome.DRIFT, null, false,
+                        List.of(each.describe()), PRINCIPAL, Instant.now()));
+                log.warn("drift: {}", each.describe());
+            }
+        }
+    }
+
+    private static void publish(KafkaProducer<String, String> producer, Decision decision) throws Exception {
+        producer.send(new ProducerRecord<>(MeshTopics.DECISIONS, decision.product(), MeshJson.write(decision))).get();
+    }
+
     @Override
     public void close() {
-        running = false;
-        KafkaConsumer<String, String> current = consumer;
+        SupervisedLoop current = loop;
         if (current != null) {
-            current.wakeup();
-        }
-        try {
-            thread.join(Duration.ofSeconds(30).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            current.close();
         }
     }
 }

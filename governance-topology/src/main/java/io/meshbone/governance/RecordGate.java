@@ -38,6 +38,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class RecordGate {
 
     /** The Streams application id, which names the gate's consumer group and internal topics. */
+    /** The name the gate reports its health under. */
+    public static final String PART = "record-gate";
     public static final String APPLICATION_ID = "meshbone-record-gate";
     /** The OpenLineage job name of the gate. */
     public static final String JOB_NAME = "meshbone.record-gate";

@@ -8,6 +8,7 @@ import io.meshbone.catalog.internal.CatalogState;
 import io.meshbone.catalog.internal.HealthMonitor;
 import io.meshbone.catalog.internal.Sampler;
 import io.meshbone.http.JettyServers;
+import io.meshbone.platform.health.HealthRegistry;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +40,16 @@ public final class CatalogServer implements AutoCloseable {
 
     /** Starts reading the mesh's topics and serving HTTP; returns once HTTP is bound. */
     public static CatalogServer start(CatalogSettings settings) {
-        CatalogState state = CatalogState.start(settings.clientConfig());
-        HealthMonitor health = HealthMonitor.start(settings.clientConfig(), state);
+        return start(settings, new HealthRegistry());
+    }
+
+    /**
+     * Starts the catalog serving {@code parts} on {@code GET /api/health} (503 when one has failed); its own topic
+     * readers report there too, as {@code catalog-reader:*}.
+     */
+    public static CatalogServer start(CatalogSettings settings, HealthRegistry parts) {
+        CatalogState state = CatalogState.start(settings.clientConfig(), parts.part(CatalogState.PART));
+        HealthMonitor health = HealthMonitor.start(settings.clientConfig(), state, parts);
         Server jetty = JettyServers.onPort(settings.host(), settings.port());
         try {
             CatalogApi api = new CatalogApi(state, health, new Sampler(settings.clientConfig(), settings.registryUrl()),

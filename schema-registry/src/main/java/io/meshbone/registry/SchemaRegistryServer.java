@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.meshbone.http.JettyServers;
+import io.meshbone.platform.health.HealthRegistry;
 import io.meshbone.registry.internal.HttpFront;
 import io.meshbone.registry.internal.JsonErrorHandler;
 import io.meshbone.registry.internal.KafkaStore;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SchemaRegistryServer implements AutoCloseable {
 
+    /** The name the registry's reader of its schemas topic reports its health under. */
+    public static final String PART = "schema-registry:store-reader";
     private static final Logger log = LoggerFactory.getLogger(SchemaRegistryServer.class);
 
     private final KafkaStore store;
@@ -41,10 +44,15 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     /** Reads the schemas topic to its end, then starts serving HTTP; returns once both are ready. */
     public static SchemaRegistryServer start(SchemaRegistrySettings settings) {
+        return start(settings, new HealthRegistry());
+    }
+
+    /** As {@link #start(SchemaRegistrySettings)}, its store reader reporting to {@code health} as {@value #PART}. */
+    public static SchemaRegistryServer start(SchemaRegistrySettings settings, HealthRegistry health) {
         Map<String, Object> clientConfig = new HashMap<>(settings.kafkaConfig());
         clientConfig.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         RegistryState state = new RegistryState();
-        KafkaStore store = KafkaStore.open(clientConfig, settings.topic(), state);
+        KafkaStore store = KafkaStore.open(clientConfig, settings.topic(), state, health.part(PART));
         Server jetty = JettyServers.onPort(settings.host(), settings.port());
         try {
             jetty.setHandler(new HttpFront(RegistryApi.router(state, store, settings.topic()), settings.users(),

@@ -111,7 +111,9 @@ public final class MeshStreams {
      * the app's own code throws on, is logged with its topic, partition and offset, counted in the task's
      * {@code dropped-records-total}, and skipped. An unreachable schema registry or an exception from Kafka itself
      * fails the stream thread instead ({@link UnreadableRecordHandler}, {@link AppCodeExceptionHandler}); the record
-     * is read again only if the app replaces failed threads, as {@code DomainApps} does ({@code REPLACE_THREAD}).
+     * is read again only if the app replaces failed threads, as {@code DomainApps} does (after a backoff, a bounded
+     * number of times). An {@link Error} thrown while deserializing a product record counts as unreadable: the
+     * product serdes turn it into a {@code SerializationException}.
      */
     public static Properties streamsConfig(String applicationId, String bootstrapServers, Path stateDir) {
         Properties config = new Properties();

@@ -6,6 +6,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.meshbone.platform.health.PartReporter;
+import io.meshbone.platform.health.StreamThreadSupervisor;
 import io.meshbone.platform.lineage.LineageEmitter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -23,28 +25,37 @@ public final class RunningApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunningApp.class);
 
     private final KafkaStreams streams;
+    private final StreamThreadSupervisor supervisor;
     private final KafkaStreamsMetrics metrics;
     private final LineageEmitter lineage;
 
-    private RunningApp(KafkaStreams streams, KafkaStreamsMetrics metrics, LineageEmitter lineage) {
+    private RunningApp(KafkaStreams streams, StreamThreadSupervisor supervisor, KafkaStreamsMetrics metrics,
+                       LineageEmitter lineage) {
         this.streams = streams;
+        this.supervisor = supervisor;
         this.metrics = metrics;
         this.lineage = lineage;
     }
 
+    /**
+     * Starts the app; a failed stream thread is replaced after a backoff, a bounded number of times
+     * ({@link StreamThreadSupervisor}), and the app's state is reported to {@code health}.
+     */
     public static RunningApp start(String applicationId, Topology topology, Properties streamsConfig,
-                                   Map<String, Object> clientConfig, String clusterId, MeterRegistry meters) {
+                                   Map<String, Object> clientConfig, String clusterId, MeterRegistry meters,
+                                   PartReporter health) {
         KafkaStreams streams = new KafkaStreams(topology, streamsConfig);
-        streams.setUncaughtExceptionHandler(e -> {
-            log.error("{} failed; replacing its stream thread: {}", applicationId, e.getMessage(), e);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        StreamThreadSupervisor supervisor = new StreamThreadSupervisor(health);
+        streams.setUncaughtExceptionHandler(e -> supervisor.replaceThread(e)
+                ? StreamThreadExceptionResponse.REPLACE_THREAD : StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+        streams.setStateListener((now, before) -> supervisor.stateChanged(now.name()));
         KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams, Tags.of("domain.app", applicationId));
         metrics.bindTo(meters);
         LineageEmitter lineage = new LineageEmitter(clientConfig, clusterId, applicationId, "DOMAIN_STREAM");
         streams.start();
         lineage.report(topics(topology, true), topics(topology, false));
-        return new RunningApp(streams, metrics, lineage);
+        log.info("started domain app {}", applicationId);
+        return new RunningApp(streams, supervisor, metrics, lineage);
     }
 
     /** The topology's external source ({@code sources}) or sink topics; repartition topics are the app's own. */
@@ -69,6 +80,7 @@ public final class RunningApp implements AutoCloseable {
 
     @Override
     public void close() {
+        supervisor.close();
         streams.close(Duration.ofSeconds(30));
         metrics.close();
         lineage.close();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -33,6 +35,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class ContractClient implements AutoCloseable {
 
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
     private final KafkaProducer<String, String> producer;
     private final KafkaConsumer<String, String> decisions;
     private final List<TopicPartition> decisionPartitions;
@@ -41,14 +45,37 @@ public final class ContractClient implements AutoCloseable {
         Map<String, Object> producerConfig = new HashMap<>(clientConfig);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
-        Map<String, Object> consumerConfig = new HashMap<>(clientConfig);
-        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "meshbone-apply-" + UUID.randomUUID());
-        this.decisions = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer());
-        this.decisionPartitions = decisions.partitionsFor(MeshTopics.DECISIONS, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        decisions.assign(decisionPartitions);
+        KafkaConsumer<String, String> consumer = null;
+        try {
+            Map<String, Object> consumerConfig = new HashMap<>(clientConfig);
+            consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "meshbone-apply-" + UUID.randomUUID());
+            consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer());
+            List<PartitionInfo> infos = consumer.partitionsFor(MeshTopics.DECISIONS, Duration.ofSeconds(30));
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalStateException("topic " + MeshTopics.DECISIONS + " not found: is the mesh running?");
+            }
+            this.decisionPartitions = infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(decisionPartitions);
+            this.decisions = consumer;
+        } catch (RuntimeException | Error e) {
+            // A constructor that throws is never closed by its caller: nothing it opened may outlive it.
+            closeQuietly(consumer, e);
+            closeQuietly(producer, e);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable client, Throwable failure) {
+        if (client == null) {
+            return;
+        }
+        try {
+            client.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /** Sends the request and returns the gate's decision on it. */
@@ -58,7 +85,7 @@ public final class ContractClient implements AutoCloseable {
         decisionPartitions.forEach(decisions::position);
         try {
             producer.send(new ProducerRecord<>(MeshTopics.PRODUCT_REQUESTS, request.descriptorPath(),
-                    MeshJson.write(request))).get();
+                    MeshJson.write(request))).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot write the request to " + MeshTopics.PRODUCT_REQUESTS + ": "
                     + e.getCause().getMessage(), e.getCause());
@@ -126,7 +153,10 @@ public final class ContractClient implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
-        decisions.close();
+        try {
+            producer.close(CLOSE_TIMEOUT);
+        } finally {
+            decisions.close(CLOSE_TIMEOUT);
+        }
     }
 }

@@ -33,6 +33,7 @@ public final class CatalogApi {
     private final PrometheusMeterRegistry meters;
     private final String registryUrl;
     private final ProductViews views;
+    private final InFlightLimit applies = new InFlightLimit(InFlightLimit.APPLIES, "POST /api/products calls");
 
     public CatalogApi(CatalogState state, HealthMonitor health, Sampler sampler, Map<String, Object> clientConfig,
                       PrometheusMeterRegistry meters, String registryUrl) {
@@ -78,7 +79,7 @@ public final class CatalogApi {
         }
         if (rest.equals(List.of("health"))) {
             requireMethod(call, "GET");
-            return ok(Map.of("caughtUp", state.caughtUp(), "products", state.products().size()));
+            return HealthReport.reply(state, health.parts());
         }
         throw CatalogError.notFound("No endpoint " + call.method() + " " + call.path());
     }
@@ -190,7 +191,7 @@ public final class CatalogApi {
         } catch (IOException e) {
             throw CatalogError.badRequest("Body is not JSON: " + e.getMessage());
         }
-        try (ContractClient contracts = new ContractClient(clientConfig)) {
+        try (InFlightLimit.Permit permit = applies.acquire(); ContractClient contracts = new ContractClient(clientConfig)) {
             Decision decision = contracts.apply(request, DECISION_TIMEOUT);
             return CatalogHttp.Reply.json(decision.accepted() ? 200 : 422, decision);
         } catch (TimeoutException e) {

@@ -18,6 +18,8 @@ import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.MeshJson;
 import io.meshbone.platform.control.MeshTopics;
+import io.meshbone.platform.health.PartReporter;
+import io.meshbone.platform.health.SupervisedLoop;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,7 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class CatalogState implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogState.class);
-    private static final int DECISIONS_KEPT = 50;
+    /** The name this reader reports its health under. */
+    public static final String PART = "catalog-reader:mesh-topics";
     private static final List<String> TOPICS = List.of(MeshTopics.PRODUCTS, MeshTopics.DECISIONS, MeshTopics.LINEAGE);
 
     /** A listed product: the current listing, its parsed contract, and every listing seen before. */
@@ -48,26 +51,32 @@ public final class CatalogState implements AutoCloseable {
     }
 
     private final Map<String, Entry> products = new ConcurrentHashMap<>();
-    private final Map<String, List<Decision>> decisions = new ConcurrentHashMap<>();
+    private final DecisionHistory decisions = new DecisionHistory();
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final KafkaConsumer<String, String> consumer;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final PartReporter health;
+    private volatile SupervisedLoop loop;
     private volatile boolean caughtUp;
+    private Map<TopicPartition, Long> startEnds;
 
-    private CatalogState(Map<String, Object> clientConfig) {
+    private CatalogState(Map<String, Object> clientConfig, PartReporter health) {
+        this.health = health;
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "meshbone-catalog-" + UUID.randomUUID());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        this.thread = new Thread(this::run, "meshbone-catalog-state");
-        this.thread.setDaemon(true);
     }
 
     public static CatalogState start(Map<String, Object> clientConfig) {
-        CatalogState state = new CatalogState(clientConfig);
-        state.thread.start();
+        return start(clientConfig, PartReporter.detached(PART));
+    }
+
+    /** Starts reading on a supervised thread: a failure is reported to {@code health} and reading resumes after a backoff. */
+    public static CatalogState start(Map<String, Object> clientConfig, PartReporter health) {
+        CatalogState state = new CatalogState(clientConfig, health);
+        state.loop = SupervisedLoop.start("meshbone-catalog-state", health, state::run);
+        state.loop.onClose(state.consumer::wakeup);
         return state;
     }
 
@@ -84,26 +93,26 @@ public final class CatalogState implements AutoCloseable {
     }
 
     public List<Decision> decisions(String product) {
-        List<Decision> list = decisions.get(product);
-        synchronized (this) {
-            return list == null ? List.of() : List.copyOf(list);
-        }
+        return decisions.of(product);
     }
 
     public List<Job> jobs() {
         return List.copyOf(jobs.values());
     }
 
-    private void run() {
+    /** One attempt; after a failure the next one goes on from the consumer's position, folding nothing twice. */
+    private void run(SupervisedLoop supervisor) {
         try {
-            List<TopicPartition> partitions = waitForTopics();
-            if (partitions == null) {
-                return;
+            if (consumer.assignment().isEmpty()) {
+                List<TopicPartition> partitions = waitForTopics(supervisor);
+                if (partitions == null) {
+                    return;
+                }
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                startEnds = consumer.endOffsets(partitions);
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> startEnds = consumer.endOffsets(partitions);
-            while (running) {
+            while (supervisor.running()) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
                     apply(record);
                 }
@@ -111,20 +120,27 @@ public final class CatalogState implements AutoCloseable {
                     caughtUp = true;
                     log.info("Catalog caught up: {} products", products.size());
                 }
+                if (caughtUp) {
+                    health.running(lag());
+                }
             }
         } catch (WakeupException e) {
-            if (running) {
+            if (supervisor.running()) {
                 throw e;
             }
-        } catch (RuntimeException e) {
-            log.error("Catalog reader stopped", e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
         }
     }
 
-    private List<TopicPartition> waitForTopics() {
-        while (running) {
+    private long lag() {
+        long lag = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            lag += consumer.currentLag(partition).orElse(0);
+        }
+        return lag;
+    }
+
+    private List<TopicPartition> waitForTopics(SupervisedLoop supervisor) {
+        while (supervisor.running()) {
             List<TopicPartition> partitions = new ArrayList<>();
             boolean all = true;
             for (String topic : TOPICS) {
@@ -173,14 +189,7 @@ public final class CatalogState implements AutoCloseable {
     }
 
     private void applyDecision(String json) throws Exception {
-        Decision decision = MeshJson.read(json, Decision.class);
-        synchronized (this) {
-            List<Decision> list = decisions.computeIfAbsent(decision.product(), k -> new ArrayList<>());
-            list.add(decision);
-            if (list.size() > DECISIONS_KEPT) {
-                list.remove(0);
-            }
-        }
+        decisions.add(MeshJson.read(json, Decision.class));
     }
 
     private void applyLineage(String json) throws Exception {
@@ -204,12 +213,10 @@ public final class CatalogState implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        SupervisedLoop current = loop;
+        if (current != null) {
+            current.close();
         }
+        consumer.close(Duration.ofSeconds(5));
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.meshbone.platform.contract.ProductNames;
+import io.meshbone.platform.health.HealthRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -55,18 +56,31 @@ public final class HealthMonitor implements AutoCloseable {
         return t;
     });
 
-    private HealthMonitor(Map<String, Object> clientConfig, CatalogState state) {
+    private final HealthRegistry parts;
+
+    private HealthMonitor(Map<String, Object> clientConfig, CatalogState state, HealthRegistry parts) {
         this.state = state;
+        this.parts = parts;
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "meshbone-catalog-health");
         this.admin = Admin.create(config);
-        this.counter = TopicCounter.start(clientConfig);
+        this.counter = TopicCounter.start(clientConfig, parts.part(TopicCounter.PART));
     }
 
     public static HealthMonitor start(Map<String, Object> clientConfig, CatalogState state) {
-        HealthMonitor monitor = new HealthMonitor(clientConfig, state);
+        return start(clientConfig, state, new HealthRegistry());
+    }
+
+    /** Starts measuring; its topic counter reports its own health to {@code parts}. */
+    public static HealthMonitor start(Map<String, Object> clientConfig, CatalogState state, HealthRegistry parts) {
+        HealthMonitor monitor = new HealthMonitor(clientConfig, state, parts);
         monitor.timer.scheduleWithFixedDelay(monitor::measureQuietly, 0, 1, TimeUnit.SECONDS);
         return monitor;
+    }
+
+    /** Where the mesh's parts report their state, for {@code GET /api/health}. */
+    public HealthRegistry parts() {
+        return parts;
     }
 
     /** What {@code /api/products/{name}} reports as live health. */

@@ -15,6 +15,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.meshbone.platform.lineage.LineageHeaders;
+import io.meshbone.platform.health.PartReporter;
+import io.meshbone.platform.health.SupervisedLoop;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,29 +39,34 @@ final class TopicCounter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TopicCounter.class);
     private static final int REASONS_KEPT = 10;
+    /** A DLQ reason header is shown, not stored whole: a producer may have put a megabyte there. */
+    static final int REASON_CHARS = 500;
+    /** The name this reader reports its health under. */
+    static final String PART = "catalog-reader:topic-counter";
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<String, Long> records = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Long>> counts = new ConcurrentHashMap<>();
+    private final Map<String, BoundedCounts> counts = new ConcurrentHashMap<>();
     private final Map<String, Deque<Map<String, String>>> reasons = new ConcurrentHashMap<>();
     private final Set<String> wanted = ConcurrentHashMap.newKeySet();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final Set<String> assignedTopics = ConcurrentHashMap.newKeySet();
+    private final PartReporter health;
+    private volatile SupervisedLoop loop;
 
-    private TopicCounter(Map<String, Object> clientConfig) {
+    private TopicCounter(Map<String, Object> clientConfig, PartReporter health) {
+        this.health = health;
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "meshbone-catalog-counter-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "meshbone-catalog-counter");
-        this.thread.setDaemon(true);
     }
 
-    static TopicCounter start(Map<String, Object> clientConfig) {
-        TopicCounter reader = new TopicCounter(clientConfig);
-        reader.thread.start();
+    static TopicCounter start(Map<String, Object> clientConfig, PartReporter health) {
+        TopicCounter reader = new TopicCounter(clientConfig, health);
+        reader.loop = SupervisedLoop.start("meshbone-catalog-counter", health, reader::run);
+        reader.loop.onClose(reader.consumer::wakeup);
         return reader;
     }
 
@@ -74,7 +81,8 @@ final class TopicCounter implements AutoCloseable {
     }
 
     Map<String, Long> countsByCode(String dlqTopic) {
-        return new TreeMap<>(counts.getOrDefault(dlqTopic, Map.of()));
+        BoundedCounts byCode = counts.get(dlqTopic);
+        return byCode == null ? new TreeMap<>() : byCode.snapshot();
     }
 
     List<Map<String, String>> recentReasons(String dlqTopic) {
@@ -87,34 +95,36 @@ final class TopicCounter implements AutoCloseable {
         }
     }
 
-    private void run() {
+    /** One attempt; after a failure the next goes on from the consumer's assignment and positions. */
+    private void run(SupervisedLoop supervisor) throws InterruptedException {
         try {
-            Set<String> assignedTopics = new java.util.HashSet<>();
-            while (running) {
+            while (supervisor.running()) {
                 if (!assignedTopics.containsAll(wanted)) {
                     reassign(assignedTopics);
                 }
                 if (consumer.assignment().isEmpty()) {
-                    try {
-                        Thread.sleep(500);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+                    health.running(0);
+                    Thread.sleep(500);
                     continue;
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     count(record);
                 }
+                health.running(lag());
             }
         } catch (WakeupException e) {
-            if (running) {
+            if (supervisor.running()) {
                 throw e;
             }
-        } catch (RuntimeException e) {
-            log.error("Topic counter stopped", e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    private long lag() {
+        long lag = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            lag += consumer.currentLag(partition).orElse(0);
+        }
+        return lag;
     }
 
     private void reassign(Set<String> assignedTopics) {
@@ -144,16 +154,20 @@ final class TopicCounter implements AutoCloseable {
         if (!record.topic().endsWith(".dlq")) {
             return;
         }
-        String code = header(record, LineageHeaders.ERROR_CODE, "UNKNOWN");
-        counts.computeIfAbsent(record.topic(), k -> new ConcurrentHashMap<>()).merge(code, 1L, Long::sum);
+        String code = counts.computeIfAbsent(record.topic(), k -> new BoundedCounts())
+                .increment(header(record, LineageHeaders.ERROR_CODE, "UNKNOWN"));
         Deque<Map<String, String>> deque = reasons.computeIfAbsent(record.topic(), k -> new ArrayDeque<>());
         synchronized (deque) {
-            deque.addFirst(Map.of("code", code, "reason", header(record, LineageHeaders.ERROR_REASON, ""),
+            deque.addFirst(Map.of("code", code, "reason", truncated(header(record, LineageHeaders.ERROR_REASON, "")),
                     "at", java.time.Instant.ofEpochMilli(record.timestamp()).toString()));
             while (deque.size() > REASONS_KEPT) {
                 deque.removeLast();
             }
         }
+    }
+
+    private static String truncated(String reason) {
+        return reason.length() <= REASON_CHARS ? reason : reason.substring(0, REASON_CHARS) + "…";
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name, String fallback) {
@@ -163,12 +177,10 @@ final class TopicCounter implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        SupervisedLoop current = loop;
+        if (current != null) {
+            current.close();
         }
+        consumer.close(Duration.ofSeconds(5));
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import io.meshbone.platform.health.PartReporter;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -56,17 +57,17 @@ public final class KafkaStore implements AutoCloseable {
     private KafkaProducer<String, String> producer;
     private volatile boolean closed;
 
-    private KafkaStore(Map<String, Object> clientConfig, String topic, RegistryState state) {
+    private KafkaStore(Map<String, Object> clientConfig, String topic, RegistryState state, PartReporter health) {
         this.clientConfig = Map.copyOf(clientConfig);
         this.partition = new TopicPartition(topic, 0);
         this.state = state;
         this.admin = Admin.create(this.clientConfig);
-        this.reader = new StoreReader(this.clientConfig, partition, state);
+        this.reader = new StoreReader(this.clientConfig, partition, state, health);
     }
 
     /** Prepares the topic, reads it to its end and keeps following it. */
-    public static KafkaStore open(Map<String, Object> clientConfig, String topic, RegistryState state) {
-        KafkaStore store = new KafkaStore(clientConfig, topic, state);
+    public static KafkaStore open(Map<String, Object> clientConfig, String topic, RegistryState state, PartReporter health) {
+        KafkaStore store = new KafkaStore(clientConfig, topic, state, health);
         try {
             StoreTopic.ensure(store.admin, topic);
             store.reader.start();

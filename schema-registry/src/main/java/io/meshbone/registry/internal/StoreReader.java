@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.meshbone.platform.health.PartReporter;
+import io.meshbone.platform.health.SupervisedLoop;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,7 +16,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The thread that follows the schemas topic (committed records only) and applies it to the state. */
+/**
+ * The thread that follows the schemas topic (committed records only) and applies it to the state; supervised, so
+ * a failure is reported to its health and reading resumes from where it stopped after a backoff.
+ */
 final class StoreReader implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StoreReader.class);
@@ -22,11 +27,12 @@ final class StoreReader implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final TopicPartition partition;
     private final RegistryState state;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final PartReporter health;
+    private SupervisedLoop loop;
     private boolean started;
 
-    StoreReader(Map<String, Object> clientConfig, TopicPartition partition, RegistryState state) {
+    StoreReader(Map<String, Object> clientConfig, TopicPartition partition, RegistryState state, PartReporter health) {
+        this.health = health;
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -36,20 +42,19 @@ final class StoreReader implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(config);
         this.partition = partition;
         this.state = state;
-        this.thread = new Thread(this::run, "schemas-reader-" + partition.topic());
-        this.thread.setDaemon(true);
     }
 
     void start() {
         started = true;
         consumer.assign(List.of(partition));
         consumer.seekToBeginning(List.of(partition));
-        thread.start();
+        loop = SupervisedLoop.start("schemas-reader-" + partition.topic(), health, this::run);
+        loop.onClose(consumer::wakeup);
     }
 
-    private void run() {
+    private void run(SupervisedLoop supervisor) {
         try {
-            while (running) {
+            while (supervisor.running()) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                     try {
                         StoreCodec.apply(record.key(), record.value(), state);
@@ -60,15 +65,12 @@ final class StoreReader implements AutoCloseable {
                     }
                 }
                 state.advanceTo(consumer.position(partition));
+                health.running(consumer.currentLag(partition).orElse(0));
             }
         } catch (WakeupException e) {
-            if (running) {
-                log.error("Schemas reader woken up unexpectedly", e);
+            if (supervisor.running()) {
+                throw e;
             }
-        } catch (RuntimeException e) {
-            log.error("Schemas reader stopped", e);
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
         }
     }
 
@@ -78,12 +80,7 @@ final class StoreReader implements AutoCloseable {
             consumer.close(Duration.ZERO);
             return;
         }
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
+        consumer.close(Duration.ofSeconds(2));
     }
 }

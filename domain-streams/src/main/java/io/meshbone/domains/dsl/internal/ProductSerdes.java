@@ -12,6 +12,7 @@ import io.meshbone.platform.serde.MeshAvroSerdeConfig;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -49,7 +50,9 @@ public final class ProductSerdes {
 
     @SuppressWarnings("unchecked")
     private static Serde<Object> string() {
-        return (Serde<Object>) (Serde<?>) Serdes.String();
+        Serde<String> strings = Serdes.String();
+        return (Serde<Object>) (Serde<?>) Serdes.serdeFrom(strings.serializer(),
+                new ErrorContainingDeserializer<>(strings.deserializer()));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -67,6 +70,11 @@ public final class ProductSerdes {
     static final class TypedMeshSerde<T extends SpecificRecord> extends MeshAvroSerde<T> {
         TypedMeshSerde(ProductCatalog catalog) {
             super(catalog.registry());
+        }
+
+        @Override
+        public Deserializer<T> deserializer() {
+            return new ErrorContainingDeserializer<>(super.deserializer());
         }
     }
 }
