@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.meshbone.catalog.CatalogServer;
@@ -56,15 +57,17 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Every domain app on a real broker, behind the real record gate and registry, with the example contracts applied. */
+/**
+ * Every domain app on a real broker, behind the real record gate and registry, with the example contracts applied.
+ *
+ * <p>The hand-made scenario is published and its hour closed in {@code @BeforeAll}: its events are hours old, so they
+ * must be through the windows before anything stamped now (the demo generator) moves stream time past them. Its ids
+ * carry this run's prefix and its checks read only those, so the tests run alone or in any order.
+ */
 @ExtendWith(SharedKafka.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DomainStreamsIT {
 
     private static final Path SCHEMAS = Path.of("..", "schemas");
@@ -73,6 +76,8 @@ class DomainStreamsIT {
             "shipping/delivery-request");
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final Instant HOUR = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
+    private static final String RUN = "r" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    private static final AtomicInteger TICKS = new AtomicInteger();
 
     private static KafkaCluster kafka;
     private static SchemaRegistryServer registry;
@@ -102,6 +107,45 @@ class DomainStreamsIT {
         catalog = ProductCatalog.listed(kafka.clientConfig(), registry.url().toString(), Duration.ofSeconds(30));
         catalogServer = CatalogServer.start(CatalogSettings.defaults(kafka.bootstrapServers(), registry.url().toString())
                 .withHost("127.0.0.1").withPort(0));
+        publishScenarioAndCloseItsHour();
+    }
+
+    private static void publishScenarioAndCloseItsHour() throws Exception {
+        try (KafkaProducer<String, String> producer = rawProducer();
+             TopicRecords<String, CustomerProfile> profiles = reader("customers.customer-profile");
+             TopicRecords<String, OrderPlaced> placed = reader("orders.order-placed");
+             TopicRecords<RevenueHour, RevenueByHour> revenue = reader("orders.revenue-by-hour")) {
+            send(producer, RawTopics.PROFILE_CHANGES, id("c-1"), new RawProfileChange(id("c-1"), "UPSERT", "Ada Lovelace", "ada@example.com", null, "GB", HOUR));
+            send(producer, RawTopics.PROFILE_CHANGES, id("c-2"), new RawProfileChange(id("c-2"), "UPSERT", "Alan Turing", "alan@example.com", null, "GB", HOUR));
+            send(producer, RawTopics.PROFILE_CHANGES, id("c-1"), new RawProfileChange(id("c-1"), "UPSERT", null, "ada@engine.org", null, null, HOUR.plusSeconds(60)));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(ours(profiles.poll())).extracting(r -> r.value().getEmail().toString())
+                    .contains("alan@example.com", "ada@engine.org"));
+
+            send(producer, RawTopics.CHECKOUT, id("o-1"), checkout("o-1", "c-1", HOUR.plusSeconds(600), " eur ", "10.00", false));
+            send(producer, RawTopics.CHECKOUT, id("o-1"), checkout("o-1", "c-1", HOUR.plusSeconds(660), " eur ", "10.00", false));
+            send(producer, RawTopics.CHECKOUT, id("o-2"), checkout("o-2", "c-2", HOUR.plusSeconds(700), "EUR", "99.00", true));
+            send(producer, RawTopics.CHECKOUT, id("o-3"), checkout("o-3", "c-2", HOUR.plusSeconds(900), "€", "5.50", false));
+            send(producer, RawTopics.CHECKOUT, id("o-5"), checkout("o-5", "c-2", HOUR.plusSeconds(960), "EUR", "2.00", false, "APAC"));
+            send(producer, RawTopics.PAYMENTS, id("p-1"), new RawPayment(id("p-1"), id("o-1"), new BigDecimal("10.00"), "EUR", "card", "SETTLED", HOUR.plusSeconds(1200)));
+            send(producer, RawTopics.STATUS, id("o-1"), new RawStatus(id("o-1"), "SHIPPED", HOUR.plusSeconds(1800), null));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(keys(ours(placed.poll()))).containsExactlyInAnyOrder(id("o-1"), id("o-3"), id("o-5")));
+            // A later EUR order moves event time past the hour and its grace, so the hour's final revenue is emitted.
+            send(producer, RawTopics.CHECKOUT, id("o-4"), checkout("o-4", "c-1", HOUR.plus(Duration.ofHours(2)), "EUR", "1.00", false));
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                tick(producer);
+                assertThat(scenarioHours(revenue.poll())).hasSize(2);
+            });
+        }
+    }
+
+    // Streams looks for closed windows at most once a second, when a record arrives, and each task only by its own
+    // stream time: keep records coming for every region's partition of the repartition topic.
+    private static void tick(KafkaProducer<String, String> producer) throws IOException {
+        for (String region : List.of("EMEA", "APAC")) {
+            String tick = "tick-" + TICKS.incrementAndGet();
+            send(producer, RawTopics.CHECKOUT, id(tick), checkout(tick, "c-1",
+                    HOUR.plus(Duration.ofHours(2)).plusSeconds(TICKS.get()), "EUR", "1.00", false, region));
+        }
     }
 
     @AfterAll
@@ -121,10 +165,8 @@ class DomainStreamsIT {
     }
 
     @Test
-    @Order(1)
     void runsEveryDomainThroughTheGateWithLineage() throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.clientConfig(),
-                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer());
+        try (KafkaProducer<String, String> producer = rawProducer();
              TopicRecords<String, CustomerProfile> profiles = reader("customers.customer-profile");
              TopicRecords<String, CustomerHistory> history = reader("customers.customer-history");
              TopicRecords<String, OrderPlaced> placed = reader("orders.order-placed");
@@ -135,34 +177,12 @@ class DomainStreamsIT {
              TopicRecords<byte[], byte[]> dlq = new TopicRecords<>(kafka.clientConfig(), "orders.revenue-by-hour.v2.dlq",
                      new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
 
-            send(producer, RawTopics.PROFILE_CHANGES, "c-1", new RawProfileChange("c-1", "UPSERT", "Ada Lovelace", "ada@example.com", null, "GB", HOUR));
-            send(producer, RawTopics.PROFILE_CHANGES, "c-2", new RawProfileChange("c-2", "UPSERT", "Alan Turing", "alan@example.com", null, "GB", HOUR));
-            send(producer, RawTopics.PROFILE_CHANGES, "c-1", new RawProfileChange("c-1", "UPSERT", null, "ada@engine.org", null, null, HOUR.plusSeconds(60)));
-            await().atMost(WAIT).untilAsserted(() -> assertThat(values(profiles.poll()))
-                    .extracting(p -> p.getEmail().toString()).contains("alan@example.com", "ada@engine.org"));
-
-            send(producer, RawTopics.CHECKOUT, "o-1", checkout("o-1", "c-1", HOUR.plusSeconds(600), " eur ", "10.00", false));
-            send(producer, RawTopics.CHECKOUT, "o-1", checkout("o-1", "c-1", HOUR.plusSeconds(660), " eur ", "10.00", false));
-            send(producer, RawTopics.CHECKOUT, "o-2", checkout("o-2", "c-2", HOUR.plusSeconds(700), "EUR", "99.00", true));
-            send(producer, RawTopics.CHECKOUT, "o-3", checkout("o-3", "c-2", HOUR.plusSeconds(900), "€", "5.50", false));
-            send(producer, RawTopics.CHECKOUT, "o-5", checkout("o-5", "c-2", HOUR.plusSeconds(960), "EUR", "2.00", false, "APAC"));
-            send(producer, RawTopics.PAYMENTS, "p-1", new RawPayment("p-1", "o-1", new BigDecimal("10.00"), "EUR", "card", "SETTLED", HOUR.plusSeconds(1200)));
-            send(producer, RawTopics.STATUS, "o-1", new RawStatus("o-1", "SHIPPED", HOUR.plusSeconds(1800), null));
-            await().atMost(WAIT).untilAsserted(() -> assertThat(keys(placed.poll())).containsExactlyInAnyOrder("o-1", "o-3", "o-5"));
-            // A later EUR order moves event time past the hour and its grace, so the hour's final revenue is emitted.
-            send(producer, RawTopics.CHECKOUT, "o-4", checkout("o-4", "c-1", HOUR.plus(Duration.ofHours(2)), "EUR", "1.00", false));
-
-            AtomicInteger ticks = new AtomicInteger();
+            await().atMost(WAIT).untilAsserted(() -> assertThat(ours(profiles.poll()))
+                    .extracting(p -> p.value().getEmail().toString()).contains("alan@example.com", "ada@engine.org"));
             await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
                 assertThat(dlq.poll()).extracting(r -> LineageHeaders.get(r.headers(), LineageHeaders.ERROR_REASON).orElse("")).isEmpty();
-                // Streams looks for closed windows at most once a second, when a record arrives, and each task only
-                // by its own stream time: keep records coming for every region's partition of the repartition topic.
-                for (String region : List.of("EMEA", "APAC")) {
-                    int tick = ticks.incrementAndGet();
-                    send(producer, RawTopics.CHECKOUT, "tick-" + tick, checkout("tick-" + tick, "c-1",
-                            HOUR.plus(Duration.ofHours(2)).plusSeconds(tick), "EUR", "1.00", false, region));
-                }
-                List<ConsumerRecord<RevenueHour, RevenueByHour>> hours = revenue.poll();
+                tick(producer);
+                List<ConsumerRecord<RevenueHour, RevenueByHour>> hours = scenarioHours(revenue.poll());
                 assertThat(hours).extracting(r -> r.key().getHourStart(), r -> r.key().getRegion().toString(),
                                 r -> r.key().getCurrency().toString(), r -> r.value().getRevenue(), r -> r.value().getOrderCount())
                         .containsExactlyInAnyOrder(tuple(HOUR, "EMEA", "EUR", new BigDecimal("15.50"), 2L),
@@ -171,26 +191,26 @@ class DomainStreamsIT {
             });
             await().atMost(WAIT).untilAsserted(() -> {
                 List<ConsumerRecord<String, DeliveryRequest>> requests = deliveries.poll();
-                assertThat(keys(requests)).contains("o-1", "o-3", "o-4", "o-5").doesNotContain("o-2");
-                assertThat(requests).filteredOn(r -> r.key().equals("o-1")).singleElement()
+                assertThat(keys(requests)).contains(id("o-1"), id("o-3"), id("o-4"), id("o-5")).doesNotContain(id("o-2"));
+                assertThat(requests).filteredOn(r -> r.key().equals(id("o-1"))).singleElement()
                         .satisfies(r -> assertThat(r.value().getEmail().toString()).isEqualTo("ada@engine.org"))
                         .satisfies(r -> assertThat(upstream(r)).containsExactlyInAnyOrder("orders.order-placed", "customers.customer-profile"))
                         .satisfies(r -> assertThat(LineageHeaders.get(r.headers(), LineageHeaders.PRODUCT)).contains("shipping.delivery-request"));
             });
-            List<ConsumerRecord<String, OrderPlaced>> orders = placed.poll();
-            assertThat(keys(orders)).filteredOn(k -> k.startsWith("o-")).containsExactlyInAnyOrder("o-1", "o-3", "o-4", "o-5");
+            List<ConsumerRecord<String, OrderPlaced>> orders = ours(placed.poll());
+            assertThat(keys(orders)).filteredOn(k -> k.startsWith(id("o-"))).containsExactlyInAnyOrder(id("o-1"), id("o-3"), id("o-4"), id("o-5"));
             assertThat(values(orders)).extracting(o -> o.getCurrency().toString()).containsOnly("EUR");
-            assertThat(orders).filteredOn(r -> r.key().equals("o-5")).singleElement()
+            assertThat(orders).filteredOn(r -> r.key().equals(id("o-5"))).singleElement()
                     .satisfies(r -> assertThat(r.value().getRegion()).hasToString("APAC"));
             assertThat(orders).allSatisfy(r -> assertThat(upstream(r)).isEmpty());
-            await().atMost(WAIT).untilAsserted(() -> assertThat(keys(payments.poll())).containsExactly("o-1"));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(keys(ours(payments.poll()))).containsExactly(id("o-1")));
             await().atMost(WAIT).untilAsserted(() -> {
                 List<ConsumerRecord<String, OrderStatus>> all = statuses.poll();
-                assertThat(all).filteredOn(r -> r.key().equals("o-1")).last()
+                assertThat(all).filteredOn(r -> r.key().equals(id("o-1"))).last()
                         .satisfies(r -> assertThat(r.value().getStatus()).isEqualTo(OrderState.SHIPPED))
                         .satisfies(r -> assertThat(upstream(r)).containsExactly("orders.order-placed", "payments.payment-settled"));
             });
-            await().atMost(WAIT).untilAsserted(() -> assertThat(history.poll()).filteredOn(r -> r.key().equals("c-1"))
+            await().atMost(WAIT).untilAsserted(() -> assertThat(history.poll()).filteredOn(r -> r.key().equals(id("c-1")))
                     .extracting(r -> r.value().getVersion(), r -> r.value().getValidTo() != null)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, false), org.assertj.core.groups.Tuple.tuple(1L, true),
                             org.assertj.core.groups.Tuple.tuple(2L, false)));
@@ -205,7 +225,6 @@ class DomainStreamsIT {
     }
 
     @Test
-    @Order(2) // its events are stamped now, which would make the first test's older events late
     void demoGeneratorFeedsTheDomains() throws Exception {
         try (TopicRecords<String, PaymentSettled> payments = reader("payments.payment-settled");
              DemoGenerator demo = DemoGenerator.start(kafka.clientConfig(), 20)) {
@@ -276,7 +295,26 @@ class DomainStreamsIT {
 
     private static RawCheckout checkout(String orderId, String customerId, Instant at, String currency, String total, boolean test,
                                         String region) {
-        return new RawCheckout(orderId, customerId, at, currency, new BigDecimal(total), 2, "web", test, region);
+        return new RawCheckout(id(orderId), id(customerId), at, currency, new BigDecimal(total), 2, "web", test, region);
+    }
+
+    /** This run's name for a scenario id, so records of other runs and of the demo generator are told apart. */
+    private static String id(String scenarioId) {
+        return RUN + scenarioId;
+    }
+
+    private static <K, V> List<ConsumerRecord<K, V>> ours(List<ConsumerRecord<K, V>> records) {
+        return records.stream().filter(r -> String.valueOf(r.key()).startsWith(RUN)).toList();
+    }
+
+    /** The revenue of the scenario's hour; ticks and the demo generator close later hours of their own. */
+    private static List<ConsumerRecord<RevenueHour, RevenueByHour>> scenarioHours(List<ConsumerRecord<RevenueHour, RevenueByHour>> records) {
+        return records.stream().filter(r -> r.key().getHourStart().equals(HOUR)).toList();
+    }
+
+    private static KafkaProducer<String, String> rawProducer() {
+        return new KafkaProducer<>(kafka.clientConfig(), new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer());
     }
 
     private static <K, V> List<K> keys(List<ConsumerRecord<K, V>> records) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.meshbone.domains.dsl.MeshStreams;
 import io.meshbone.domains.dsl.ProductCatalog;
@@ -17,9 +18,7 @@ import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.KeySpec;
 import io.meshbone.platform.contract.ProductDescriptors;
 import io.meshbone.platform.contract.ProductNames;
-import io.meshbone.localkafka.KafkaCluster;
-import io.meshbone.registry.SchemaRegistryServer;
-import io.meshbone.registry.SchemaRegistrySettings;
+import io.meshbone.platform.registry.MockSchemaRegistry;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -27,26 +26,26 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
- * The example products on a real schema registry server, registered as the contract gate registers them, for
- * {@link TopologyTestDriver} tests that feed the apps' own topologies.
+ * The example products on an in-memory ({@code mock://}) schema registry of their own, registered as the contract gate
+ * registers them, for {@link TopologyTestDriver} tests that feed the apps' own topologies: no broker, no network.
  */
 public final class ExampleMesh implements AutoCloseable {
 
-    private final SchemaRegistryServer registry;
+    private final String scope;
     private final ProductCatalog catalog;
     private final Path stateDir;
 
-    private ExampleMesh(SchemaRegistryServer registry, ProductCatalog catalog, Path stateDir) {
-        this.registry = registry;
+    private ExampleMesh(String scope, ProductCatalog catalog, Path stateDir) {
+        this.scope = scope;
         this.catalog = catalog;
         this.stateDir = stateDir;
     }
 
-    public static ExampleMesh start(KafkaCluster kafka) throws IOException {
-        SchemaRegistryServer registry = SchemaRegistryServer.start(SchemaRegistrySettings.defaults(kafka.bootstrapServers())
-                .withHost("127.0.0.1").withPort(0));
+    /** Registers the example products in a fresh registry scope. */
+    public static ExampleMesh start() throws IOException {
+        String scope = "example-mesh-" + UUID.randomUUID();
         List<DataProduct> products = exampleProducts();
-        ProductCatalog catalog = ProductCatalog.of(products, registry.url().toString());
+        ProductCatalog catalog = ProductCatalog.of(products, MockSchemaRegistry.url(scope));
         for (DataProduct product : products) {
             ProductNames names = ProductNames.of(product);
             String value = product.spec().value().schema().toString();
@@ -59,7 +58,7 @@ public final class ExampleMesh implements AutoCloseable {
                 catalog.registry().register(names.stagingKeySubject(), keySchema);
             }
         }
-        return new ExampleMesh(registry, catalog, Files.createTempDirectory("domain-streams-test-"));
+        return new ExampleMesh(scope, catalog, Files.createTempDirectory("domain-streams-test-"));
     }
 
     /** The example contracts shipped by the schemas module, parsed from the classpath. */
@@ -97,8 +96,9 @@ public final class ExampleMesh implements AutoCloseable {
         return catalog;
     }
 
+    /** The {@code mock://} URL of this mesh's registry, for serdes a test configures itself. */
     public String registryUrl() {
-        return registry.url().toString();
+        return MockSchemaRegistry.url(scope);
     }
 
     /** A driver for {@code topology} with the domain apps' own streams config. */
@@ -130,7 +130,7 @@ public final class ExampleMesh implements AutoCloseable {
 
     @Override
     public void close() {
-        registry.close();
+        MockSchemaRegistry.dropScope(scope);
     }
 
     /** Records the driver's tasks dropped: unreadable, thrown on by app code, or later than a window's grace. */

@@ -1,23 +1,19 @@
 package io.meshbone.domains;
 
-import io.meshbone.localkafka.KafkaCluster;
-import io.meshbone.localkafka.testing.SharedKafka;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Base of the domain apps' TopologyTestDriver tests: a real registry on the shared broker per class, a driver per test. */
-@ExtendWith(SharedKafka.class)
+/** Base of the domain apps' TopologyTestDriver tests: an in-memory registry per class, a driver per test; no broker. */
 public abstract class ExampleMeshTest {
 
     protected static ExampleMesh mesh;
     protected TopologyTestDriver driver;
 
     @BeforeAll
-    static void startRegistry(KafkaCluster kafka) throws Exception {
-        mesh = ExampleMesh.start(kafka);
+    static void startRegistry() throws Exception {
+        mesh = ExampleMesh.start();
     }
 
     @AfterAll
@@ -27,6 +23,8 @@ public abstract class ExampleMeshTest {
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        if (driver != null) {
+            driver.close();
+        }
     }
 }

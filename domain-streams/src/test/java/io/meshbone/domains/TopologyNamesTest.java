@@ -8,6 +8,7 @@ import java.util.List;
 import io.meshbone.domains.dsl.MeshStreams;
 import io.meshbone.domains.dsl.ProductCatalog;
 import io.meshbone.domains.dsl.UnknownProductException;
+import io.meshbone.platform.registry.MockSchemaRegistry;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class TopologyNamesTest {
 
     @Test
     void rejectsAProductThatIsNotListedNamingTheListedOnes() {
-        MeshStreams mesh = MeshStreams.on(new StreamsBuilder(), ProductCatalog.of(List.of(), "http://127.0.0.1:9"));
+        MeshStreams mesh = MeshStreams.on(new StreamsBuilder(), ProductCatalog.of(List.of(), MockSchemaRegistry.url("topology-names-test")));
 
         assertThatThrownBy(() -> mesh.from("orders.order-placd"))
                 .isInstanceOf(UnknownProductException.class)
@@ -60,7 +61,7 @@ class TopologyNamesTest {
 
     private static ProductCatalog catalog() {
         try {
-            return ProductCatalog.of(ExampleMesh.exampleProducts(), "http://127.0.0.1:9");
+            return ProductCatalog.of(ExampleMesh.exampleProducts(), MockSchemaRegistry.url("topology-names-test"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

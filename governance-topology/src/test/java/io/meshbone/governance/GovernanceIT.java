@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,19 +40,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The governance services on a real broker and a real registry, run in a child JVM so one test can kill them.
  *
- * <p>The example contracts under {@code schemas/} are applied once; later tests build on them.
+ * <p>The example contracts under {@code schemas/} are applied once, before any test, and their topics awaited; each
+ * test then stands on its own (any one alone, in any order) and touches only records and topics it names uniquely.
  */
 @ExtendWith(SharedKafka.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GovernanceIT {
 
     private static final Path SCHEMAS = Payments.SCHEMAS_DIR;
@@ -63,6 +61,8 @@ class GovernanceIT {
     private static Path stateDir;
     private static Process governance;
     private static ContractClient contracts;
+    /** The decision on each example contract's first application, in the order applied. */
+    private static final Map<Path, Decision> EXAMPLE_DECISIONS = new LinkedHashMap<>();
 
     @BeforeAll
     static void startMesh(KafkaCluster cluster) throws Exception {
@@ -71,6 +71,19 @@ class GovernanceIT {
         stateDir = Files.createTempDirectory("governance-it-");
         governance = startGovernance();
         contracts = new ContractClient(kafka.clientConfig());
+        applyExamplesAndAwaitTheirTopics();
+    }
+
+    private static void applyExamplesAndAwaitTheirTopics() throws Exception {
+        for (Path descriptor : exampleDescriptors()) {
+            EXAMPLE_DECISIONS.put(descriptor, contracts.apply(ContractClient.request(descriptor,
+                    SCHEMAS.relativize(descriptor).toString(), "User:examples"), DECISION_TIMEOUT));
+        }
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            // Records may only be staged once the provisioner made the topics: the broker creates none on demand.
+            await().atMost(Duration.ofSeconds(60)).until(() -> admin.listTopics().names().get()
+                    .containsAll(List.of(PAYMENTS, PAYMENTS + ".staging", PAYMENTS + ".dlq")));
+        }
     }
 
     @AfterAll
@@ -87,11 +100,11 @@ class GovernanceIT {
     }
 
     @Test
-    @Order(1)
     void acceptsEveryExampleContractAndProvisionsItsTopics() throws Exception {
-        for (Path descriptor : exampleDescriptors()) {
-            Decision decision = contracts.apply(ContractClient.request(descriptor, SCHEMAS.relativize(descriptor).toString(),
-                    "User:examples"), DECISION_TIMEOUT);
+        assertThat(EXAMPLE_DECISIONS.keySet()).containsExactlyElementsOf(exampleDescriptors());
+        for (Map.Entry<Path, Decision> applied : EXAMPLE_DECISIONS.entrySet()) {
+            Path descriptor = applied.getKey();
+            Decision decision = applied.getValue();
             assertThat(decision.outcome()).as("%s: %s", descriptor, decision.reasons()).isEqualTo(Decision.Outcome.ACCEPTED);
             assertThat(decision.changed()).isTrue();
         }
@@ -107,7 +120,6 @@ class GovernanceIT {
     }
 
     @Test
-    @Order(2)
     void reapplyingAnIdenticalContractIsAnAcceptedNoOp() throws Exception {
         Decision decision = apply("payments/payment-settled.product.yaml", "User:examples");
         assertThat(decision.outcome()).isEqualTo(Decision.Outcome.ACCEPTED);
@@ -115,7 +127,6 @@ class GovernanceIT {
     }
 
     @Test
-    @Order(3)
     void rejectsABreakingChangeWithEveryReasonAndLeavesTheProductListed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path copy = copyProduct("payments", "payment-settled", dir);
         // A new required field without a default breaks BACKWARD: old records cannot be read with it.
@@ -135,7 +146,6 @@ class GovernanceIT {
     }
 
     @Test
-    @Order(4)
     void rejectsAChangeByAPrincipalThatDoesNotOwnTheDomain(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path copy = copyProduct("payments", "payment-settled", dir);
         Path descriptor = copy.resolve("payment-settled.product.yaml");
@@ -150,9 +160,10 @@ class GovernanceIT {
     }
 
     @Test
-    @Order(5)
     void routesGoodRecordsToTheProductAndBadOnesToTheDlqWithHeaders() throws Exception {
         Map<String, byte[]> good = new HashMap<>();
+        String negative = "neg-" + UUID.randomUUID();
+        String garbage = "garbage-" + UUID.randomUUID();
         try (KafkaProducer<String, GenericRecord> avro = avroProducer();
              KafkaProducer<String, byte[]> raw = rawProducer()) {
             for (int i = 0; i < 20; i++) {
@@ -160,10 +171,9 @@ class GovernanceIT {
                 avro.send(new ProducerRecord<>(PAYMENTS + ".staging", id, Payments.payment(id, "10.00"))).get();
                 good.put(id, null);
             }
-            String negative = "neg-" + UUID.randomUUID();
             avro.send(new ProducerRecord<>(PAYMENTS + ".staging", negative, Payments.payment(negative, "-1.00"))).get();
             avro.send(new ProducerRecord<>(PAYMENTS + ".staging", "wrong-key", Payments.payment("other-" + UUID.randomUUID(), "3.00"))).get();
-            raw.send(new ProducerRecord<>(PAYMENTS + ".staging", "garbage-" + UUID.randomUUID(), "not avro".getBytes(StandardCharsets.UTF_8))).get();
+            raw.send(new ProducerRecord<>(PAYMENTS + ".staging", garbage, "not avro".getBytes(StandardCharsets.UTF_8))).get();
         }
 
         List<ConsumerRecord<byte[], byte[]>> published = readUntil(PAYMENTS, records -> keys(records).containsAll(good.keySet()));
@@ -174,14 +184,14 @@ class GovernanceIT {
         assertThat(header(first, LineageHeaders.SOURCE)).startsWith(PAYMENTS + ".staging/");
         assertThat(header(first, LineageHeaders.SCHEMA_ID)).matches("\\d+");
 
-        List<ConsumerRecord<byte[], byte[]>> dead = readUntil(PAYMENTS + ".dlq", records -> records.size() >= 3);
+        List<String> badKeys = List.of(negative, "wrong-key", garbage);
+        List<ConsumerRecord<byte[], byte[]>> dead = readUntil(PAYMENTS + ".dlq", records -> keys(records).containsAll(badKeys));
         assertThat(dead).extracting(r -> header(r, LineageHeaders.ERROR_CODE))
                 .contains("QUALITY_RULE_FAILED", "KEY_MISMATCH", "BAD_MAGIC_BYTE");
         assertThat(keys(published)).noneMatch(key -> key.startsWith("neg-") || key.startsWith("garbage-") || key.equals("wrong-key"));
     }
 
     @Test
-    @Order(6)
     void survivesAnUncleanKillMidStreamWithoutLosingOrDuplicatingRecords() throws Exception {
         int total = 3000;
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -200,7 +210,6 @@ class GovernanceIT {
     }
 
     @Test
-    @Order(7)
     void sendsRecordsOfAHandMadeStagingTopicToTheUnlistedDlqAndKeepsGating() throws Exception {
         String ghost = "ghost.thing-" + UUID.randomUUID().toString().substring(0, 8) + ".v1.staging";
         try (Admin admin = Admin.create(kafka.clientConfig())) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshbone.platform.registry.internal.RegistryTransport;
 import io.meshbone.platform.registry.internal.RestTransport;
 
 /**
@@ -17,10 +18,13 @@ import io.meshbone.platform.registry.internal.RestTransport;
  * <p>Ids are immutable, so {@code id -> schema} and {@code (subject, schema) -> id} answers are
  * cached for the life of the client. Calls fail over across the configured URLs and retry only
  * 408, 429, 5xx and unreachable registries, with exponential backoff. Thread-safe.
+ *
+ * <p>A {@code mock://<scope>} URL (for hermetic tests) talks to an in-memory registry shared by every client of that
+ * scope in the JVM; see {@link MockSchemaRegistry}.
  */
 public final class SchemaRegistryClient {
 
-    private final RestTransport transport;
+    private final RegistryTransport transport;
     private final Map<Integer, String> schemasById = new ConcurrentHashMap<>();
     private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
 
@@ -28,7 +32,7 @@ public final class SchemaRegistryClient {
     }
 
     public SchemaRegistryClient(SchemaRegistryClientSettings settings) {
-        this.transport = new RestTransport(settings);
+        this.transport = RegistryTransport.of(settings);
     }
 
     /** Registers an Avro schema under a subject (or finds it there) and returns its id. */

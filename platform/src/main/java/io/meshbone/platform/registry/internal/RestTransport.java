@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * HTTP calls to a set of registries: JSON in and out, basic auth, failover across URLs, and
  * exponential backoff that retries only 408, 429, 500–504 and connection failures.
  */
-public final class RestTransport {
+public final class RestTransport implements RegistryTransport {
 
     private static final Logger log = LoggerFactory.getLogger(RestTransport.class);
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
@@ -54,6 +54,7 @@ public final class RestTransport {
     }
 
     /** Sends one call, failing over and retrying as the settings allow; answers the parsed 200 body. */
+    @Override
     public JsonNode call(String method, String pathAndQuery, JsonNode body) {
         SchemaRegistryException last = null;
         Duration backoff = settings.initialBackoff();
