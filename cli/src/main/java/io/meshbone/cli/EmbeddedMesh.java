@@ -44,11 +44,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole mesh in one JVM: Kafka, schema registry, governance, catalog, the example contracts, the domain apps,
- * a Kafka Connect worker with the dashboard sink, and demo traffic.
+ * The whole mesh in one JVM, as {@code meshbone up} runs it: Kafka (embedded, or an existing cluster), the schema
+ * registry, governance (contract gate, record gate, provisioner), the catalog, the example contracts applied, the
+ * example domain apps, a Kafka Connect worker unless turned off (with the dashboard sink only when PostgreSQL is
+ * reachable) and, when asked for, demo traffic for the domain apps.
  *
- * <p>Each part is started in order and closed in reverse; a later part (a domain app, Connect) is added with
- * {@link #add(AutoCloseable)} so it stops before the parts it depends on.
+ * <p>Closing stops the demo traffic first; then governance, the catalog, the domain apps and Connect side by side
+ * (independent Kafka clients); then deletes their Streams state directory, stops the registry and, last, the
+ * embedded Kafka. A part given to {@link #add(AutoCloseable)} after start stops before all of them.
  */
 public final class EmbeddedMesh implements AutoCloseable {
 
@@ -89,7 +92,10 @@ public final class EmbeddedMesh implements AutoCloseable {
         this.stopRequested = stopRequested;
     }
 
-    /** Starts every part and applies the example contracts; returns once the catalog lists them all. */
+    /**
+     * Starts every part and applies the example contracts; returns once each contract has its decision and the
+     * provisioner has created the staging topics of those accepted.
+     */
     public static EmbeddedMesh start(Settings settings) throws TimeoutException {
         return start(settings, () -> false);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.control.MeshJson;
 import io.meshbone.platform.registry.SchemaRegistryClient;
 import io.meshbone.platform.registry.SchemaRegistryClientSettings;
@@ -57,7 +58,9 @@ final class ProduceCommand implements Callable<Integer> {
         String staging = address.path("stagingTopic").asText();
         String keyField = address.path("keyField").isTextual() ? address.path("keyField").asText() : null;
         SchemaRegistryClient registry = new SchemaRegistryClient(SchemaRegistryClientSettings.of(mesh.registryUrl));
-        Schema schema = new Schema.Parser().parse(registry.latest(staging + "-value").schema());
+        ProductNames names = ProductNames.ofStagingTopic(staging).orElseThrow(() -> new IllegalStateException(
+                "the catalog's stagingTopic for " + name + " is '" + staging + "', expected <domain>.<product>.v<major>.staging"));
+        Schema schema = new Schema.Parser().parse(registry.latest(names.stagingValueSubject()).schema());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Object> config = new HashMap<>(mesh.clientConfig());

@@ -10,7 +10,7 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.platform.control.MeshJson;
 
-/** A small HTTP client for the catalog ITs: status, content type and parsed JSON. */
+/** A small HTTP client for the CLI's ITs: status, content type and parsed JSON. */
 final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -30,15 +30,6 @@ final class Http {
 
     static Answer get(URI base, String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-    }
-
-    static Answer post(URI base, String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    static Answer delete(URI base, String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
     private static Answer send(HttpRequest.Builder request) throws Exception {

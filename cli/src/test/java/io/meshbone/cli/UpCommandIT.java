@@ -23,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 class UpCommandIT {
 
     private static final Path JAR = Path.of("target", "meshbone.jar");
+    private static final List<String> EXAMPLES = List.of("customers.customer-history", "customers.customer-profile",
+            "orders.order-placed", "orders.order-status", "orders.revenue-by-hour", "payments.payment-settled",
+            "shipping.delivery-request");
 
     @Test
     void upBecomesReachableAndExitsZeroOnSigterm(@TempDir Path dir) throws Exception {
@@ -49,7 +52,7 @@ class UpCommandIT {
                     .substring("catalog.url=".length()));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 JsonNode products = Http.get(catalog, "/api/products").json().path("products");
-                assertThat(products.findValuesAsText("name")).containsAll(CatalogIT.EXAMPLES);
+                assertThat(products.findValuesAsText("name")).containsAll(EXAMPLES);
                 for (String source : List.of("orders.order-placed", "payments.payment-settled", "customers.customer-profile")) {
                     JsonNode health = Http.get(catalog, "/api/products/" + source).json().path("health");
                     assertThat(health.path("recordsOutPerSec").asDouble()).as("%s out/s", source).isPositive();

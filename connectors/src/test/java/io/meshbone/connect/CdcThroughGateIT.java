@@ -23,6 +23,7 @@ import io.meshbone.domains.orders.OrdersDomain;
 import io.meshbone.governance.Governance;
 import io.meshbone.governance.GovernanceSettings;
 import io.meshbone.localkafka.KafkaCluster;
+import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.control.ContractClient;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.serde.MeshAvroDeserializer;
@@ -50,8 +51,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CdcThroughGateIT {
 
     private static final String SLOT = "meshbone_orders_gate_it";
-    private static final String STAGING = "orders.order-placed.v1.staging";
-    private static final String PRODUCT = "orders.order-placed.v1";
+    private static final ProductNames NAMES = new ProductNames("orders", "order-placed", 1);
+    private static final String STAGING = NAMES.stagingTopic();
+    private static final String PRODUCT = NAMES.topic();
     /** Recent, so the product topic's retention keeps the orders and their event time is not in the future. */
     private static final Instant PLACED = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
     /** A {@code timestamp without time zone} literal; the source reads it as UTC. */
@@ -118,7 +120,7 @@ class CdcThroughGateIT {
         MeshAvroDeserializer<Object> productValues = new MeshAvroDeserializer<>();
         productValues.configure(new HashMap<>(Map.of("schema.registry.url", registry.url().toString())), false);
         try (KafkaConsumer<byte[], byte[]> products = consumer(PRODUCT);
-             KafkaConsumer<byte[], byte[]> dlq = consumer(PRODUCT + ".dlq")) {
+             KafkaConsumer<byte[], byte[]> dlq = consumer(NAMES.dlqTopic())) {
             List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
             List<ConsumerRecord<byte[], byte[]>> rejected = new ArrayList<>();
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ZERO).until(() -> {

@@ -88,6 +88,6 @@ class MeshAvroConverterTest {
         assertThat(ServiceLoader.load(Converter.class).stream().map(p -> p.type().getName()))
                 .contains(MeshAvroConverter.class.getName());
         assertThat(ServiceLoader.load(Transformation.class).stream().map(p -> p.type().getName()))
-                .contains(io.meshbone.connect.transforms.LineageHeaders.class.getName());
+                .contains(io.meshbone.connect.transforms.InsertLineageHeaders.class.getName());
     }
 }

@@ -101,7 +101,7 @@ class OrdersCdcSourceIT {
             for (ConsumerRecord<byte[], byte[]> record : seen) {
                 assertThat(header(record, "mesh.product")).isEqualTo("orders.order-placed");
                 assertThat(header(record, "mesh.domain")).isEqualTo("orders");
-                assertThat(header(record, "mesh.source")).isEqualTo("orders-cdc-source");
+                assertThat(header(record, "mesh.connector")).isEqualTo("orders-cdc-source");
                 GenericRecord value = (GenericRecord) values.deserialize(RAW_TOPIC, record.value());
                 rows.add(value.get("__op") + " " + value.get("order_id") + " " + decimal(value, "total_amount") + " "
                         + Instant.ofEpochMilli((Long) value.get("placed_at")) + " " + value.get("channel") + " " + value.get("region"));

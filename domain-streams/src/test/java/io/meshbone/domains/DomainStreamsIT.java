@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.meshbone.catalog.CatalogServer;
-import io.meshbone.catalog.CatalogSettings;
 import io.meshbone.domains.demo.DemoGenerator;
 import io.meshbone.domains.dsl.ProductCatalog;
 import io.meshbone.domains.dsl.TopicSpec;
@@ -84,7 +79,6 @@ class DomainStreamsIT {
     private static Governance governance;
     private static DomainApps apps;
     private static ProductCatalog catalog;
-    private static CatalogServer catalogServer;
     private static final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeAll
@@ -105,8 +99,6 @@ class DomainStreamsIT {
         apps = DomainApps.start(kafka.clientConfig(), registry.url().toString(), Files.createTempDirectory("domains-it-apps-"), meters);
         await().atMost(WAIT).until(apps::running);
         catalog = ProductCatalog.listed(kafka.clientConfig(), registry.url().toString(), Duration.ofSeconds(30));
-        catalogServer = CatalogServer.start(CatalogSettings.defaults(kafka.bootstrapServers(), registry.url().toString())
-                .withHost("127.0.0.1").withPort(0));
         publishScenarioAndCloseItsHour();
     }
 
@@ -150,9 +142,6 @@ class DomainStreamsIT {
 
     @AfterAll
     static void stopMesh() {
-        if (catalogServer != null) {
-            catalogServer.close();
-        }
         if (apps != null) {
             apps.close();
         }
@@ -218,7 +207,6 @@ class DomainStreamsIT {
         assertThat(catalog.product("shipping.delivery-request").spec().inputs())
                 .containsExactlyInAnyOrder("orders.order-placed", "customers.customer-profile");
         assertLineageEventsLinkOrdersAndCustomersToShipping();
-        assertCatalogLineageShowsOrdersAndCustomersFeedingShipping();
         assertThat(meters.getMeters()).as("Kafka Streams metrics of every app")
                 .extracting(meter -> meter.getId().getTag("domain.app"))
                 .containsAll(DomainApps.all().stream().map(DomainApp::applicationId).toList());
@@ -232,30 +220,6 @@ class DomainStreamsIT {
             await().atMost(WAIT).untilAsserted(() -> assertThat(payments.poll().size()).isGreaterThan(before + 5));
             assertThat(demo.eventsSent()).isGreaterThan(5);
         }
-    }
-
-    /**
-     * The catalog's graph, as the web page draws it. An edge is listed once: these are declared by the shipping contract,
-     * and the run events checked above show the running app reads exactly those products.
-     */
-    private static void assertCatalogLineageShowsOrdersAndCustomersFeedingShipping() {
-        HttpClient http = HttpClient.newHttpClient();
-        await().atMost(WAIT).untilAsserted(() -> {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(catalogServer.url().resolve("/api/lineage")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).isEqualTo(200);
-            List<?> edges = (List<?>) json(answer.body()).get("edges");
-            assertThat(edges).extracting(e -> edge((Map<?, ?>) e))
-                    .contains("orders.order-placed->shipping.delivery-request contract null",
-                            "customers.customer-profile->shipping.delivery-request contract null")
-                    .filteredOn(e -> e.contains("->shipping.")).hasSize(2);
-            assertThat((List<?>) json(answer.body()).get("nodes")).extracting(n -> ((Map<?, ?>) n).get("id") + " " + ((Map<?, ?>) n).get("domain"))
-                    .contains("orders.order-placed orders", "customers.customer-profile customers", "shipping.delivery-request shipping");
-        });
-    }
-
-    private static String edge(Map<?, ?> edge) {
-        return edge.get("from") + "->" + edge.get("to") + " " + edge.get("source") + " " + edge.get("job");
     }
 
     private static void assertLineageEventsLinkOrdersAndCustomersToShipping() {

@@ -125,7 +125,7 @@ public final class ExampleMesh implements AutoCloseable {
     /** Reads the product's staging topic, where the app publishes. */
     public <K, V> TestOutputTopic<K, V> staging(TopologyTestDriver driver, String product) {
         TopicSpec<K, V> topic = product(product);
-        return driver.createOutputTopic(topic.name() + ".staging", topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        return driver.createOutputTopic(ProductNames.of(catalog.product(product)).stagingTopic(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
     }
 
     @Override

@@ -10,7 +10,6 @@ import io.meshbone.governance.internal.GatedProduct;
 import io.meshbone.governance.internal.GatedProducts;
 import io.meshbone.governance.internal.ListingStoreUpdater;
 import io.meshbone.governance.internal.SchemaLookup;
-import io.meshbone.governance.internal.StagingTopics;
 import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.lineage.LineageEmitter;
 import io.meshbone.platform.control.ListedProduct;
@@ -66,7 +65,7 @@ public final class RecordGate {
                 Consumed.with(Serdes.String(), MeshJson.serde(ListedProduct.class)).withName("gate-listings-source"),
                 () -> new ListingStoreUpdater(LISTING_STORE));
         // A pattern source picks up staging topics of products listed later, without a restart.
-        builder.stream(StagingTopics.PATTERN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("gate-staging-source"))
+        builder.stream(ProductNames.STAGING_TOPIC, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("gate-staging-source"))
                 .process(() -> new GateProcessor(LISTING_STORE, products, schemas), Named.as("gate-check"))
                 .to(new GateRouter(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("gate-route"));
         return builder.build();

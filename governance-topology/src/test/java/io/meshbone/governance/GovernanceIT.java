@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.meshbone.localkafka.KafkaCluster;
+import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.lineage.LineageHeaders;
 import io.meshbone.platform.control.MeshTopics;
 import io.meshbone.platform.control.ContractClient;
@@ -53,7 +54,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class GovernanceIT {
 
     private static final Path SCHEMAS = Payments.SCHEMAS_DIR;
-    private static final String PAYMENTS = "payments.payment-settled.v1";
+    private static final ProductNames NAMES = new ProductNames("payments", "payment-settled", 1);
+    private static final String PAYMENTS = NAMES.topic();
+    private static final String STAGING = NAMES.stagingTopic();
+    private static final String DLQ = NAMES.dlqTopic();
     private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(60);
 
     private static KafkaCluster kafka;
@@ -110,7 +114,7 @@ class GovernanceIT {
         }
         try (Admin admin = Admin.create(kafka.clientConfig())) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(admin.listTopics().names().get())
-                    .contains(PAYMENTS, PAYMENTS + ".staging", PAYMENTS + ".dlq",
+                    .contains(PAYMENTS, STAGING, DLQ,
                             "orders.order-status.v1", "shipping.delivery-request.v1.staging"));
             String compaction = admin.describeConfigs(List.of(new org.apache.kafka.common.config.ConfigResource(
                     org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "orders.order-status.v1"))).all().get()
@@ -168,12 +172,12 @@ class GovernanceIT {
              KafkaProducer<String, byte[]> raw = rawProducer()) {
             for (int i = 0; i < 20; i++) {
                 String id = "good-" + UUID.randomUUID();
-                avro.send(new ProducerRecord<>(PAYMENTS + ".staging", id, Payments.payment(id, "10.00"))).get();
+                avro.send(new ProducerRecord<>(STAGING, id, Payments.payment(id, "10.00"))).get();
                 good.put(id, null);
             }
-            avro.send(new ProducerRecord<>(PAYMENTS + ".staging", negative, Payments.payment(negative, "-1.00"))).get();
-            avro.send(new ProducerRecord<>(PAYMENTS + ".staging", "wrong-key", Payments.payment("other-" + UUID.randomUUID(), "3.00"))).get();
-            raw.send(new ProducerRecord<>(PAYMENTS + ".staging", garbage, "not avro".getBytes(StandardCharsets.UTF_8))).get();
+            avro.send(new ProducerRecord<>(STAGING, negative, Payments.payment(negative, "-1.00"))).get();
+            avro.send(new ProducerRecord<>(STAGING, "wrong-key", Payments.payment("other-" + UUID.randomUUID(), "3.00"))).get();
+            raw.send(new ProducerRecord<>(STAGING, garbage, "not avro".getBytes(StandardCharsets.UTF_8))).get();
         }
 
         List<ConsumerRecord<byte[], byte[]>> published = readUntil(PAYMENTS, records -> keys(records).containsAll(good.keySet()));
@@ -181,11 +185,11 @@ class GovernanceIT {
         ConsumerRecord<byte[], byte[]> first = published.stream()
                 .filter(r -> good.containsKey(new String(r.key(), StandardCharsets.UTF_8))).findFirst().orElseThrow();
         assertThat(header(first, LineageHeaders.PRODUCT)).isEqualTo("payments.payment-settled");
-        assertThat(header(first, LineageHeaders.SOURCE)).startsWith(PAYMENTS + ".staging/");
+        assertThat(header(first, LineageHeaders.SOURCE)).startsWith(STAGING + "/");
         assertThat(header(first, LineageHeaders.SCHEMA_ID)).matches("\\d+");
 
         List<String> badKeys = List.of(negative, "wrong-key", garbage);
-        List<ConsumerRecord<byte[], byte[]>> dead = readUntil(PAYMENTS + ".dlq", records -> keys(records).containsAll(badKeys));
+        List<ConsumerRecord<byte[], byte[]>> dead = readUntil(DLQ, records -> keys(records).containsAll(badKeys));
         assertThat(dead).extracting(r -> header(r, LineageHeaders.ERROR_CODE))
                 .contains("QUALITY_RULE_FAILED", "KEY_MISMATCH", "BAD_MAGIC_BYTE");
         assertThat(keys(published)).noneMatch(key -> key.startsWith("neg-") || key.startsWith("garbage-") || key.equals("wrong-key"));
@@ -218,7 +222,7 @@ class GovernanceIT {
         String after = "after-ghost-" + UUID.randomUUID();
         try (KafkaProducer<String, byte[]> raw = rawProducer(); KafkaProducer<String, GenericRecord> avro = avroProducer()) {
             raw.send(new ProducerRecord<>(ghost, "boo", "not a product".getBytes(StandardCharsets.UTF_8))).get();
-            avro.send(new ProducerRecord<>(PAYMENTS + ".staging", after, Payments.payment(after, "2.00"))).get();
+            avro.send(new ProducerRecord<>(STAGING, after, Payments.payment(after, "2.00"))).get();
         }
 
         // The broker creates no topics on demand: the gate must not write to a DLQ nobody provisioned.
@@ -233,7 +237,7 @@ class GovernanceIT {
         try (KafkaProducer<String, GenericRecord> avro = avroProducer()) {
             for (int i = 0; i < total; i++) {
                 String id = run + "-" + i;
-                avro.send(new ProducerRecord<>(PAYMENTS + ".staging", id, Payments.payment(id, "1.00")));
+                avro.send(new ProducerRecord<>(STAGING, id, Payments.payment(id, "1.00")));
             }
             avro.flush();
         }

@@ -19,6 +19,7 @@ import java.util.Properties;
 
 import io.meshbone.governance.internal.GatedProduct;
 import io.meshbone.governance.internal.SchemaLookup;
+import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.lineage.LineageHeaders;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.MeshJson;
@@ -40,17 +41,17 @@ class RecordGateTest {
 
     private static final int PAYMENT_ID = 7;
     private static final int ACCOUNT_ID = 8;
-    private static final String PAYMENTS = "pay.payment-settled.v1";
-    private static final String ACCOUNTS = "acct.account.v1";
+    private static final ProductNames PAYMENTS = new ProductNames("pay", "payment-settled", 1);
+    private static final ProductNames ACCOUNTS = new ProductNames("acct", "account", 1);
     private static final int LEDGER_KEY_ID = 9;
-    private static final String LEDGER = "acct.ledger.v1";
+    private static final ProductNames LEDGER = new ProductNames("acct", "ledger", 1);
 
     // The registry, as far as these tests need it: which id is a version of which subject.
     private static final Map<String, Map<Integer, Schema>> SUBJECTS = Map.of(
-            PAYMENTS + "-value", Map.of(PAYMENT_ID, PAYMENT),
-            ACCOUNTS + "-value", Map.of(ACCOUNT_ID, ACCOUNT),
-            LEDGER + "-value", Map.of(ACCOUNT_ID, ACCOUNT),
-            LEDGER + "-key", Map.of(LEDGER_KEY_ID, GateFixtures.ACCOUNT_KEY));
+            PAYMENTS.valueSubject(), Map.of(PAYMENT_ID, PAYMENT),
+            ACCOUNTS.valueSubject(), Map.of(ACCOUNT_ID, ACCOUNT),
+            LEDGER.valueSubject(), Map.of(ACCOUNT_ID, ACCOUNT),
+            LEDGER.keySubject(), Map.of(LEDGER_KEY_ID, GateFixtures.ACCOUNT_KEY));
     private static final SchemaLookup LOOKUP = (subject, id) -> Optional.ofNullable(SUBJECTS.getOrDefault(subject, Map.of()).get(id));
 
     @TempDir
@@ -76,12 +77,12 @@ class RecordGateTest {
         listings.pipeInput("acct.account", GateFixtures.listing("acct.account",
                 GateFixtures.accountDescriptor("acct"), "account.avsc", ACCOUNT_AVSC, ACCOUNT_ID));
         listings.pipeInput("acct.ledger", GateFixtures.avroKeyedListing("acct.ledger", ACCOUNT_ID, LEDGER_KEY_ID));
-        paymentsIn = input(PAYMENTS + ".staging");
-        accountsIn = input(ACCOUNTS + ".staging");
-        paymentsOut = output(PAYMENTS);
-        paymentsDlq = output(PAYMENTS + ".dlq");
-        accountsOut = output(ACCOUNTS);
-        accountsDlq = output(ACCOUNTS + ".dlq");
+        paymentsIn = input(PAYMENTS.stagingTopic());
+        accountsIn = input(ACCOUNTS.stagingTopic());
+        paymentsOut = output(PAYMENTS.topic());
+        paymentsDlq = output(PAYMENTS.dlqTopic());
+        accountsOut = output(ACCOUNTS.topic());
+        accountsDlq = output(ACCOUNTS.dlqTopic());
     }
 
     @AfterEach
@@ -101,7 +102,7 @@ class RecordGateTest {
         assertThat(header(out, LineageHeaders.PRODUCT)).isEqualTo("pay.payment-settled");
         assertThat(header(out, LineageHeaders.DOMAIN)).isEqualTo("pay");
         assertThat(header(out, LineageHeaders.SCHEMA_ID)).isEqualTo("7");
-        assertThat(header(out, LineageHeaders.SOURCE)).isEqualTo(PAYMENTS + ".staging/0/0");
+        assertThat(header(out, LineageHeaders.SOURCE)).isEqualTo(PAYMENTS.stagingTopic() + "/0/0");
         assertThat(header(out, LineageHeaders.GATE_TIMESTAMP)).isNotBlank();
         assertThat(header(out, LineageHeaders.TRACEPARENT)).startsWith("00-0af7651916cd43dd");
         assertThat(paymentsDlq.isEmpty()).isTrue();
@@ -124,7 +125,7 @@ class RecordGateTest {
         TestRecord<byte[], byte[]> dead = onlyDeadLetter(paymentsDlq, paymentsOut);
         assertThat(header(dead, LineageHeaders.ERROR_CODE)).as(header(dead, LineageHeaders.ERROR_REASON)).isEqualTo("QUALITY_RULE_FAILED");
         assertThat(header(dead, LineageHeaders.ERROR_REASON)).contains("positive-amount").contains("value.amount > 0");
-        assertThat(header(dead, LineageHeaders.SOURCE)).isEqualTo(PAYMENTS + ".staging/0/0");
+        assertThat(header(dead, LineageHeaders.SOURCE)).isEqualTo(PAYMENTS.stagingTopic() + "/0/0");
     }
 
     @Test
@@ -156,7 +157,7 @@ class RecordGateTest {
         paymentsIn.pipeInput(bytes("a-1"), framed(ACCOUNT_ID, account("a-1", "open")));
         TestRecord<byte[], byte[]> dead = onlyDeadLetter(paymentsDlq, paymentsOut);
         assertThat(header(dead, LineageHeaders.ERROR_CODE)).isEqualTo("UNKNOWN_SCHEMA_ID");
-        assertThat(header(dead, LineageHeaders.ERROR_REASON)).contains("schema id 8").contains(PAYMENTS + "-value");
+        assertThat(header(dead, LineageHeaders.ERROR_REASON)).contains("schema id 8").contains(PAYMENTS.valueSubject());
     }
 
     @Test
@@ -217,24 +218,24 @@ class RecordGateTest {
 
     @Test
     void shouldPassARecordWithAFramedAvroKey() {
-        input(LEDGER + ".staging").pipeInput(framed(LEDGER_KEY_ID, GateFixtures.accountKey("a-5")), framed(ACCOUNT_ID, account("a-5", "open")));
-        assertThat(output(LEDGER).readRecord().value()).isNotNull();
+        input(LEDGER.stagingTopic()).pipeInput(framed(LEDGER_KEY_ID, GateFixtures.accountKey("a-5")), framed(ACCOUNT_ID, account("a-5", "open")));
+        assertThat(output(LEDGER.topic()).readRecord().value()).isNotNull();
     }
 
     @Test
     void shouldRouteAnUnframedAvroKeyToTheDlq() {
-        input(LEDGER + ".staging").pipeInput(bytes("a-6"), framed(ACCOUNT_ID, account("a-6", "open")));
-        TestRecord<byte[], byte[]> dead = onlyDeadLetter(output(LEDGER + ".dlq"), output(LEDGER));
+        input(LEDGER.stagingTopic()).pipeInput(bytes("a-6"), framed(ACCOUNT_ID, account("a-6", "open")));
+        TestRecord<byte[], byte[]> dead = onlyDeadLetter(output(LEDGER.dlqTopic()), output(LEDGER.topic()));
         assertThat(header(dead, LineageHeaders.ERROR_CODE)).isEqualTo("BAD_KEY");
         assertThat(header(dead, LineageHeaders.ERROR_REASON)).contains("the key");
     }
 
     @Test
     void shouldRouteAnAvroKeyOfAnotherSubjectToTheDlq() {
-        input(LEDGER + ".staging").pipeInput(framed(ACCOUNT_ID, account("a-7", "open")), framed(ACCOUNT_ID, account("a-7", "open")));
-        TestRecord<byte[], byte[]> dead = onlyDeadLetter(output(LEDGER + ".dlq"), output(LEDGER));
+        input(LEDGER.stagingTopic()).pipeInput(framed(ACCOUNT_ID, account("a-7", "open")), framed(ACCOUNT_ID, account("a-7", "open")));
+        TestRecord<byte[], byte[]> dead = onlyDeadLetter(output(LEDGER.dlqTopic()), output(LEDGER.topic()));
         assertThat(header(dead, LineageHeaders.ERROR_CODE)).isEqualTo("BAD_KEY");
-        assertThat(header(dead, LineageHeaders.ERROR_REASON)).contains(LEDGER + "-key");
+        assertThat(header(dead, LineageHeaders.ERROR_REASON)).contains(LEDGER.keySubject());
     }
 
     @Test
@@ -245,6 +246,17 @@ class RecordGateTest {
         assertThat(output("ghost.thing.v1.dlq").isEmpty()).as("a DLQ nobody provisioned").isTrue();
         assertThat(header(dead, LineageHeaders.ERROR_CODE)).isEqualTo("PRODUCT_NOT_LISTED");
         assertThat(header(dead, LineageHeaders.SOURCE)).isEqualTo("ghost.thing.v1.staging/0/0");
+    }
+
+    @Test
+    void shouldRouteAStagingTopicWhoseMajorIsBeyondAnIntToTheMeshsUnlistedDlq() {
+        TestInputTopic<byte[], byte[]> huge = input("pay.payment-settled.v2147483648.staging");
+        huge.pipeInput(bytes("p-1"), framed(PAYMENT_ID, payment("p-1", "1.00", "EUR")));
+        TestRecord<byte[], byte[]> dead = onlyDeadLetter(output(MeshTopics.UNLISTED_DLQ), paymentsOut);
+        assertThat(header(dead, LineageHeaders.ERROR_CODE)).isEqualTo("PRODUCT_NOT_LISTED");
+        assertThat(header(dead, LineageHeaders.SOURCE)).isEqualTo("pay.payment-settled.v2147483648.staging/0/0");
+        paymentsIn.pipeInput(bytes("p-2"), framed(PAYMENT_ID, payment("p-2", "1.00", "EUR")));
+        assertThat(paymentsOut.readRecord().value()).as("the gate keeps going").isNotNull();
     }
 
     @Test

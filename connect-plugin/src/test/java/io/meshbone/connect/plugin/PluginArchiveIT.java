@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PluginArchiveIT {
 
     private static final String CONVERTER = "io.meshbone.connect.MeshAvroConverter";
-    private static final String SMT = "io.meshbone.connect.transforms.LineageHeaders";
+    private static final String SMT = "io.meshbone.connect.transforms.InsertLineageHeaders";
     /** From Kafka's libs/, on every worker's class path. */
     private static final List<String> WORKER_JARS = List.of("kafka-clients-", "connect-api-", "connect-transforms-", "slf4j-api-");
 
@@ -103,14 +103,14 @@ class PluginArchiveIT {
             assertThat(read).hasToString(struct.toString());
 
             Object smt = service(api.type("org.apache.kafka.connect.transforms.Transformation"), plugins, SMT);
-            api.call(smt, "configure", Map.of("product", "orders.order-placed", "source", "plugin-archive-it"));
+            api.call(smt, "configure", Map.of("product", "orders.order-placed", "connector", "plugin-archive-it"));
             Object record = api.type("org.apache.kafka.connect.source.SourceRecord").getConstructor(Map.class, Map.class, String.class,
                     Integer.class, api.type("org.apache.kafka.connect.data.Schema"), Object.class)
                     .newInstance(Map.of(), Map.of(), topic, 0, schema, struct);
             Object headers = api.call(api.call(smt, "apply", record), "headers");
             assertThat(api.call(api.call(headers, "lastWithName", "mesh.product"), "value")).isEqualTo("orders.order-placed");
             assertThat(api.call(api.call(headers, "lastWithName", "mesh.domain"), "value")).isEqualTo("orders");
-            assertThat(api.call(api.call(headers, "lastWithName", "mesh.source"), "value")).isEqualTo("plugin-archive-it");
+            assertThat(api.call(api.call(headers, "lastWithName", "mesh.connector"), "value")).isEqualTo("plugin-archive-it");
         }
     }
 

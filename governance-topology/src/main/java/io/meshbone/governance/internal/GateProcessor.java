@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.lineage.LineageHeaders;
 import io.meshbone.platform.control.ListedProduct;
 import org.apache.kafka.common.header.Headers;
@@ -30,7 +31,7 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
     private final String listingStoreName;
     private final GatedProducts products;
     private final RecordChecks checks;
-    private final Map<String, Optional<StagingTopics.StagingTopic>> stagingTopics = new HashMap<>();
+    private final Map<String, Optional<ProductNames>> stagingTopics = new HashMap<>();
     private final Map<String, CachedListing> cachedListings = new HashMap<>();
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, ListedProduct> listings;
@@ -56,8 +57,8 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
         Headers headers = record.headers();
         LineageHeaders.put(headers, LineageHeaders.SOURCE, sourceRef);
 
-        Optional<StagingTopics.StagingTopic> staging = stagingTopics.computeIfAbsent(source.topic(), StagingTopics::parse);
-        ListedProduct listing = staging.map(topic -> listing(topic.product())).orElse(null);
+        Optional<ProductNames> staging = stagingTopics.computeIfAbsent(source.topic(), ProductNames::ofStagingTopic);
+        ListedProduct listing = staging.map(topic -> listing(topic.productName())).orElse(null);
         if (listing == null || listing.retired()) {
             reject(record, GateError.PRODUCT_NOT_LISTED, "no listed product owns staging topic " + source.topic());
             return;

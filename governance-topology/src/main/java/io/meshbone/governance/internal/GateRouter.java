@@ -3,8 +3,10 @@ package io.meshbone.governance.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.lineage.LineageHeaders;
 import io.meshbone.platform.control.MeshTopics;
 import org.apache.kafka.common.header.Header;
@@ -21,16 +23,17 @@ public final class GateRouter implements TopicNameExtractor<byte[], byte[]> {
     private static final byte[] NOT_LISTED = GateError.PRODUCT_NOT_LISTED.name().getBytes(StandardCharsets.UTF_8);
 
     // One router serves every stream thread; a topic's destinations are worked out once.
-    private final Map<String, StagingTopics.StagingTopic> stagingTopics = new ConcurrentHashMap<>();
+    private final Map<String, Optional<ProductNames>> stagingTopics = new ConcurrentHashMap<>();
 
     @Override
     public String extract(byte[] key, byte[] value, RecordContext context) {
-        StagingTopics.StagingTopic staging = stagingTopics.computeIfAbsent(context.topic(), topic -> StagingTopics.parse(topic)
-                .orElseThrow(() -> new IllegalStateException("the gate read a non-staging topic: " + topic)));
         Header error = context.headers().lastHeader(LineageHeaders.ERROR_CODE);
-        if (error == null) {
-            return staging.productTopic();
+        // A staging-shaped topic no product names (say, a major beyond int) is PRODUCT_NOT_LISTED, decided above.
+        if (error != null && Arrays.equals(error.value(), NOT_LISTED)) {
+            return MeshTopics.UNLISTED_DLQ;
         }
-        return Arrays.equals(error.value(), NOT_LISTED) ? MeshTopics.UNLISTED_DLQ : staging.dlqTopic();
+        ProductNames staging = stagingTopics.computeIfAbsent(context.topic(), ProductNames::ofStagingTopic)
+                .orElseThrow(() -> new IllegalStateException("the gate read a non-staging topic: " + context.topic()));
+        return error == null ? staging.topic() : staging.dlqTopic();
     }
 }

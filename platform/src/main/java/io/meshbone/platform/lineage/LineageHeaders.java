@@ -23,6 +23,8 @@ public final class LineageHeaders {
     public static final String SOURCE = "mesh.source";
     /** Comma-separated names of the products this record was derived from. */
     public static final String UPSTREAM = "mesh.upstream";
+    /** The name of the source connector that read the record where the data resides. */
+    public static final String CONNECTOR = "mesh.connector";
     public static final String GATE_TIMESTAMP = "mesh.gate.ts";
     public static final String TRACEPARENT = "traceparent";
     public static final String ERROR_CODE = "mesh.error.code";

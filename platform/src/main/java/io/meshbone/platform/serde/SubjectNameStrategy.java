@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import io.meshbone.platform.contract.ProductNames;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.config.ConfigException;
 
@@ -28,7 +29,7 @@ public enum SubjectNameStrategy {
 
     public String subject(String topic, boolean isKey, Schema schema) {
         return switch (this) {
-            case TOPIC_NAME -> topic + (isKey ? "-key" : "-value");
+            case TOPIC_NAME -> ProductNames.subject(topic, isKey);
             case RECORD_NAME -> recordName(schema);
             case TOPIC_RECORD_NAME -> topic + "-" + recordName(schema);
         };

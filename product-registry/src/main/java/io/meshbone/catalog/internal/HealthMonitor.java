@@ -170,7 +170,7 @@ public final class HealthMonitor implements AutoCloseable {
             }
             description.partitions().forEach(p -> {
                 TopicPartition tp = new TopicPartition(description.name(), p.partition());
-                if (!description.name().endsWith(".staging") && !description.name().endsWith(".dlq")) {
+                if (!ProductNames.isStagingTopic(description.name()) && !ProductNames.isDlqTopic(description.name())) {
                     maxTs.put(tp, OffsetSpec.maxTimestamp());
                 }
             });

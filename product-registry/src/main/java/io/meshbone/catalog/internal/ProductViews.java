@@ -183,7 +183,7 @@ final class ProductViews {
         }));
         for (CatalogState.Job job : state.jobs()) {
             // A staging topic as input is the record gate admitting a product's own records: not an edge.
-            for (String in : job.inputs().stream().filter(t -> !t.endsWith(".staging")).toList()) {
+            for (String in : job.inputs().stream().filter(t -> !ProductNames.isStagingTopic(t)).toList()) {
                 for (String out : job.outputs()) {
                     String from = productByTopic.get(in);
                     String to = productByTopic.get(out);

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.lineage.LineageHeaders;
 import io.meshbone.platform.health.PartReporter;
 import io.meshbone.platform.health.SupervisedLoop;
@@ -143,15 +144,15 @@ final class TopicCounter implements AutoCloseable {
             List<TopicPartition> all = new ArrayList<>(consumer.assignment());
             all.addAll(fresh);
             consumer.assign(all);
-            consumer.seekToBeginning(fresh.stream().filter(tp -> tp.topic().endsWith(".dlq")).toList());
-            consumer.seekToEnd(fresh.stream().filter(tp -> !tp.topic().endsWith(".dlq")).toList());
+            consumer.seekToBeginning(fresh.stream().filter(tp -> ProductNames.isDlqTopic(tp.topic())).toList());
+            consumer.seekToEnd(fresh.stream().filter(tp -> !ProductNames.isDlqTopic(tp.topic())).toList());
             fresh.forEach(consumer::position);
         }
     }
 
     private void count(ConsumerRecord<byte[], byte[]> record) {
         records.merge(record.topic(), 1L, Long::sum);
-        if (!record.topic().endsWith(".dlq")) {
+        if (!ProductNames.isDlqTopic(record.topic())) {
             return;
         }
         String code = counts.computeIfAbsent(record.topic(), k -> new BoundedCounts())

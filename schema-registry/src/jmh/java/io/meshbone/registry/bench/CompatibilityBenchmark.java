@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.meshbone.localkafka.LocalKafka;
+import io.meshbone.platform.contract.Compatibility;
 import io.meshbone.platform.registry.CompatibilityResult;
 import io.meshbone.platform.registry.SchemaRegistryClient;
 import io.meshbone.platform.registry.SchemaRegistryClientSettings;
 import io.meshbone.registry.SchemaRegistryServer;
 import io.meshbone.registry.SchemaRegistrySettings;
-import io.meshbone.registry.internal.Compatibility;
+import io.meshbone.registry.internal.CompatibilityChecker;
 import org.apache.avro.Schema;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,7 +38,7 @@ public class CompatibilityBenchmark {
     private LocalKafka kafka;
     private SchemaRegistryServer registry;
     private SchemaRegistryClient client;
-    private List<Compatibility.Previous> previous;
+    private List<CompatibilityChecker.Previous> previous;
     private Schema candidate;
     private String candidateText;
 
@@ -55,7 +56,7 @@ public class CompatibilityBenchmark {
     public void start() {
         previous = new ArrayList<>();
         for (int n = 1; n <= VERSIONS; n++) {
-            previous.add(new Compatibility.Previous(n, new Schema.Parser().parse(version(n))));
+            previous.add(new CompatibilityChecker.Previous(n, new Schema.Parser().parse(version(n))));
         }
         candidateText = version(VERSIONS + 1);
         candidate = new Schema.Parser().parse(candidateText);
@@ -84,7 +85,7 @@ public class CompatibilityBenchmark {
 
     @Benchmark
     public List<String> inProcessAgainst1000Versions() {
-        return Compatibility.BACKWARD_TRANSITIVE.check(candidate, previous);
+        return CompatibilityChecker.check(Compatibility.BACKWARD_TRANSITIVE, candidate, previous);
     }
 
     @Benchmark

@@ -2,6 +2,8 @@ package io.meshbone.registry.internal;
 
 import java.util.List;
 
+import io.meshbone.platform.contract.Compatibility;
+
 /** Effective mode and compatibility level of a subject: its own setting, else the global one, else the default. */
 final class Modes {
 
@@ -17,7 +19,7 @@ final class Modes {
 
     static Compatibility compatibility(RegistryState state, String subject) {
         return state.compatibility(subject).or(() -> state.compatibility(RegistryState.GLOBAL))
-                .map(Compatibility::parse).orElse(Compatibility.DEFAULT);
+                .map(CompatibilityChecker::parseLevel).orElse(Compatibility.DEFAULT);
     }
 
     static String parseMode(String text) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.meshbone.platform.contract.Compatibility;
 import org.apache.avro.Schema;
 
 /** Registers, looks up and checks schemas under a subject, following Confluent's rules. */
@@ -55,7 +56,7 @@ public final class Registrar {
         }
         Compatibility level = Modes.compatibility(current, subject);
         if (!importing && level != Compatibility.NONE) {
-            List<String> problems = level.check(parsed.schema(), previous(versions, current));
+            List<String> problems = CompatibilityChecker.check(level, parsed.schema(), previous(versions, current));
             if (!problems.isEmpty()) {
                 throw Errors.incompatibleSchema("Schema being registered is incompatible with an earlier schema for subject \""
                         + subject + "\", details: " + problems);
@@ -111,16 +112,16 @@ public final class Registrar {
         Compatibility level = Modes.compatibility(state, subject);
         if (version != null) {
             StoredSchema old = Versions.find(state, subject, version, false);
-            return level.checkPair(parsed.schema(), new Compatibility.Previous(old.version(), parse(old)));
+            return CompatibilityChecker.checkPair(level, parsed.schema(), new CompatibilityChecker.Previous(old.version(), parse(old)));
         }
-        return level.check(parsed.schema(), previous(state.versions(subject), state));
+        return CompatibilityChecker.check(level, parsed.schema(), previous(state.versions(subject), state));
     }
 
-    private List<Compatibility.Previous> previous(List<StoredSchema> versions, RegistryState current) {
-        List<Compatibility.Previous> previous = new ArrayList<>();
+    private List<CompatibilityChecker.Previous> previous(List<StoredSchema> versions, RegistryState current) {
+        List<CompatibilityChecker.Previous> previous = new ArrayList<>();
         for (StoredSchema version : versions) {
             if (!version.deleted()) {
-                previous.add(new Compatibility.Previous(version.version(), parse(version, current)));
+                previous.add(new CompatibilityChecker.Previous(version.version(), parse(version, current)));
             }
         }
         return previous;

@@ -2,6 +2,8 @@ package io.meshbone.registry.internal;
 
 import java.util.Optional;
 
+import io.meshbone.platform.contract.Compatibility;
+
 /** Writes compatibility levels and modes, global ({@code ""}) or per subject. */
 public final class Settings {
 
@@ -12,7 +14,7 @@ public final class Settings {
     }
 
     String setCompatibility(String subject, String level) {
-        String parsed = Compatibility.parse(level).name();
+        String parsed = CompatibilityChecker.parseLevel(level).name();
         return store.write(current -> StoreWrite.of(
                 new StoreWrite.StoreRecord(StoreCodec.configKey(subject), StoreCodec.configValue(parsed)), parsed));
     }

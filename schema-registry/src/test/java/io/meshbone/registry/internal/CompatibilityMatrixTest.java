@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.meshbone.platform.contract.Compatibility;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,30 +59,30 @@ class CompatibilityMatrixTest {
     @ParameterizedTest(name = "{0}: {3}")
     @MethodSource("matrix")
     void checksEachLevelWithAvrosOwnChecker(String level, List<String> history, String candidate, boolean compatible) {
-        List<Compatibility.Previous> previous = new ArrayList<>();
+        List<CompatibilityChecker.Previous> previous = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
-            previous.add(new Compatibility.Previous(i + 1, new Schema.Parser().parse(history.get(i))));
+            previous.add(new CompatibilityChecker.Previous(i + 1, new Schema.Parser().parse(history.get(i))));
         }
-        List<String> messages = Compatibility.parse(level).check(new Schema.Parser().parse(candidate), previous);
+        List<String> messages = CompatibilityChecker.check(CompatibilityChecker.parseLevel(level), new Schema.Parser().parse(candidate), previous);
         assertThat(messages.isEmpty()).as(String.join("\n", messages)).isEqualTo(compatible);
     }
 
     @Test
     void namesTheFieldAndTheReasonInEachMessage() {
-        List<String> messages = Compatibility.BACKWARD.check(new Schema.Parser().parse(ADD_REQUIRED),
-                List.of(new Compatibility.Previous(3, new Schema.Parser().parse(V1))));
+        List<String> messages = CompatibilityChecker.check(Compatibility.BACKWARD, new Schema.Parser().parse(ADD_REQUIRED),
+                List.of(new CompatibilityChecker.Previous(3, new Schema.Parser().parse(V1))));
         assertThat(messages).anySatisfy(m -> assertThat(m).contains("READER_FIELD_MISSING_DEFAULT_VALUE")
                 .contains("The field 'c' at path '/fields/1' in the new schema has no default value and is missing in the old schema"));
         assertThat(messages).contains("{oldSchemaVersion: 3}", "{compatibility: 'BACKWARD'}");
 
-        List<String> typeChange = Compatibility.FORWARD.check(new Schema.Parser().parse(A_AS_LONG),
-                List.of(new Compatibility.Previous(1, new Schema.Parser().parse(record("{\"name\":\"a\",\"type\":\"int\"}")))));
+        List<String> typeChange = CompatibilityChecker.check(Compatibility.FORWARD, new Schema.Parser().parse(A_AS_LONG),
+                List.of(new CompatibilityChecker.Previous(1, new Schema.Parser().parse(record("{\"name\":\"a\",\"type\":\"int\"}")))));
         assertThat(typeChange).anySatisfy(m -> assertThat(m).contains("TYPE_MISMATCH").contains("/fields/0/type"));
     }
 
     @Test
     void rejectsAnUnknownLevelWith42203() {
-        assertThatThrownBy(() -> Compatibility.parse("SOMETIMES")).isInstanceOf(RestError.class)
+        assertThatThrownBy(() -> CompatibilityChecker.parseLevel("SOMETIMES")).isInstanceOf(RestError.class)
                 .extracting(e -> ((RestError) e).errorCode()).isEqualTo(42203);
     }
 }

@@ -14,9 +14,9 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class LineageHeadersTest {
+class InsertLineageHeadersTest {
 
-    private final LineageHeaders<SourceRecord> smt = new LineageHeaders<>();
+    private final InsertLineageHeaders<SourceRecord> smt = new InsertLineageHeaders<>();
 
     @AfterEach
     void close() {
@@ -24,8 +24,8 @@ class LineageHeadersTest {
     }
 
     @Test
-    void stampsProductDomainAndSourceAndKeepsTheRecord() {
-        smt.configure(Map.of("product", "orders.order-placed", "source", "orders-cdc-source"));
+    void stampsProductDomainAndConnectorAndKeepsTheRecord() {
+        smt.configure(Map.of("product", "orders.order-placed", "connector", "orders-cdc-source"));
         ConnectHeaders headers = new ConnectHeaders();
         headers.addString("traceparent", "00-abc-def-01");
         SourceRecord record = new SourceRecord(Map.of("server", "db"), Map.of("lsn", 42L), "orders.raw.orders", 2,
@@ -35,7 +35,8 @@ class LineageHeadersTest {
 
         assertThat(header(out, "mesh.product")).isEqualTo("orders.order-placed");
         assertThat(header(out, "mesh.domain")).isEqualTo("orders");
-        assertThat(header(out, "mesh.source")).isEqualTo("orders-cdc-source");
+        assertThat(header(out, "mesh.connector")).isEqualTo("orders-cdc-source");
+        assertThat(out.headers().lastWithName("mesh.source")).as("mesh.source is the gate's to stamp").isNull();
         assertThat(header(out, "traceparent")).isEqualTo("00-abc-def-01");
         assertThat(out.topic()).isEqualTo("orders.raw.orders");
         assertThat(out.kafkaPartition()).isEqualTo(2);
@@ -48,52 +49,52 @@ class LineageHeadersTest {
 
     @Test
     void replacesLineageHeadersTheRecordAlreadyHas() {
-        smt.configure(Map.of("product", "orders.order-placed", "domain", "orders", "source", "cdc"));
+        smt.configure(Map.of("product", "orders.order-placed", "domain", "orders", "connector", "cdc"));
         ConnectHeaders headers = new ConnectHeaders();
         headers.addString("mesh.product", "stale.product");
-        headers.addString("mesh.source", "stale");
+        headers.addString("mesh.connector", "stale");
         SourceRecord record = new SourceRecord(null, null, "t", null, null, null, null, null, null, headers);
 
         SourceRecord out = smt.apply(record);
 
         assertThat(out.headers().allWithName("mesh.product")).toIterable().hasSize(1);
         assertThat(header(out, "mesh.product")).isEqualTo("orders.order-placed");
-        assertThat(header(out, "mesh.source")).isEqualTo("cdc");
+        assertThat(header(out, "mesh.connector")).isEqualTo("cdc");
     }
 
     @Test
     void rejectsMissingProduct() {
-        assertThatThrownBy(() -> smt.configure(Map.of("source", "cdc")))
+        assertThatThrownBy(() -> smt.configure(Map.of("connector", "cdc")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("product");
     }
 
     @Test
     void rejectsProductNamesOutsideTheConvention() {
         for (String bad : new String[] {"Orders.OrderPlaced", "orders", "orders.order_placed", ".order-placed", ""}) {
-            assertThatThrownBy(() -> smt.configure(Map.of("product", bad, "source", "cdc")))
+            assertThatThrownBy(() -> smt.configure(Map.of("product", bad, "connector", "cdc")))
                     .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining("product");
         }
     }
 
     @Test
     void rejectsADomainThatIsNotTheProductsDomain() {
-        assertThatThrownBy(() -> smt.configure(Map.of("product", "orders.order-placed", "domain", "payments", "source", "cdc")))
+        assertThatThrownBy(() -> smt.configure(Map.of("product", "orders.order-placed", "domain", "payments", "connector", "cdc")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("belongs to domain orders");
-        assertThatThrownBy(() -> smt.configure(Map.of("product", "orders.order-placed", "domain", "Orders!", "source", "cdc")))
+        assertThatThrownBy(() -> smt.configure(Map.of("product", "orders.order-placed", "domain", "Orders!", "connector", "cdc")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("domain");
     }
 
     @Test
-    void rejectsMissingOrEmptySource() {
+    void rejectsMissingOrEmptyConnector() {
         assertThatThrownBy(() -> smt.configure(Map.of("product", "orders.order-placed")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("source");
-        Map<String, String> props = new HashMap<>(Map.of("product", "orders.order-placed", "source", ""));
-        assertThatThrownBy(() -> smt.configure(props)).isInstanceOf(ConfigException.class).hasMessageContaining("source");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("connector");
+        Map<String, String> props = new HashMap<>(Map.of("product", "orders.order-placed", "connector", ""));
+        assertThatThrownBy(() -> smt.configure(props)).isInstanceOf(ConfigException.class).hasMessageContaining("connector");
     }
 
     @Test
     void documentsEverySetting() {
-        assertThat(smt.config().configKeys()).containsOnlyKeys("product", "domain", "source");
+        assertThat(smt.config().configKeys()).containsOnlyKeys("product", "domain", "connector");
         smt.config().configKeys().values().forEach(key -> assertThat(key.documentation).as(key.name).isNotBlank());
     }
 

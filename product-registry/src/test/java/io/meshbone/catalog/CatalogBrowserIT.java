@@ -1,4 +1,4 @@
-package io.meshbone.cli;
+package io.meshbone.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,12 +26,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The web catalog in a real headless Chromium (Debian's chromium + chromium-driver) against the whole mesh.
+ * The web catalog in a real headless Chromium (Debian's chromium + chromium-driver) against a real mesh.
  *
  * <p>Fails, never skips, when the browser is missing: {@code .ci/run} installs it. Screenshots go to
- * {@code target/screenshots/}.
+ * {@code product-registry/target/screenshots/}.
  */
-@ExtendWith({SharedKafka.class, SharedMesh.class})
+@ExtendWith({SharedKafka.class, SharedCatalogMesh.class})
 class CatalogBrowserIT {
 
     private static final File CHROMIUM = new File(System.getProperty("meshbone.chromium", "/usr/bin/chromium"));
@@ -42,7 +42,7 @@ class CatalogBrowserIT {
     private static String catalog;
 
     @BeforeAll
-    static void openBrowser(EmbeddedMesh mesh, @TempDir Path profile) throws Exception {
+    static void openBrowser(CatalogMesh mesh, @TempDir Path profile) throws Exception {
         assertThat(CHROMIUM).as("Chromium (apt-get install chromium)").canRead();
         assertThat(CHROMEDRIVER).as("ChromeDriver (apt-get install chromium-driver)").canRead();
         catalog = mesh.catalogUrl().toString();
@@ -55,7 +55,7 @@ class CatalogBrowserIT {
         browser = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
         await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(mesh.catalogUrl(), "/api/products").json()
-                .path("products").size() >= CatalogIT.EXAMPLES.size());
+                .path("products").size() >= CatalogMesh.EXAMPLES.size());
     }
 
     @AfterAll
@@ -68,7 +68,7 @@ class CatalogBrowserIT {
     @Test
     void searchFindsAProductAndTheDomainFilterNarrowsTheList() throws Exception {
         browser.get(catalog + "/");
-        await().atMost(Duration.ofSeconds(20)).until(() -> cards().size() >= CatalogIT.EXAMPLES.size());
+        await().atMost(Duration.ofSeconds(20)).until(() -> cards().size() >= CatalogMesh.EXAMPLES.size());
         browser.findElement(By.id("search")).sendKeys("settled");
         await().atMost(Duration.ofSeconds(20)).until(() -> cardNames().equals(List.of("payments.payment-settled")));
         screenshot("search");
@@ -110,7 +110,7 @@ class CatalogBrowserIT {
         WebElement edge = browser.findElement(By.cssSelector(
                 "#lineage path.edge[data-from='customers.customer-profile'][data-to='shipping.delivery-request']"));
         assertThat(edge.getAttribute("d")).startsWith("M");
-        assertThat(browser.findElements(By.cssSelector("#lineage g.node")).size()).isGreaterThanOrEqualTo(CatalogIT.EXAMPLES.size());
+        assertThat(browser.findElements(By.cssSelector("#lineage g.node")).size()).isGreaterThanOrEqualTo(CatalogMesh.EXAMPLES.size());
         screenshot("lineage");
     }
 

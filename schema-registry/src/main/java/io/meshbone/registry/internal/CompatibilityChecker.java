@@ -4,46 +4,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.meshbone.platform.contract.Compatibility;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
 
-/** The seven compatibility levels, checked with Avro's own {@link SchemaCompatibility}. */
-public enum Compatibility {
-    NONE(false, false, false),
-    BACKWARD(true, false, false),
-    BACKWARD_TRANSITIVE(true, false, true),
-    FORWARD(false, true, false),
-    FORWARD_TRANSITIVE(false, true, true),
-    FULL(true, true, false),
-    FULL_TRANSITIVE(true, true, true);
+/**
+ * Checks a schema against earlier ones under a {@link Compatibility} level, with Avro's own {@link SchemaCompatibility}.
+ *
+ * <p>The level names and what they mean are platform's {@link Compatibility}; this class only applies them.
+ */
+public final class CompatibilityChecker {
 
-    public static final Compatibility DEFAULT = BACKWARD;
-
-    private final boolean backward;
-    private final boolean forward;
-    private final boolean transitive;
-
-    Compatibility(boolean backward, boolean forward, boolean transitive) {
-        this.backward = backward;
-        this.forward = forward;
-        this.transitive = transitive;
+    private CompatibilityChecker() {
     }
 
     /** Parses a level case-insensitively; anything else is 42203. */
-    public static Compatibility parse(String text) {
+    public static Compatibility parseLevel(String text) {
         if (text == null) {
             throw Errors.invalidCompatibilityLevel();
         }
         try {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+            return Compatibility.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw Errors.invalidCompatibilityLevel();
         }
-    }
-
-    public boolean transitive() {
-        return transitive;
     }
 
     /** One earlier schema to check against, with its version for messages. */
@@ -51,37 +36,37 @@ public enum Compatibility {
     }
 
     /**
-     * Checks {@code candidate} against the earlier schemas this level looks at (the newest one, or all
+     * Checks {@code candidate} against the earlier schemas {@code level} looks at (the newest one, or all
      * when transitive; {@code previous} is oldest first) and returns one message per problem.
      */
-    public List<String> check(Schema candidate, List<Previous> previous) {
+    public static List<String> check(Compatibility level, Schema candidate, List<Previous> previous) {
         List<String> messages = new ArrayList<>();
-        if (this == NONE || previous.isEmpty()) {
+        if (level == Compatibility.NONE || previous.isEmpty()) {
             return messages;
         }
-        List<Previous> targets = transitive ? previous : List.of(previous.get(previous.size() - 1));
+        List<Previous> targets = level.transitive() ? previous : List.of(previous.get(previous.size() - 1));
         for (Previous old : targets) {
-            messages.addAll(checkPair(candidate, old));
+            messages.addAll(checkPair(level, candidate, old));
         }
         return messages;
     }
 
     /** Checks against exactly one earlier schema, whatever the transitivity. */
-    public List<String> checkPair(Schema candidate, Previous old) {
+    public static List<String> checkPair(Compatibility level, Schema candidate, Previous old) {
         List<String> messages = new ArrayList<>();
-        if (this == NONE) {
+        if (level == Compatibility.NONE) {
             return messages;
         }
-        if (backward) {
+        if (level.backward()) {
             describe(SchemaCompatibility.checkReaderWriterCompatibility(candidate, old.schema()), "new", "old", messages);
         }
-        if (forward) {
+        if (level.forward()) {
             describe(SchemaCompatibility.checkReaderWriterCompatibility(old.schema(), candidate), "old", "new", messages);
         }
         if (!messages.isEmpty()) {
             messages.add("{oldSchemaVersion: " + old.version() + "}");
             messages.add("{oldSchema: '" + old.schema() + "'}");
-            messages.add("{compatibility: '" + name() + "'}");
+            messages.add("{compatibility: '" + level.name() + "'}");
         }
         return messages;
     }

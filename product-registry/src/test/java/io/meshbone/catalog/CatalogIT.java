@@ -1,4 +1,4 @@
-package io.meshbone.cli;
+package io.meshbone.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,18 +19,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Every catalog endpoint over HTTP against the whole mesh (real broker, registry, governance, demo traffic). */
-@ExtendWith({SharedKafka.class, SharedMesh.class})
+/** Every catalog endpoint over HTTP against a real mesh (broker, registry, governance, domain apps, demo traffic). */
+@ExtendWith({SharedKafka.class, SharedCatalogMesh.class})
 class CatalogIT {
 
-    static final List<String> EXAMPLES = List.of("customers.customer-history", "customers.customer-profile",
-            "orders.order-placed", "orders.order-status", "orders.revenue-by-hour", "payments.payment-settled",
-            "shipping.delivery-request");
+    private static final List<String> EXAMPLES = CatalogMesh.EXAMPLES;
 
     private static URI catalog;
 
     @BeforeAll
-    static void catalogListsTheExamples(EmbeddedMesh mesh) {
+    static void catalogListsTheExamples(CatalogMesh mesh) {
         catalog = mesh.catalogUrl();
         await().atMost(Duration.ofSeconds(30)).until(() -> names(Http.get(catalog, "/api/products").json()).containsAll(EXAMPLES));
     }
@@ -167,8 +165,30 @@ class CatalogIT {
         assertThat(edges).noneMatch(e -> e.startsWith("orders.order-placed->payments"));
     }
 
+    /**
+     * The running shipping app reports reading exactly what its contract declares: the catalog lists each such edge
+     * once, as a contract edge, with every node in its domain.
+     */
     @Test
-    void lineageAddsOpenLineageJobsThatReadOneProductAndWriteAnother(EmbeddedMesh mesh) throws Exception {
+    void lineageListsAnEdgeBothAContractAndARunningAppDeclareOnce() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode graph = Http.get(catalog, "/api/lineage").json();
+            List<String> edges = new ArrayList<>();
+            graph.path("edges").forEach(e -> edges.add(e.path("from").asText() + "->" + e.path("to").asText() + " "
+                    + e.path("source").asText() + " " + e.path("job").asText(null)));
+            assertThat(edges)
+                    .contains("orders.order-placed->shipping.delivery-request contract null",
+                            "customers.customer-profile->shipping.delivery-request contract null")
+                    .filteredOn(e -> e.contains("->shipping.")).hasSize(2);
+            List<String> nodes = new ArrayList<>();
+            graph.path("nodes").forEach(n -> nodes.add(n.path("id").asText() + " " + n.path("domain").asText()));
+            assertThat(nodes).contains("orders.order-placed orders", "customers.customer-profile customers",
+                    "shipping.delivery-request shipping");
+        });
+    }
+
+    @Test
+    void lineageAddsOpenLineageJobsThatReadOneProductAndWriteAnother(CatalogMesh mesh) throws Exception {
         // A domain app reading payments and staging customer history: an edge no contract declares.
         try (LineageEmitter emitter = new LineageEmitter(mesh.clientConfig(), "catalog-it", "catalog-it-enricher", "STREAMING")) {
             emitter.report(List.of("payments.payment-settled.v1"), List.of("customers.customer-history.v1.staging"));
@@ -188,12 +208,12 @@ class CatalogIT {
 
     @Test
     void postAppliesAContractAndAnswersWithTheDecision() throws Exception {
-        Path folder = Path.of("..", "schemas", "payments");
+        Path folder = CatalogMesh.SCHEMAS.resolve("payments");
         String body = MeshJson.write(Map.of(
                 "descriptorPath", "payments/payment-settled.product.yaml",
                 "descriptor", Files.readString(folder.resolve("payment-settled.product.yaml")),
                 "files", Map.of("payment-settled.avsc", Files.readString(folder.resolve("payment-settled.avsc"))),
-                "principal", "User:meshbone-up"));
+                "principal", CatalogMesh.PRINCIPAL));
         Http.Answer same = Http.post(catalog, "/api/products", body);
         assertThat(same.status()).as(same.body()).isEqualTo(200);
         assertThat(same.json().path("outcome").asText()).isEqualTo("ACCEPTED");

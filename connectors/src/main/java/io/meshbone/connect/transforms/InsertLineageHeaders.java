@@ -3,6 +3,7 @@ package io.meshbone.connect.transforms;
 import java.util.Map;
 
 import io.meshbone.platform.contract.ProductNames;
+import io.meshbone.platform.lineage.LineageHeaders;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -13,17 +14,18 @@ import org.apache.kafka.connect.transforms.Transformation;
 import org.apache.kafka.connect.transforms.util.SimpleConfig;
 
 /**
- * A single message transform that stamps the mesh lineage headers on records a source connector produces.
+ * A single message transform that inserts the mesh lineage headers on records a source connector produces.
  *
  * <p>{@code mesh.product} and {@code mesh.domain} name the data product the records feed, and
- * {@code mesh.source} names the connector that read them where the data resides. Existing headers of
- * those names are replaced, so a record carries one value of each.
+ * {@code mesh.connector} names the connector that read them where the data resides ({@code mesh.source}
+ * is the gate's: where it read the staged record). Existing headers of those names are replaced, so a
+ * record carries one value of each.
  */
-public class LineageHeaders<R extends ConnectRecord<R>> implements Transformation<R> {
+public class InsertLineageHeaders<R extends ConnectRecord<R>> implements Transformation<R> {
 
     public static final String PRODUCT = "product";
     public static final String DOMAIN = "domain";
-    public static final String SOURCE = "source";
+    public static final String CONNECTOR = "connector";
 
     private static final ConfigDef.Validator PRODUCT_NAME = ConfigDef.LambdaValidator.with((name, value) -> {
         if (value == null || !ProductNames.isProductName(value.toString())) {
@@ -44,12 +46,12 @@ public class LineageHeaders<R extends ConnectRecord<R>> implements Transformatio
             .define(DOMAIN, Type.STRING, "", DOMAIN_NAME, Importance.MEDIUM,
                     "The owning domain, stamped as mesh.domain; empty means the product name's domain part. "
                             + "When given it must equal that part.")
-            .define(SOURCE, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
-                    "Where the records come from, stamped as mesh.source: the connector's name.");
+            .define(CONNECTOR, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+                    "The name of the connector that reads the records, stamped as mesh.connector.");
 
     private String product;
     private String domain;
-    private String source;
+    private String connector;
 
     @Override
     public void configure(Map<String, ?> props) {
@@ -61,15 +63,15 @@ public class LineageHeaders<R extends ConnectRecord<R>> implements Transformatio
             throw new ConfigException(DOMAIN, given, "product " + product + " belongs to domain " + productDomain);
         }
         domain = productDomain;
-        source = config.getString(SOURCE);
+        connector = config.getString(CONNECTOR);
     }
 
     @Override
     public R apply(R record) {
         Headers headers = record.headers().duplicate();
-        put(headers, io.meshbone.platform.lineage.LineageHeaders.PRODUCT, product);
-        put(headers, io.meshbone.platform.lineage.LineageHeaders.DOMAIN, domain);
-        put(headers, io.meshbone.platform.lineage.LineageHeaders.SOURCE, source);
+        put(headers, LineageHeaders.PRODUCT, product);
+        put(headers, LineageHeaders.DOMAIN, domain);
+        put(headers, LineageHeaders.CONNECTOR, connector);
         return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
                 record.valueSchema(), record.value(), record.timestamp(), headers);
     }
