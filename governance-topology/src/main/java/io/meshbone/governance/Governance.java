@@ -7,7 +7,9 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 
 import io.meshbone.governance.internal.RegistryContracts;
+import io.meshbone.governance.internal.PatientSchemaLookup;
 import io.meshbone.governance.internal.RegistrySchemaLookup;
+import io.meshbone.governance.internal.SchemaLookup;
 import io.meshbone.platform.lifecycle.Closeables;
 import io.meshbone.platform.lineage.LineageEmitter;
 import io.meshbone.platform.control.MeshTopicPlans;
@@ -56,7 +58,8 @@ public final class Governance implements AutoCloseable {
         streams.add(start(ContractGate.topology(new RegistryContracts(registry)),
                 withClientConfig(ContractGate.streamsConfig(settings.bootstrapServers(), stateDir), settings)));
         lineage = new LineageEmitter(settings.clientConfig(), clusterId, RecordGate.JOB_NAME, "RECORD_GATE");
-        streams.add(start(RecordGate.topology(new RegistrySchemaLookup(registry), settings.meters(), RecordGate.lineageReporter(lineage)),
+        SchemaLookup schemas = PatientSchemaLookup.standard(new RegistrySchemaLookup(registry));
+        streams.add(start(RecordGate.topology(schemas, settings.meters(), RecordGate.lineageReporter(lineage)),
                 withClientConfig(RecordGate.streamsConfig(settings.bootstrapServers(), stateDir), settings)));
     }
 

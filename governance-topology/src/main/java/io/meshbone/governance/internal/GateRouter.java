@@ -3,10 +3,11 @@ package io.meshbone.governance.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.meshbone.platform.lineage.LineageHeaders;
 import io.meshbone.platform.control.MeshTopics;
+import io.meshbone.platform.lineage.LineageHeaders;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.RecordContext;
 import org.apache.kafka.streams.processor.TopicNameExtractor;
@@ -15,22 +16,25 @@ import org.apache.kafka.streams.processor.TopicNameExtractor;
  * Sends a judged record to its product topic, or to the dead-letter topic when it carries an error code: the
  * product's own, or the mesh's {@link MeshTopics#UNLISTED_DLQ} when no listed product version owns the staging topic
  * (its {@code .dlq} was never provisioned, and writing to a missing topic would stall the gate).
+ *
+ * <p>The error code it reads is always the gate's own: {@link GateProcessor} strips every {@code mesh.*} header a
+ * producer set before judging.
  */
 public final class GateRouter implements TopicNameExtractor<byte[], byte[]> {
 
     private static final byte[] NOT_LISTED = GateError.PRODUCT_NOT_LISTED.name().getBytes(StandardCharsets.UTF_8);
 
     // One router serves every stream thread; a topic's destinations are worked out once.
-    private final Map<String, StagingTopics.StagingTopic> stagingTopics = new ConcurrentHashMap<>();
+    private final Map<String, Optional<StagingTopics.StagingTopic>> stagingTopics = new ConcurrentHashMap<>();
 
     @Override
     public String extract(byte[] key, byte[] value, RecordContext context) {
-        StagingTopics.StagingTopic staging = stagingTopics.computeIfAbsent(context.topic(), topic -> StagingTopics.parse(topic)
-                .orElseThrow(() -> new IllegalStateException("the gate read a non-staging topic: " + topic)));
+        Optional<StagingTopics.StagingTopic> staging = stagingTopics.computeIfAbsent(context.topic(), StagingTopics::parse);
         Header error = context.headers().lastHeader(LineageHeaders.ERROR_CODE);
-        if (error == null) {
-            return staging.productTopic();
+        // A topic that does not parse (a major beyond int) belongs to no product: the processor dead-lettered its records.
+        if (staging.isEmpty() || error != null && Arrays.equals(error.value(), NOT_LISTED)) {
+            return MeshTopics.UNLISTED_DLQ;
         }
-        return Arrays.equals(error.value(), NOT_LISTED) ? MeshTopics.UNLISTED_DLQ : staging.dlqTopic();
+        return error == null ? staging.get().productTopic() : staging.get().dlqTopic();
     }
 }

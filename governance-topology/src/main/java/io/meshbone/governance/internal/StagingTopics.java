@@ -25,11 +25,17 @@ public final class StagingTopics {
         }
     }
 
+    /** Empty when the name is not a staging topic's, or its major is not an int. */
     public static Optional<StagingTopic> parse(String topic) {
         Matcher matcher = PATTERN.matcher(topic);
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new StagingTopic(matcher.group(1), Integer.parseInt(matcher.group(2))));
+        try {
+            return Optional.of(new StagingTopic(matcher.group(1), Integer.parseInt(matcher.group(2))));
+        } catch (NumberFormatException e) {
+            // v99999999999: the pattern source reads it (a broker may auto-create any name), but no product has that major.
+            return Optional.empty();
+        }
     }
 }
