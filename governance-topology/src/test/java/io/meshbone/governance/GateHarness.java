@@ -74,11 +74,14 @@ final class GateHarness implements AutoCloseable {
     /** Every record written to any product topic, DLQ or the unlisted DLQ since the last call, drained. */
     List<Routed> drain() {
         List<Routed> routed = new ArrayList<>();
-        for (String topic : PRODUCT_TOPICS) {
+        List<String> destinations = new ArrayList<>();
+        PRODUCT_TOPICS.forEach(topic -> destinations.addAll(List.of(topic, topic + ".dlq")));
+        destinations.add(MeshTopics.UNLISTED_DLQ);
+        // Only topics written to so far: the driver warns about every other one.
+        destinations.retainAll(driver.producedTopicNames());
+        for (String topic : destinations) {
             output(topic).readRecordsToList().forEach(record -> routed.add(new Routed(topic, record)));
-            output(topic + ".dlq").readRecordsToList().forEach(record -> routed.add(new Routed(topic + ".dlq", record)));
         }
-        output(MeshTopics.UNLISTED_DLQ).readRecordsToList().forEach(record -> routed.add(new Routed(MeshTopics.UNLISTED_DLQ, record)));
         return routed;
     }
 

@@ -68,7 +68,7 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
         Optional<StagingTopics.StagingTopic> staging = stagingTopics.computeIfAbsent(source.topic(), StagingTopics::parse);
         if (staging.isEmpty()) {
             reject(record, GateError.PRODUCT_NOT_LISTED, "staging topic " + source.topic()
-                    + " names a major version that is not an int; no product can be listed at it");
+                    + " names a major version that is not an int without leading zeros; no product is listed at it");
             return;
         }
         ListedProduct listing = listing(staging.get().product());

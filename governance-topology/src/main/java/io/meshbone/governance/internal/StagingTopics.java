@@ -25,17 +25,19 @@ public final class StagingTopics {
         }
     }
 
-    /** Empty when the name is not a staging topic's, or its major is not an int. */
+    /** Empty when the name is not a staging topic's, or its major is not an int written without leading zeros. */
     public static Optional<StagingTopic> parse(String topic) {
         Matcher matcher = PATTERN.matcher(topic);
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(new StagingTopic(matcher.group(1), Integer.parseInt(matcher.group(2))));
-        } catch (NumberFormatException e) {
-            // v99999999999: the pattern source reads it (a broker may auto-create any name), but no product has that major.
+        String digits = matcher.group(2);
+        // v99999999999 or v01: the pattern source reads them (a broker may auto-create any name), but no product's
+        // topics are named so; v01 must not pass as v1.
+        if (digits.length() > 1 && digits.charAt(0) == '0' || digits.length() > 10) {
             return Optional.empty();
         }
+        long major = Long.parseLong(digits);
+        return major > Integer.MAX_VALUE ? Optional.empty() : Optional.of(new StagingTopic(matcher.group(1), (int) major));
     }
 }
