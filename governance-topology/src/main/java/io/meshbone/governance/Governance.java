@@ -10,10 +10,12 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 
 import io.meshbone.governance.internal.RegistryContracts;
+import io.meshbone.governance.internal.PatientSchemaLookup;
 import io.meshbone.governance.internal.RegistrySchemaLookup;
 import io.meshbone.platform.health.HealthRegistry;
 import io.meshbone.platform.health.PartReporter;
 import io.meshbone.platform.health.StreamThreadSupervisor;
+import io.meshbone.governance.internal.SchemaLookup;
 import io.meshbone.platform.lifecycle.Closeables;
 import io.meshbone.platform.lineage.LineageEmitter;
 import io.meshbone.platform.control.MeshTopicPlans;
@@ -65,7 +67,8 @@ public final class Governance implements AutoCloseable {
                 withClientConfig(ContractGate.streamsConfig(settings.bootstrapServers(), stateDir), settings),
                 health.part(ContractGate.PART)));
         lineage = new LineageEmitter(settings.clientConfig(), clusterId, RecordGate.JOB_NAME, "RECORD_GATE");
-        streams.add(start(RecordGate.topology(new RegistrySchemaLookup(registry), settings.meters(), RecordGate.lineageReporter(lineage)),
+        SchemaLookup schemas = PatientSchemaLookup.standard(new RegistrySchemaLookup(registry));
+        streams.add(start(RecordGate.topology(schemas, settings.meters(), RecordGate.lineageReporter(lineage)),
                 withClientConfig(RecordGate.streamsConfig(settings.bootstrapServers(), stateDir), settings),
                 health.part(RecordGate.PART)));
     }

@@ -12,7 +12,9 @@ public enum GateError {
     BAD_MAGIC_BYTE,
     /** The schema id is not registered under the product's value subject. */
     UNKNOWN_SCHEMA_ID,
-    /** The body does not decode with the schema its id names. */
+    /** The schema registry answered the id's lookup with a permanent refusal (a 4xx other than 404). */
+    REGISTRY_REFUSED,
+    /** The body does not decode with the schema its id names, or declares a length longer than what is left of it. */
     UNDECODABLE,
     /** An entity product's record has no key. */
     MISSING_KEY,
@@ -23,5 +25,9 @@ public enum GateError {
     /** A quality rule evaluated to false. */
     QUALITY_RULE_FAILED,
     /** A quality rule could not be evaluated on this record (e.g. a missing field). */
-    QUALITY_RULE_ERROR
+    QUALITY_RULE_ERROR,
+    /** With the gate's lineage headers the record would exceed the product topic's {@code max.message.bytes}. */
+    RECORD_TOO_LARGE,
+    /** Checking the record threw (e.g. a {@code StackOverflowError} on a deeply nested value, or a listing that does not compile). */
+    CHECK_FAILED
 }

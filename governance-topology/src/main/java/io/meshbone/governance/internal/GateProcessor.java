@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.lineage.LineageHeaders;
+import io.meshbone.platform.registry.SchemaRegistryException;
 import io.meshbone.platform.control.ListedProduct;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,6 +17,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Judges each staged record and stamps it: lineage headers when it passes, error headers when not.
@@ -25,12 +28,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class GateProcessor implements Processor<byte[], byte[], byte[], byte[]> {
 
+    private static final Logger log = LoggerFactory.getLogger(GateProcessor.class);
+
     // Listings are JSON in the store; reading one per record would cost more than all the checks.
     private static final long LISTING_REFRESH_NANOS = 1_000_000_000L;
 
     private final String listingStoreName;
     private final GatedProducts products;
     private final RecordChecks checks;
+    private final RecordLimits limits;
     private final Map<String, Optional<ProductNames>> stagingTopics = new HashMap<>();
     private final Map<String, CachedListing> cachedListings = new HashMap<>();
     private ProcessorContext<byte[], byte[]> context;
@@ -38,10 +44,11 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
     private long lastTimestampMillis = -1;
     private byte[] lastTimestamp;
 
-    public GateProcessor(String listingStoreName, GatedProducts products, SchemaLookup schemas) {
+    public GateProcessor(String listingStoreName, GatedProducts products, SchemaLookup schemas, RecordLimits limits) {
         this.listingStoreName = listingStoreName;
         this.products = products;
         this.checks = new RecordChecks(schemas);
+        this.limits = limits;
     }
 
     @Override
@@ -55,25 +62,38 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
         RecordMetadata source = context.recordMetadata().orElseThrow();
         String sourceRef = LineageHeaders.source(source.topic(), source.partition(), source.offset());
         Headers headers = record.headers();
+        // The gate is the only writer of mesh.* headers: a forged (or replayed) mesh.error.code must not steer the router.
+        ProducerHeaders.stripMeshHeaders(headers);
         LineageHeaders.put(headers, LineageHeaders.SOURCE, sourceRef);
 
         Optional<ProductNames> staging = stagingTopics.computeIfAbsent(source.topic(), ProductNames::ofStagingTopic);
-        ListedProduct listing = staging.map(topic -> listing(topic.productName())).orElse(null);
+        if (staging.isEmpty()) {
+            reject(record, GateError.PRODUCT_NOT_LISTED, "staging topic " + source.topic()
+                    + " names a major version that is not an int without leading zeros; no product is listed at it");
+            return;
+        }
+        ListedProduct listing = listing(staging.get().productName());
         if (listing == null || listing.retired()) {
             reject(record, GateError.PRODUCT_NOT_LISTED, "no listed product owns staging topic " + source.topic());
             return;
         }
-        GatedProduct product = products.forListing(listing);
+        GatedProduct product;
+        try {
+            product = products.forListing(listing);
+        } catch (RuntimeException | Error e) {
+            log.warn("The listing of {} (request {}) cannot be used to check records from {}", listing.name(), listing.requestId(), sourceRef, e);
+            reject(record, GateError.CHECK_FAILED, "the listing of " + listing.name() + " cannot be used to check records: " + describe(e));
+            return;
+        }
         if (product.names().major() != staging.get().major()) {
             reject(record, GateError.PRODUCT_NOT_LISTED, "staging topic " + source.topic() + " is generation v"
                     + staging.get().major() + " but " + listing.name() + " is listed at v" + product.names().major());
             return;
         }
+        Verdict verdict = judge(product, record, sourceRef);
         product.recordsIn().increment();
-        Verdict verdict = checks.check(product, record.key(), record.value());
         if (!verdict.passed()) {
-            product.dlq(verdict.error()).increment();
-            reject(record, verdict.error(), verdict.reason());
+            deadLetter(product, record, verdict.error(), verdict.reason());
             return;
         }
         LineageHeaders.put(headers, LineageHeaders.PRODUCT, product.headerValues().product());
@@ -87,9 +107,41 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
         }
         long now = System.currentTimeMillis();
         LineageHeaders.put(headers, LineageHeaders.GATE_TIMESTAMP, gateTimestamp(now));
+        // Checked before forwarding: under exactly-once a send the broker refuses would abort the whole transaction.
+        int size = RecordLimits.batchBytes(record.key(), record.value(), headers);
+        if (size > limits.productTopicBytes()) {
+            ProducerHeaders.removeLineageStamps(headers);
+            deadLetter(product, record, GateError.RECORD_TOO_LARGE, "with the gate's lineage headers the record is " + size
+                    + " bytes; product topic " + product.names().topic() + " takes at most " + limits.productTopicBytes()
+                    + " (max.message.bytes)");
+            return;
+        }
         product.latency().record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS);
         product.recordsOut().increment();
         context.forward(record);
+    }
+
+    /**
+     * Runs the checks; whatever a library throws while checking one record (even an {@link Error}) is that record's
+     * verdict, except a registry outage, which must hold the gate back rather than dead-letter.
+     */
+    private Verdict judge(GatedProduct product, Record<byte[], byte[]> record, String sourceRef) {
+        try {
+            return checks.check(product, record.key(), record.value());
+        } catch (SchemaRegistryException e) {
+            if (e.retriable()) {
+                throw e;
+            }
+            return Verdict.reject(GateError.REGISTRY_REFUSED, "the schema registry refused a lookup with HTTP " + e.status()
+                    + ": " + e.getMessage());
+        } catch (RuntimeException | Error e) {
+            log.warn("Checking the record at {} threw {}; dead-lettering it", sourceRef, e.getClass().getName());
+            return Verdict.reject(GateError.CHECK_FAILED, "checking the record threw " + describe(e));
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     // Formatting an instant per record shows up in profiles; records within one millisecond share it.
@@ -115,9 +167,15 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
     private record CachedListing(ListedProduct listing, long readAt) {
     }
 
+    private void deadLetter(GatedProduct product, Record<byte[], byte[]> record, GateError error, String reason) {
+        product.dlq(error).increment();
+        reject(record, error, reason);
+    }
+
     private void reject(Record<byte[], byte[]> record, GateError error, String reason) {
-        LineageHeaders.put(record.headers(), LineageHeaders.ERROR_CODE, error.name());
-        LineageHeaders.put(record.headers(), LineageHeaders.ERROR_REASON, reason);
-        context.forward(record);
+        Headers headers = record.headers();
+        LineageHeaders.put(headers, LineageHeaders.ERROR_CODE, error.name());
+        LineageHeaders.put(headers, LineageHeaders.ERROR_REASON, DeadLetters.capped(reason));
+        context.forward(DeadLetters.fitting(record, limits.deadLetterBytes()));
     }
 }

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.meshbone.platform.contract.ProductNames;
-import io.meshbone.platform.lineage.LineageHeaders;
 import io.meshbone.platform.control.MeshTopics;
+import io.meshbone.platform.lineage.LineageHeaders;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.RecordContext;
 import org.apache.kafka.streams.processor.TopicNameExtractor;
@@ -17,6 +17,9 @@ import org.apache.kafka.streams.processor.TopicNameExtractor;
  * Sends a judged record to its product topic, or to the dead-letter topic when it carries an error code: the
  * product's own, or the mesh's {@link MeshTopics#UNLISTED_DLQ} when no listed product version owns the staging topic
  * (its {@code .dlq} was never provisioned, and writing to a missing topic would stall the gate).
+ *
+ * <p>The error code it reads is always the gate's own: {@link GateProcessor} strips every {@code mesh.*} header a
+ * producer set before judging.
  */
 public final class GateRouter implements TopicNameExtractor<byte[], byte[]> {
 
@@ -27,13 +30,12 @@ public final class GateRouter implements TopicNameExtractor<byte[], byte[]> {
 
     @Override
     public String extract(byte[] key, byte[] value, RecordContext context) {
+        Optional<ProductNames> staging = stagingTopics.computeIfAbsent(context.topic(), ProductNames::ofStagingTopic);
         Header error = context.headers().lastHeader(LineageHeaders.ERROR_CODE);
-        // A staging-shaped topic no product names (say, a major beyond int) is PRODUCT_NOT_LISTED, decided above.
-        if (error != null && Arrays.equals(error.value(), NOT_LISTED)) {
+        // A topic that does not parse (a major beyond int) belongs to no product: the processor dead-lettered its records.
+        if (staging.isEmpty() || error != null && Arrays.equals(error.value(), NOT_LISTED)) {
             return MeshTopics.UNLISTED_DLQ;
         }
-        ProductNames staging = stagingTopics.computeIfAbsent(context.topic(), ProductNames::ofStagingTopic)
-                .orElseThrow(() -> new IllegalStateException("the gate read a non-staging topic: " + context.topic()));
-        return error == null ? staging.topic() : staging.dlqTopic();
+        return error == null ? staging.get().topic() : staging.get().dlqTopic();
     }
 }

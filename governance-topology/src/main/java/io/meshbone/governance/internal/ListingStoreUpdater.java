@@ -1,32 +1,82 @@
 package io.meshbone.governance.internal;
 
+import java.io.IOException;
+
 import io.meshbone.platform.control.ListedProduct;
+import io.meshbone.platform.control.MeshJson;
+import io.meshbone.platform.control.MeshTopics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Keeps a global store equal to the compacted {@code _mesh.products} topic: put on a listing, delete on a tombstone. */
-public final class ListingStoreUpdater implements Processor<String, ListedProduct, Void, Void> {
+/**
+ * Keeps a global store equal to the compacted {@code _mesh.products} topic: put on a listing, delete on a tombstone.
+ *
+ * <p>It reads raw bytes and parses them itself: a record that is not a listing is skipped, counted in
+ * {@code mesh.gate.control.records.skipped} and logged once, instead of failing the global thread for good.
+ */
+public final class ListingStoreUpdater implements Processor<String, byte[], Void, Void> {
+
+    /** Control records the gate could not read as listings. */
+    public static final String SKIPPED_METER = "mesh.gate.control.records.skipped";
+    private static final Logger log = LoggerFactory.getLogger(ListingStoreUpdater.class);
 
     private final String storeName;
+    private final Counter skipped;
+    private ProcessorContext<Void, Void> context;
     private KeyValueStore<String, ListedProduct> store;
 
-    public ListingStoreUpdater(String storeName) {
+    public ListingStoreUpdater(String storeName, MeterRegistry meters) {
         this.storeName = storeName;
+        this.skipped = meters.counter(SKIPPED_METER, "topic", MeshTopics.PRODUCTS);
     }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
+        this.context = context;
         store = context.getStateStore(storeName);
     }
 
     @Override
-    public void process(Record<String, ListedProduct> record) {
-        if (record.value() == null) {
+    public void process(Record<String, byte[]> record) {
+        if (record.key() == null) {
+            skip("it has no key; expected the product name");
+        } else if (record.value() == null) {
             store.delete(record.key());
         } else {
-            store.put(record.key(), record.value());
+            ListedProduct listing = parse(record.value());
+            if (listing != null) {
+                store.put(record.key(), listing);
+            }
         }
+    }
+
+    private ListedProduct parse(byte[] json) {
+        ListedProduct listing;
+        try {
+            listing = MeshJson.read(json, ListedProduct.class);
+        } catch (IOException | RuntimeException e) {
+            // The message names the JSON position, never the payload.
+            skip("it is not a ListedProduct as JSON (" + e.getClass().getSimpleName() + ")");
+            return null;
+        }
+        if (listing == null || listing.name() == null || listing.descriptor() == null || listing.requestId() == null) {
+            skip("it lacks name, descriptor or requestId");
+            return null;
+        }
+        return listing;
+    }
+
+    private void skip(String why) {
+        skipped.increment();
+        String where = context.recordMetadata()
+                .map(m -> m.topic() + "/" + m.partition() + "/" + m.offset())
+                .orElse("unknown position");
+        log.warn("Skipping control record {}: {}", where, why);
     }
 }

@@ -15,6 +15,10 @@ public final class ProductTopicPlans {
 
     private static final String STAGING_RETENTION_MS = Long.toString(7L * 24 * 3600 * 1000);
     private static final String DLQ_RETENTION_MS = Long.toString(30L * 24 * 3600 * 1000);
+    private static final String MAX_MESSAGE_BYTES = "max.message.bytes";
+    private static final String STAGING_MAX = Integer.toString(MeshTopicPlans.STAGING_MAX_MESSAGE_BYTES);
+    // A dead letter is a staged record plus the gate's error headers: the DLQ must take more than staging does.
+    private static final String DLQ_MAX = Integer.toString(MeshTopicPlans.DEAD_LETTER_MAX_MESSAGE_BYTES);
 
     private ProductTopicPlans() {
     }
@@ -24,6 +28,7 @@ public final class ProductTopicPlans {
         int partitions = product.spec().partitions();
         short replication = MeshTopicPlans.replication(brokers);
         Map<String, String> productConfigs = new HashMap<>();
+        productConfigs.put(MAX_MESSAGE_BYTES, STAGING_MAX);
         if (product.spec().type() == ProductType.ENTITY) {
             productConfigs.put("cleanup.policy", "compact");
         } else {
@@ -34,8 +39,8 @@ public final class ProductTopicPlans {
                 new TopicPlan(names.topic(), partitions, replication, MeshTopicPlans.withMinIsr(productConfigs, brokers)),
                 // Staging is transit: the gate reads it within seconds, a week covers any outage.
                 new TopicPlan(names.stagingTopic(), partitions, replication,
-                        MeshTopicPlans.withMinIsr(Map.of("cleanup.policy", "delete", "retention.ms", STAGING_RETENTION_MS), brokers)),
+                        MeshTopicPlans.withMinIsr(Map.of("cleanup.policy", "delete", "retention.ms", STAGING_RETENTION_MS, MAX_MESSAGE_BYTES, STAGING_MAX), brokers)),
                 new TopicPlan(names.dlqTopic(), partitions, replication,
-                        MeshTopicPlans.withMinIsr(Map.of("cleanup.policy", "delete", "retention.ms", DLQ_RETENTION_MS), brokers)));
+                        MeshTopicPlans.withMinIsr(Map.of("cleanup.policy", "delete", "retention.ms", DLQ_RETENTION_MS, MAX_MESSAGE_BYTES, DLQ_MAX), brokers)));
     }
 }

@@ -11,8 +11,7 @@ import dev.cel.runtime.CelEvaluationException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
+import io.meshbone.platform.registry.SchemaRegistryException;
 
 /**
  * Every check the record gate makes on one staged record, in order, stopping at the first failure.
@@ -26,7 +25,7 @@ public final class RecordChecks {
 
     private final SchemaLookup schemas;
     private final Map<Integer, GenericDatumReader<GenericRecord>> readers = new HashMap<>();
-    private BinaryDecoder decoder;
+    private final SliceDecoder decoder = new SliceDecoder();
 
     public RecordChecks(SchemaLookup schemas) {
         this.schemas = schemas;
@@ -77,13 +76,23 @@ public final class RecordChecks {
                     + bytes[0] + "; expected Confluent's magic byte 0"));
         }
         int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
-        Optional<Schema> schema = schemas.schemaIn(subject, id);
+        Optional<Schema> schema;
+        try {
+            schema = schemas.schemaIn(subject, id);
+        } catch (SchemaRegistryException e) {
+            // An outage is retried by the caller; a refusal (a 4xx other than 404) will not change by asking again.
+            if (e.retriable()) {
+                throw e;
+            }
+            return Decoded.failed(Verdict.reject(GateError.REGISTRY_REFUSED, "the schema registry refused to look up schema id "
+                    + id + " under subject " + subject + " with HTTP " + e.status() + ": " + e.getMessage()));
+        }
         if (schema.isEmpty()) {
             return Decoded.failed(Verdict.reject(GateError.UNKNOWN_SCHEMA_ID, "schema id " + id
                     + " is not registered under subject " + subject));
         }
         try {
-            decoder = DecoderFactory.get().binaryDecoder(bytes, FRAME_LENGTH, bytes.length - FRAME_LENGTH, decoder);
+            decoder.reset(bytes, FRAME_LENGTH, bytes.length - FRAME_LENGTH);
             GenericRecord record = readers.computeIfAbsent(id, unused -> new GenericDatumReader<>(schema.get())).read(null, decoder);
             if (!decoder.isEnd()) {
                 return Decoded.failed(Verdict.reject(GateError.UNDECODABLE, "the " + part

@@ -49,8 +49,13 @@ public record ProductNames(String domain, String product, int major) {
         if (!matcher.matches()) {
             return Optional.empty();
         }
+        String digits = matcher.group(3);
+        // v01 must not pass as v1: a broker may auto-create any name, but no product's topics are named so.
+        if (digits.length() > 1 && digits.charAt(0) == '0') {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(new ProductNames(matcher.group(1), matcher.group(2), Integer.parseInt(matcher.group(3))));
+            return Optional.of(new ProductNames(matcher.group(1), matcher.group(2), Integer.parseInt(digits)));
         } catch (NumberFormatException tooLarge) {
             return Optional.empty();
         }

@@ -8,6 +8,14 @@ import io.meshbone.platform.provisioning.TopicPlan;
 /** The shapes of the mesh's internal topics, sized for a cluster of a given broker count. */
 public final class MeshTopicPlans {
 
+    /** Kafka's default {@code message.max.bytes}, set explicitly on staging and product topics so the gate can rely on it. */
+    public static final int STAGING_MAX_MESSAGE_BYTES = 1_048_588;
+    /**
+     * Dead-letter topics take what staging took plus 64 KiB for the gate's {@code mesh.source} and error headers, so a
+     * staged record can always be dead-lettered.
+     */
+    public static final int DEAD_LETTER_MAX_MESSAGE_BYTES = STAGING_MAX_MESSAGE_BYTES + 64 * 1024;
+
     private MeshTopicPlans() {
     }
 
@@ -21,7 +29,8 @@ public final class MeshTopicPlans {
                 new TopicPlan(MeshTopics.DECISIONS, 1, replication, withMinIsr(Map.of("retention.ms", "2592000000"), brokers)),
                 // The latest event per job is the current lineage graph.
                 new TopicPlan(MeshTopics.LINEAGE, 1, replication, compacted),
-                new TopicPlan(MeshTopics.UNLISTED_DLQ, 3, replication, withMinIsr(Map.of("retention.ms", "604800000"), brokers)));
+                new TopicPlan(MeshTopics.UNLISTED_DLQ, 3, replication, withMinIsr(Map.of("retention.ms", "604800000",
+                        "max.message.bytes", Integer.toString(DEAD_LETTER_MAX_MESSAGE_BYTES)), brokers)));
     }
 
     /** Replication for mesh topics: three copies where the cluster has three brokers. */
