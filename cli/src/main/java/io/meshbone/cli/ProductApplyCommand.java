@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 
+import io.meshbone.platform.contract.ContractException;
 import io.meshbone.platform.control.ContractClient;
 import io.meshbone.platform.control.Decision;
 import picocli.CommandLine.Command;
@@ -53,6 +54,12 @@ final class ProductApplyCommand implements Callable<Integer> {
                 } catch (TimeoutException e) {
                     spec.commandLine().getErr().println(e.getMessage());
                     return 1;
+                } catch (ContractException e) {
+                    // Refused before sending, e.g. a schema file that links out of the descriptor's folder.
+                    out.printf("%s REJECTED (not sent)%n", file);
+                    e.problems().forEach(problem -> out.println("  " + problem));
+                    allAccepted = false;
+                    continue;
                 }
                 out.printf("%s %s %s%s%n", decision.product(), decision.version(), decision.outcome(),
                         decision.accepted() && !decision.changed() ? " (unchanged)" : "");

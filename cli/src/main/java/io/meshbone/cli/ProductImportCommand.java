@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.meshbone.platform.contract.ContractException;
 import io.meshbone.platform.contract.DescriptorBundle;
 import io.meshbone.platform.contract.Odcs;
+import io.meshbone.platform.contract.SchemaFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,6 +56,17 @@ final class ProductImportCommand implements Callable<Integer> {
         Map<Path, String> files = new LinkedHashMap<>();
         files.put(outputDir.resolve(bundle.descriptorFile()), bundle.descriptorYaml());
         bundle.schemaFiles().forEach((name, text) -> files.put(outputDir.resolve(name), text));
+        // Odcs only hands out plain names; this also keeps --force from writing through a link out of the folder.
+        for (Path target : files.keySet()) {
+            String name = target.getFileName().toString();
+            Optional<String> outside = SchemaFiles.isPlainFileName(name) && target.getParent().equals(outputDir)
+                    ? SchemaFiles.leavesFolder(outputDir, name) : Optional.of("'" + target + "' is not a plain file name");
+            if (outside.isPresent()) {
+                err.println(file + ": avroSchemaFile: " + outside.get() + " (expected " + SchemaFiles.PLAIN_FILE_NAME + ")");
+                err.flush();
+                return 1;
+            }
+        }
         if (!force) {
             for (Path target : files.keySet()) {
                 if (Files.exists(target)) {

@@ -164,6 +164,27 @@ class GovernanceIT {
     }
 
     @Test
+    void rejectsAMinorVersionThatWeakensRetentionOrCompatibility(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path copy = copyProduct("payments", "payment-settled", dir);
+        Path descriptor = copy.resolve("payment-settled.product.yaml");
+        Files.writeString(descriptor, Files.readString(descriptor).replace("version: 1.0.0", "version: 1.2.0")
+                .replace("retention: 30d", "retention: 1ms").replace("BACKWARD_TRANSITIVE", "NONE"));
+
+        Decision decision = contracts.apply(ContractClient.request(descriptor, "payments/payment-settled.product.yaml",
+                "User:examples"), DECISION_TIMEOUT);
+
+        assertThat(decision.outcome()).isEqualTo(Decision.Outcome.REJECTED);
+        assertThat(decision.reasons()).containsExactlyInAnyOrder(
+                "payments/payment-settled.product.yaml: spec.compatibility: NONE is weaker than the listed 1.0.0's"
+                        + " BACKWARD_TRANSITIVE (expected BACKWARD_TRANSITIVE or stricter); weakening compatibility needs a"
+                        + " new major version (2.0.0)",
+                "payments/payment-settled.product.yaml: spec.retention: 1ms is shorter than the listed 1.0.0's 30d;"
+                        + " shrinking retention needs a new major version (2.0.0)");
+        assertThat(apply("payments/payment-settled.product.yaml", "User:examples").changed())
+                .as("the listed 1.0.0 is still the one listed").isFalse();
+    }
+
+    @Test
     void routesGoodRecordsToTheProductAndBadOnesToTheDlqWithHeaders() throws Exception {
         Map<String, byte[]> good = new HashMap<>();
         String negative = "neg-" + UUID.randomUUID();

@@ -1,34 +1,54 @@
 package io.meshbone.governance.internal;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import dev.cel.common.CelValidationException;
+import dev.cel.common.ast.CelExpr;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelEvaluationListener;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelVariableResolver;
 import io.meshbone.platform.contract.OnFailure;
 import io.meshbone.platform.contract.QualityRule;
 import io.meshbone.platform.contract.QualityRules;
 
-/** A contract's quality rule compiled once into a CEL program, evaluated per record. */
+/**
+ * A contract's quality rule compiled once into a CEL program, evaluated per record.
+ *
+ * <p>Apply refuses rules whose estimated cost is over the limit, but a record may hold far larger
+ * lists than the estimate assumes; so each evaluation is also capped in comprehension iterations
+ * ({@link QualityRules#MAX_ITERATIONS}) and time ({@link QualityRules#EVALUATION_DEADLINE}), and going
+ * over either is an evaluation error for that record, never a stalled gate.
+ */
 public final class QualityRuleProgram {
 
     private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
-            .setOptions(QualityRules.options())
+            .setOptions(QualityRules.options().toBuilder().comprehensionMaxIterations(QualityRules.MAX_ITERATIONS).build())
             .build();
+    // Reading the clock on every CEL node would cost more than most rules; every 256th is enough.
+    private static final int CLOCK_EVERY = 256;
 
     private final QualityRule rule;
     private final CelRuntime.Program program;
+    private final Duration deadline;
 
-    private QualityRuleProgram(QualityRule rule, CelRuntime.Program program) {
+    private QualityRuleProgram(QualityRule rule, CelRuntime.Program program, Duration deadline) {
         this.rule = rule;
         this.program = program;
+        this.deadline = deadline;
     }
 
     /** Compiles the rule with the same declarations the contract validator checked it with. */
     public static QualityRuleProgram compile(QualityRule rule) {
+        return compile(rule, QualityRules.EVALUATION_DEADLINE);
+    }
+
+    static QualityRuleProgram compile(QualityRule rule, Duration deadline) {
         try {
-            return new QualityRuleProgram(rule, RUNTIME.createProgram(QualityRules.compiler().compile(rule.rule()).getAst()));
+            return new QualityRuleProgram(rule, RUNTIME.createProgram(QualityRules.compiler().compile(rule.rule()).getAst()),
+                    deadline);
         } catch (CelValidationException | CelEvaluationException e) {
             throw new IllegalArgumentException("quality rule '" + rule.name() + "' does not compile: " + e.getMessage(), e);
         }
@@ -42,13 +62,62 @@ public final class QualityRuleProgram {
         return rule.onFailure() == OnFailure.DLQ;
     }
 
-    /** True when the rule holds for this record; throws when it cannot be evaluated on it. */
+    /** True when the rule holds for this record; throws when it cannot be evaluated on it, or only over budget. */
     public boolean holds(Object key, Object value) throws CelEvaluationException {
         // A resolver, not a map: CEL copies a map of variables on every evaluation.
-        return Boolean.TRUE.equals(program.eval(name -> switch (name) {
+        CelVariableResolver variables = name -> switch (name) {
             case "key" -> Optional.of(key);
             case "value" -> Optional.of(value);
             default -> Optional.empty();
-        }));
+        };
+        try {
+            return Boolean.TRUE.equals(program.trace(variables, new Deadline(System.nanoTime() + deadline.toNanos())));
+        } catch (DeadlinePassed e) {
+            throw overDeadline(e);
+        } catch (CelEvaluationException e) {
+            if (causedByDeadline(e)) {
+                throw overDeadline(e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean causedByDeadline(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DeadlinePassed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private CelEvaluationException overDeadline(Throwable e) {
+        return new CelEvaluationException("evaluation ran longer than the deadline of " + deadline.toMillis() + " ms", e);
+    }
+
+    /** Stops an evaluation once its deadline has passed, from inside CEL's interpreter. */
+    private static final class Deadline implements CelEvaluationListener {
+
+        private final long deadlineNanos;
+        private int nodes;
+
+        Deadline(long deadlineNanos) {
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        @Override
+        public void callback(CelExpr expr, Object result) {
+            if (++nodes % CLOCK_EVERY == 0 && System.nanoTime() - deadlineNanos > 0) {
+                throw new DeadlinePassed();
+            }
+        }
+    }
+
+    // An Error, not an exception: CEL defers errors inside all()/exists() and && to the end of the loop (its
+    // commutative error semantics), so an exception would let the loop run on; the interpreter lets an Error through.
+    private static final class DeadlinePassed extends Error {
+        DeadlinePassed() {
+            super("the rule's evaluation deadline passed", null, false, false);
+        }
     }
 }

@@ -6,17 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import io.meshbone.platform.contract.ContractException;
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.ParsedDescriptor;
+import io.meshbone.platform.contract.Problem;
 import io.meshbone.platform.contract.ProductDescriptors;
 import io.meshbone.platform.contract.SchemaFiles;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -131,16 +135,30 @@ public final class ContractClient implements AutoCloseable {
             ParsedDescriptor parsed = ProductDescriptors.parse(shownAs, yaml, SchemaFiles.directory(folder));
             List<String> names = parsed.product().map(DataProduct::schemaFiles).orElseGet(() -> avscFilesIn(folder));
             Map<String, String> files = new HashMap<>();
+            List<Problem> outside = new ArrayList<>();
             for (String name : names) {
+                Optional<String> leaves = SchemaFiles.leavesFolder(folder, name);
                 Path file = folder.resolve(name);
-                if (Files.isRegularFile(file)) {
+                if (leaves.isPresent()) {
+                    outside.add(new Problem(shownAs, fieldNaming(parsed, name), leaves.get() + " (expected " + SchemaFiles.PLAIN_FILE_NAME + ")"));
+                } else if (Files.isRegularFile(file)) {
                     files.put(name, Files.readString(file, StandardCharsets.UTF_8));
                 }
+            }
+            // Never send what lies outside the descriptor's folder: the gate would list it as the contract's schema.
+            if (!outside.isEmpty()) {
+                throw new ContractException(outside);
             }
             return ProductRequest.apply(principal, shownAs, yaml, files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + descriptor, e);
         }
+    }
+
+    // The descriptor field that names the file, as the local parse reported it; spec.value.schema when it did not.
+    private static String fieldNaming(ParsedDescriptor parsed, String name) {
+        return parsed.problems().stream().filter(problem -> problem.message().contains("'" + name + "'"))
+                .map(Problem::path).findFirst().orElse("spec.value.schema");
     }
 
     private static List<String> avscFilesIn(Path folder) {

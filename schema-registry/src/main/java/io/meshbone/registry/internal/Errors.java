@@ -82,6 +82,18 @@ public final class Errors {
         return new RestError(422, 42205, message);
     }
 
+    /** An explicit schema id outside 1..2^31-1; Confluent answers a not-permitted registration with 42205 too. */
+    public static RestError invalidSchemaId(String id) {
+        return new RestError(422, 42205, "Schema id " + id + " is not a valid id; expected an integer from 1 to "
+                + Integer.MAX_VALUE);
+    }
+
+    /** The highest id is taken: a new one would wrap around and give one id to two schemas. */
+    public static RestError schemaIdsExhausted() {
+        return new RestError(422, 42205, "No schema id is left: the highest id, " + Integer.MAX_VALUE
+                + ", is in use and ids are never reused; register this schema with a free explicit id in IMPORT mode");
+    }
+
     public static RestError referenceExists(String message) {
         return new RestError(422, 42206, message);
     }

@@ -40,9 +40,11 @@ record RegisterRequest(String schemaType, String schema, List<SchemaRef> referen
             return null;
         }
         if (!node.canConvertToInt()) {
+            if ("id".equals(field) && node.isIntegralNumber()) {
+                throw Errors.invalidSchemaId(node.asText());
+            }
             throw Errors.badRequestJson("Field '" + field + "' must be a 32-bit integer, got " + node);
         }
-        int value = node.asInt();
-        return value <= 0 && "id".equals(field) ? null : value;
+        return node.asInt();
     }
 }

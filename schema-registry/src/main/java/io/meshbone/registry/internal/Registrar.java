@@ -39,7 +39,15 @@ public final class Registrar {
             throw Errors.operationNotPermitted("Subject " + subject + " is in read-only mode");
         }
         boolean importing = "IMPORT".equals(mode);
-        if (!importing && (request.id() != null || request.version() != null)) {
+        Integer requestedId = request.id();
+        if (requestedId != null && requestedId <= 0) {
+            if (importing) {
+                throw Errors.invalidSchemaId(requestedId.toString());
+            }
+            // Confluent's clients send a non-positive id to mean "none"; only an import names ids.
+            requestedId = null;
+        }
+        if (!importing && (requestedId != null || request.version() != null)) {
             throw Errors.operationNotPermitted("Registering with an explicit id or version is only permitted in IMPORT mode"
                     + " (subject " + subject + " is in " + mode + " mode)");
         }
@@ -49,7 +57,7 @@ public final class Registrar {
         List<StoredSchema> versions = current.versions(subject);
         for (StoredSchema existing : versions) {
             if (!existing.deleted() && existing.content().equals(content)
-                    && (request.id() == null || request.id() == existing.id())
+                    && (requestedId == null || requestedId == existing.id())
                     && (request.version() == null || request.version() == existing.version())) {
                 return StoreWrite.nothing(new Registered(existing.id(), existing.version(), existing.content()));
             }
@@ -62,7 +70,7 @@ public final class Registrar {
                         + subject + "\", details: " + problems);
             }
         }
-        int id = assignId(request.id(), content, current);
+        int id = assignId(requestedId, content, current);
         int version = request.version() != null ? request.version()
                 : versions.stream().mapToInt(StoredSchema::version).max().orElse(0) + 1;
         if (request.version() != null && versions.stream().anyMatch(s -> s.version() == version)) {
@@ -81,7 +89,14 @@ public final class Registrar {
             }
             return requested;
         }
-        return current.id(content).orElse(current.maxId() + 1);
+        Optional<Integer> known = current.id(content);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        if (current.maxId() == Integer.MAX_VALUE) {
+            throw Errors.schemaIdsExhausted();
+        }
+        return current.maxId() + 1;
     }
 
     /** Finds the version of {@code subject} whose schema equals the given one (POST /subjects/{subject}). */

@@ -61,6 +61,30 @@ public final class CelRules {
         }
     }
 
+    /**
+     * Why a compiling {@code expression} is too costly to run on every record, or empty when its estimated
+     * steps (see {@link RuleCost}) are within {@link RuleCost#MAX_ESTIMATED_STEPS}.
+     */
+    public static Optional<String> costProblem(String expression) {
+        CelValidationResult result = COMPILER.compile(expression);
+        if (result.hasError()) {
+            return Optional.empty();
+        }
+        long steps;
+        try {
+            steps = RuleCost.estimate(result.getAst().getExpr());
+        } catch (CelValidationException e) {
+            throw new IllegalStateException("CEL reported no error but has no AST for " + expression, e);
+        }
+        if (steps <= RuleCost.MAX_ESTIMATED_STEPS) {
+            return Optional.empty();
+        }
+        return Optional.of("costs an estimated " + (steps == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : steps)
+                + " steps per record, over the limit of " + RuleCost.MAX_ESTIMATED_STEPS
+                + " (each list or map taken as " + RuleCost.ASSUMED_COLLECTION_SIZE
+                + " elements; nested comprehensions multiply); expected a cheaper rule, e.g. fewer nested all/exists/map/filter");
+    }
+
     /** CEL's error when {@code expression} does not compile to a bool, or empty when it does. */
     public static Optional<String> compileError(String expression) {
         CelValidationResult result = COMPILER.compile(expression);

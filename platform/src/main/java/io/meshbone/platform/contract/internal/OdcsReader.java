@@ -96,6 +96,11 @@ public final class OdcsReader {
                     + " is not a schema role (expected value or key)");
             return;
         }
+        if (!FolderFiles.isPlainFileName(file.asText())) {
+            fields.problem(path + ".customProperties.avroSchemaFile", "'" + file.asText() + "' is not a plain file name"
+                    + " (expected " + FolderFiles.EXPECTED + ")");
+            return;
+        }
         files.put(file.asText(), avro.asText());
         schemas.putObject(role).put("schema", file.asText());
         JsonNode quality = object.path("quality");

@@ -68,7 +68,12 @@ final class QualityParser {
                 AvroSchemaFile keySchema = key.orElse(null) instanceof KeySpec.SchemaKey k ? k.schema() : null;
                 boolean valueFieldsExist = fieldsExist(fields, path + ".rule", expression, "value", value);
                 boolean keyFieldsExist = fieldsExist(fields, path + ".rule", expression, "key", keySchema);
-                if (!valueFieldsExist || !keyFieldsExist) {
+                String tooCostly = CelRules.costProblem(expression).orElse(null);
+                if (tooCostly != null) {
+                    fields.problem(path + ".rule", "quality rule " + (name == null ? path : "'" + name + "'") + " ('"
+                            + expression + "') " + tooCostly);
+                }
+                if (!valueFieldsExist || !keyFieldsExist || tooCostly != null) {
                     expression = null;
                 }
             }
