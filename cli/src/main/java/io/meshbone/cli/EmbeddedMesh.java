@@ -145,13 +145,12 @@ public final class EmbeddedMesh implements AutoCloseable {
         registryUrl = registry.url();
         progress.accept("registry   " + registryUrl);
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        try {
-            stateDir = Files.createTempDirectory("meshbone-up-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        Path dataDir = settings.kafka() == null ? null : settings.kafka().dataDir();
+        stateDir = StreamsStateDir.create(dataDir);
+        if (dataDir == null) {
+            // Added before governance, so it runs after the Streams apps have closed their stores.
+            add(new NamedPart("state directory", () -> deleteTree(stateDir)));
         }
-        // Added before governance, so it runs after the Streams apps have closed their stores.
-        add(new NamedPart("state directory", () -> deleteTree(stateDir)));
         // Governance, catalog, domain apps and Connect are independent Kafka clients: they stop side by side.
         add(new NamedPart("services", () -> Closeables.closeTogether("mesh service", services)));
         checkpoint("governance");
@@ -168,8 +167,8 @@ public final class EmbeddedMesh implements AutoCloseable {
         awaitTopics(listed.values().stream().map(p -> p.names().stagingTopic()).toList());
         // Each domain app starts as soon as the products it reads and writes are listed.
         checkpoint("the domain apps");
-        service(DomainApps.start(clientConfig, registryUrl.toString(), stateDir.resolve("domains"), meters, DomainApps.all(),
-                health));
+        DomainApps domainApps = service(DomainApps.start(clientConfig, registryUrl.toString(), stateDir.resolve("domains"), meters,
+                DomainApps.all(), health));
         progress.accept("domains    " + DomainApps.all().size() + " Kafka Streams apps (orders, customers, payments, shipping)");
         checkpoint("Kafka Connect");
         if (settings.connectPort() >= 0) {
@@ -181,7 +180,8 @@ public final class EmbeddedMesh implements AutoCloseable {
         }
         checkpoint("the demo");
         if (settings.demo()) {
-            add(DemoGenerator.start(clientConfig, DEMO_CHECKOUTS_PER_SECOND, DEMO_HISTORY));
+            // The history waits for the domain apps, so every partition's share reaches the hourly windows in step.
+            add(DemoGenerator.start(clientConfig, DEMO_CHECKOUTS_PER_SECOND, DEMO_HISTORY, domainApps::running));
             progress.accept("demo       raw checkout, payment, status and profile events for the domain apps");
         }
     }

@@ -13,7 +13,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.platform.control.MeshJson;
+import io.meshbone.platform.mesh.MeshClientSettings;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /** The options every verb that talks to a running mesh takes, and the catalog calls they share. */
 final class MeshOptions {
@@ -32,10 +34,37 @@ final class MeshOptions {
             description = "Catalog URL. Default: ${DEFAULT-VALUE}.")
     String catalogUrl;
 
+    private boolean kafkaReached;
+
+    /** Kafka client settings for {@code --bootstrap-server}, once the cluster there has answered (see {@link KafkaReachability}). */
     Map<String, Object> clientConfig() {
         Map<String, Object> config = new HashMap<>();
         config.put("bootstrap.servers", bootstrapServer);
+        if (!kafkaReached) {
+            KafkaReachability.require(bootstrapServer, config);
+            kafkaReached = true;
+        }
         return config;
+    }
+
+    /**
+     * Settings for {@code MeshConsumer}/{@code MeshProducer}: the catalog's address of each product, except where
+     * {@code --bootstrap-server} or {@code --registry-url} was given (on the command line or in the environment).
+     */
+    MeshClientSettings clientSettings(ParseResult parsed) {
+        MeshClientSettings settings = MeshClientSettings.of(catalogUrl);
+        if (given(parsed, "--bootstrap-server", "MESHBONE_BOOTSTRAP_SERVER")) {
+            settings = settings.with("bootstrap.servers", bootstrapServer);
+        }
+        if (given(parsed, "--registry-url", "MESHBONE_REGISTRY_URL")) {
+            settings = settings.with("schema.registry.url", registryUrl);
+        }
+        return settings;
+    }
+
+    private static boolean given(ParseResult parsed, String option, String environmentVariable) {
+        String env = System.getenv(environmentVariable);
+        return parsed.hasMatchedOption(option) || env != null && !env.isBlank();
     }
 
     /** GETs a catalog path; a non-200 answer becomes an exception carrying the catalog's message. */

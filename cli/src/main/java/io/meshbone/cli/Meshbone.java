@@ -2,6 +2,8 @@ package io.meshbone.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code meshbone} command. */
 @Command(name = "meshbone",
@@ -12,15 +14,23 @@ import picocli.CommandLine.Command;
                 ProduceCommand.class, ConnectCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Meshbone {
 
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "When a command fails, print the stack trace after its one-line message.")
+    boolean verbose;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
     /** The command tree, for tests that run verbs in-process. */
     static CommandLine commandLine() {
-        // A failing verb prints one line (the cause's message), not a stack trace.
+        // A failing verb prints one line (the cause's message); the stack trace only with --verbose.
         return new CommandLine(new Meshbone()).setExecutionExceptionHandler((e, commandLine, parsed) -> {
             commandLine.getErr().println("meshbone: " + e.getMessage());
+            if (parsed.asCommandLineList().stream().anyMatch(c -> c.getParseResult().hasMatchedOption("--verbose"))) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            commandLine.getErr().flush();
             return 1;
         });
     }

@@ -23,7 +23,8 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "produce", mixinStandardHelpOptions = true,
         description = {"Read JSON lines from stdin, encode each to Avro against the product's schema and write it to the",
                 "product's staging topic. A line that does not match is reported with its number and not sent.",
+                "A product whose key has its own Avro schema takes lines of the form {\"key\": {...}, \"value\": {...}}.",
                 "Exit code 0 when every line was sent, 1 when any was rejected."})
 final class ProduceCommand implements Callable<Integer> {
 
@@ -61,6 +63,11 @@ final class ProduceCommand implements Callable<Integer> {
         ProductNames names = ProductNames.ofStagingTopic(staging).orElseThrow(() -> new IllegalStateException(
                 "the catalog's stagingTopic for " + name + " is '" + staging + "', expected <domain>.<product>.v<major>.staging"));
         Schema schema = new Schema.Parser().parse(registry.latest(names.stagingValueSubject()).schema());
+        JsonNode stagingKeySubject = address.path("subjects").path("stagingKey");
+        KeyedLines keyed = stagingKeySubject.isTextual()
+                ? new KeyedLines(name, address.path("subjects").path("key").asText(),
+                new Schema.Parser().parse(registry.latest(stagingKeySubject.asText()).schema()))
+                : null;
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Object> config = new HashMap<>(mesh.clientConfig());
@@ -70,11 +77,13 @@ final class ProduceCommand implements Callable<Integer> {
         config.put("acks", "all");
         MeshAvroSerializer<GenericRecord> values = new MeshAvroSerializer<>();
         values.configure(config, false);
+        MeshAvroSerializer<GenericRecord> keys = new MeshAvroSerializer<>();
+        keys.configure(config, true);
         AtomicLong sent = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         long rejected = 0;
         long lineNumber = 0;
-        try (KafkaProducer<String, GenericRecord> producer = new KafkaProducer<>(config, new StringSerializer(), values);
+        try (KafkaProducer<byte[], GenericRecord> producer = new KafkaProducer<>(config, new ByteArraySerializer(), values);
              BufferedReader in = new BufferedReader(new InputStreamReader(file == null ? System.in : Files.newInputStream(file), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lineNumber++;
@@ -82,18 +91,25 @@ final class ProduceCommand implements Callable<Integer> {
                     continue;
                 }
                 GenericRecord record;
+                byte[] key;
                 try {
-                    record = JsonToAvro.record(MeshJson.tree(line), schema);
+                    JsonNode json = MeshJson.tree(line);
+                    if (keyed == null) {
+                        record = JsonToAvro.record(json, schema);
+                        key = keyField == null ? null : String.valueOf(record.get(keyField)).getBytes(StandardCharsets.UTF_8);
+                    } else {
+                        record = JsonToAvro.record(keyed.value(json), schema);
+                        key = keys.serialize(staging, keyed.key(json));
+                    }
                 } catch (JsonProcessingException e) {
                     err.printf("line %d: not JSON: %s%n", lineNumber, e.getOriginalMessage());
                     rejected++;
                     continue;
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | SerializationException e) {
                     err.printf("line %d: %s%n", lineNumber, e.getMessage());
                     rejected++;
                     continue;
                 }
-                String key = keyField == null ? null : String.valueOf(record.get(keyField));
                 long number = lineNumber;
                 producer.send(new ProducerRecord<>(staging, key, record), (metadata, e) -> {
                     if (e == null) {

@@ -2,6 +2,7 @@ package io.meshbone.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -9,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshbone.platform.mesh.MeshClientSettings;
 import io.meshbone.platform.mesh.MeshConsumer;
+import io.meshbone.platform.mesh.ProductAddress;
 import io.meshbone.platform.control.MeshJson;
 import io.meshbone.platform.serde.AvroJson;
 import org.apache.avro.generic.GenericRecord;
@@ -48,12 +50,15 @@ final class TailCommand implements Callable<Integer> {
     public Integer call() {
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
-        MeshClientSettings settings = MeshClientSettings.of(mesh.catalogUrl).readCommitted()
+        MeshClientSettings settings = mesh.clientSettings(spec.commandLine().getParseResult()).readCommitted()
                 .with("group.id", "meshbone-tail-" + UUID.randomUUID())
                 .with("enable.auto.commit", false)
                 .with("auto.offset.reset", fromBeginning ? "earliest" : "latest");
         PrintWriter out = spec.commandLine().getOut();
         long printed = 0;
+        Object bootstrap = settings.kafkaConfig().get("bootstrap.servers");
+        KafkaReachability.require(bootstrap != null ? bootstrap.toString()
+                : ProductAddress.resolve(mesh.catalogUrl, name).bootstrapServers(), Map.of());
         try (MeshConsumer<GenericRecord> consumer = MeshConsumer.subscribe(name, settings)) {
             while (stop.getCount() > 0 && (max == 0 || printed < max)) {
                 for (ConsumerRecord<String, GenericRecord> record : consumer.poll(Duration.ofMillis(500))) {

@@ -32,7 +32,7 @@ final class UpCommand implements Callable<Integer> {
     String host;
 
     @Option(names = "--data-dir",
-            description = "Keep Kafka's data here so a restarted 'up' finds it again. Default: a temporary directory removed on exit.")
+            description = "Keep Kafka's data and the Streams apps' state here so a restarted 'up' finds them again. Default: temporary directories removed on exit.")
     Path dataDir;
 
     @Option(names = "--registry-port", defaultValue = "8081",

@@ -1,15 +1,22 @@
 package io.meshbone.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import io.meshbone.localkafka.testing.SharedKafka;
+import io.meshbone.platform.mesh.MeshClientSettings;
+import io.meshbone.platform.mesh.MeshConsumer;
+import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,8 +39,12 @@ class CliVerbsIT {
     }
 
     private static Run run(String... args) {
+        return runWith(meshOptions, args);
+    }
+
+    private static Run runWith(List<String> options, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(meshOptions);
+        all.addAll(options);
         CommandLine cli = Meshbone.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -98,10 +109,92 @@ class CliVerbsIT {
     }
 
     @Test
+    void produceTakesKeyAndValueLinesForAProductWithAnAvroKey(EmbeddedMesh mesh, @TempDir Path dir) throws Exception {
+        String region = "cli-probe-" + UUID.randomUUID();
+        String value = "{\"hourStart\":\"2000-01-01T00:00:00Z\",\"region\":\"" + region
+                + "\",\"currency\":\"EUR\",\"revenue\":10.25,\"orderCount\":2}";
+        String key = "{\"hourStart\":\"2000-01-01T00:00:00Z\",\"region\":\"" + region + "\",\"currency\":\"EUR\"}";
+        Path lines = dir.resolve("revenue.jsonl");
+        Files.writeString(lines, String.join("\n",
+                "{\"key\":" + key + ",\"value\":" + value + "}",
+                value,
+                "{\"value\":" + value + "}"));
+        Run produce = run("produce", "orders.revenue-by-hour", "-f", lines.toString());
+        assertThat(produce.exit()).as(produce.out() + produce.err()).isEqualTo(1);
+        assertThat(produce.out()).contains("1 sent to orders.revenue-by-hour.v2.staging, 2 rejected");
+        assertThat(produce.err())
+                .contains("line 2: the line has a field \"hourStart\"; orders.revenue-by-hour is keyed by its own Avro schema"
+                        + " io.meshbone.schemas.orders.RevenueHour (subject orders.revenue-by-hour.v2-key)")
+                .contains("line 3: the line has no \"key\"; orders.revenue-by-hour is keyed");
+
+        try (MeshConsumer<GenericRecord> consumer = MeshConsumer.subscribe("orders.revenue-by-hour",
+                MeshClientSettings.of(mesh.catalogUrl().toString()).withGroupId("cli-verbs-it-" + UUID.randomUUID())
+                        .readCommitted().with("auto.offset.reset", "earliest"))) {
+            List<String> regions = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> regions.add(r.value().get("region").toString()));
+                return regions.contains(region);
+            });
+        }
+    }
+
+    @Test
     void tailPrintsGovernedRecordsAsJsonLinesWithPiiMasked() {
         Run tail = run("tail", "customers.customer-profile", "--from-beginning", "-n", "2");
         assertThat(tail.exit()).isZero();
         List<String> lines = tail.out().lines().toList();
         assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("{\"key\":\"customer-").contains("\"email\":\"***\""));
+    }
+
+    @Test
+    void tailReadsThroughTheBrokerAndRegistryItIsGiven(EmbeddedMesh mesh) throws Exception {
+        String closedPort = "localhost:" + closedPort();
+        Run wrongRegistry = runWith(List.of("--bootstrap-server", mesh.bootstrapServers(), "--registry-url", "http://" + closedPort,
+                "--catalog-url", mesh.catalogUrl().toString()), "tail", "customers.customer-profile", "--from-beginning", "-n", "1");
+        assertThat(wrongRegistry.exit()).as("the registry named by --registry-url decodes the records: " + wrongRegistry.out()).isEqualTo(1);
+        assertThat(wrongRegistry.err()).startsWith("meshbone: ").doesNotContain("\tat ");
+
+        Run wrongBroker = runWith(List.of("--bootstrap-server", closedPort, "--registry-url", mesh.registryUrl().toString(),
+                "--catalog-url", mesh.catalogUrl().toString()), "tail", "customers.customer-profile", "--from-beginning", "-n", "1");
+        assertThat(wrongBroker.exit()).as("the broker named by --bootstrap-server is read: " + wrongBroker.out()).isEqualTo(1);
+        assertThat(wrongBroker.err()).contains(closedPort);
+    }
+
+    @Test
+    void everyVerbThatTalksToKafkaFailsInOneLineNamingAnUnreachableAddress(EmbeddedMesh mesh, @TempDir Path dir) throws Exception {
+        String address = "localhost:" + closedPort();
+        List<String> unreachable = List.of("--bootstrap-server", address, "--registry-url", mesh.registryUrl().toString(),
+                "--catalog-url", mesh.catalogUrl().toString());
+        Path line = Files.writeString(dir.resolve("one.jsonl"), "{}");
+        List<List<String>> verbs = List.of(
+                List.of("product", "apply", "-f", "../schemas/payments/payment-settled.product.yaml"),
+                List.of("produce", "payments.payment-settled", "-f", line.toString()),
+                List.of("tail", "payments.payment-settled", "-n", "1"));
+        for (List<String> verb : verbs) {
+            long started = System.nanoTime();
+            Run run = runWith(unreachable, verb.toArray(String[]::new));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(run.exit()).as(verb + ": " + run.err()).isEqualTo(1);
+            assertThat(run.err().lines().toList()).as(verb.toString())
+                    .containsExactly("meshbone: cannot reach Kafka at " + address + " within 10s (bootstrap.servers)");
+            // A bound, not a benchmark: the check gives up after 10 s instead of the client's 30 s metadata wait.
+            assertThat(took).as(verb.toString()).isLessThan(Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
+    void verbosePrintsTheStackTraceAfterTheOneLine() {
+        Run quiet = run("product", "describe", "orders.order-placd");
+        Run verbose = run("product", "describe", "orders.order-placd", "--verbose");
+        assertThat(quiet.err()).doesNotContain("\tat ");
+        assertThat(verbose.exit()).isEqualTo(1);
+        assertThat(verbose.err().lines().findFirst()).hasValue(quiet.err().lines().findFirst().orElseThrow());
+        assertThat(verbose.err()).contains("\tat io.meshbone.cli.");
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }

@@ -45,6 +45,29 @@ class MeshClientsIT {
     }
 
     @Test
+    void aProductWithAnAvroKeySchemaTakesTheKeyRecordAndPassesTheGate(EmbeddedMesh mesh) throws Exception {
+        MeshClientSettings settings = MeshClientSettings.of(mesh.catalogUrl().toString());
+        String region = "probe-" + UUID.randomUUID();
+        // An hour long gone, so the record cannot be mistaken for the revenue app's own output.
+        long hourStart = 946_684_800_000L;
+        try (MeshProducer producer = MeshProducer.create(settings)) {
+            assertThatThrownBy(() -> producer.publish("orders.revenue-by-hour", revenue(hourStart, region)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("orders.revenue-by-hour").hasMessageContaining("orders.revenue-by-hour.v2-key");
+            producer.publish("orders.revenue-by-hour", revenueKey(hourStart, region), revenue(hourStart, region)).get();
+        }
+        try (MeshConsumer<GenericRecord> consumer = MeshConsumer.subscribe("orders.revenue-by-hour",
+                settings.withGroupId("mesh-clients-it-" + UUID.randomUUID()).readCommitted()
+                        .with("auto.offset.reset", "earliest"))) {
+            List<String> regions = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> regions.add(r.value().get("region").toString()));
+                return regions.contains(region);
+            });
+        }
+    }
+
+    @Test
     void unknownProductNamesFailWithTheCatalogsSuggestion(EmbeddedMesh mesh) {
         MeshClientSettings settings = MeshClientSettings.of(mesh.catalogUrl().toString());
         assertThatThrownBy(() -> MeshConsumer.subscribe("payments.payment-setled", settings))
@@ -61,6 +84,30 @@ class MeshClientsIT {
         record.put("currency", "EUR");
         record.put("method", new GenericData.EnumSymbol(schema.getField("method").schema(), "WALLET"));
         record.put("settledAt", System.currentTimeMillis());
+        return record;
+    }
+
+    private static Schema schema(String file) throws Exception {
+        return new Schema.Parser().parse(Path.of("..", "schemas", "orders", file).toFile());
+    }
+
+    private static GenericRecord revenueKey(long hourStart, String region) throws Exception {
+        GenericRecord key = new GenericData.Record(schema("revenue-by-hour-key.avsc"));
+        key.put("hourStart", hourStart);
+        key.put("region", region);
+        key.put("currency", "EUR");
+        return key;
+    }
+
+    private static GenericRecord revenue(long hourStart, String region) throws Exception {
+        Schema schema = schema("revenue-by-hour.avsc");
+        GenericRecord record = new GenericData.Record(schema);
+        record.put("hourStart", hourStart);
+        record.put("region", region);
+        record.put("currency", "EUR");
+        Schema revenue = schema.getField("revenue").schema();
+        record.put("revenue", new Conversions.DecimalConversion().toBytes(new BigDecimal("99.99"), revenue, revenue.getLogicalType()));
+        record.put("orderCount", 3L);
         return record;
     }
 }

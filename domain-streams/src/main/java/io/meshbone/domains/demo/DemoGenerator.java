@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.meshbone.domains.raw.RawTopicAdmin;
@@ -17,6 +18,7 @@ import io.meshbone.platform.control.MeshJson;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,15 @@ public final class DemoGenerator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DemoGenerator.class);
     /** Simulated time between two checkouts of the history: a few hundred checkouts for a few hours. */
     static final Duration HISTORY_SPACING = Duration.ofSeconds(20);
+    /**
+     * How much faster than real time the history is published: an hour of event time in ten seconds. Published at
+     * once, the history's records reach hourly windows downstream in whatever order the partitions' tasks happen to
+     * run, hours apart in event time, and windows past their grace drop them; at this pace two partitions may run
+     * over a second apart and still stay within a ten-minute grace.
+     */
+    static final long HISTORY_SPEEDUP = 360;
+    /** How long the history waits for the apps that read it to be running before it is published regardless. */
+    static final Duration READY_WAIT = Duration.ofSeconds(60);
 
     private final KafkaProducer<String, String> producer;
     private final ScheduledExecutorService scheduler;
@@ -66,6 +77,17 @@ public final class DemoGenerator implements AutoCloseable {
      * hours to show within a minute instead of after the first live hour and its grace period.
      */
     public static DemoGenerator start(Map<String, Object> clientConfig, double checkoutsPerSecond, Duration history) {
+        return start(clientConfig, checkoutsPerSecond, history, () -> true);
+    }
+
+    /**
+     * Like {@link #start(Map, double, Duration)}, but the history waits (up to {@link #READY_WAIT}) until
+     * {@code consumersReady} says the apps reading the raw topics are running, so no partition's share of the history
+     * reaches them long after another's; the history is published {@link #HISTORY_SPEEDUP} times faster than real
+     * time, then the live checkouts begin. Returns at once: the waiting happens on the generator's thread.
+     */
+    public static DemoGenerator start(Map<String, Object> clientConfig, double checkoutsPerSecond, Duration history,
+                                      BooleanSupplier consumersReady) {
         if (!(checkoutsPerSecond > 0) || checkoutsPerSecond > 10_000) {
             throw new IllegalArgumentException("checkoutsPerSecond must be in (0, 10000], got " + checkoutsPerSecond);
         }
@@ -73,11 +95,18 @@ public final class DemoGenerator implements AutoCloseable {
             throw new IllegalArgumentException("history must not be negative, got " + history);
         }
         DemoGenerator generator = new DemoGenerator(clientConfig, System.nanoTime());
-        // The single scheduler thread publishes the history before the first live step.
-        generator.scheduler.execute(() -> historyTimes(Instant.now(), history).forEach(generator::step));
         long periodMicros = Math.max(100, Math.round(1_000_000 / checkoutsPerSecond));
-        generator.scheduler.scheduleAtFixedRate(generator::step, 0, periodMicros, TimeUnit.MICROSECONDS);
-        log.info("demo generator publishing {} checkouts/s to the raw domain topics", checkoutsPerSecond);
+        // The single scheduler thread publishes the history, then schedules the live steps: none overtakes the history.
+        generator.scheduler.execute(() -> {
+            if (!history.isZero()) {
+                generator.awaitReady(consumersReady);
+                generator.publishHistory(historyTimes(Instant.now(), history));
+            }
+            if (!generator.scheduler.isShutdown()) {
+                generator.scheduler.scheduleAtFixedRate(generator::step, 0, periodMicros, TimeUnit.MICROSECONDS);
+                log.info("demo generator publishing {} checkouts/s to the raw domain topics", checkoutsPerSecond);
+            }
+        });
         return generator;
     }
 
@@ -95,6 +124,45 @@ public final class DemoGenerator implements AutoCloseable {
         return times;
     }
 
+    /** When the event at {@code at} is due, after the history's first event, at {@link #HISTORY_SPEEDUP}. */
+    static Duration historyOffset(Instant first, Instant at) {
+        return Duration.between(first, at).dividedBy(HISTORY_SPEEDUP);
+    }
+
+    private void awaitReady(BooleanSupplier consumersReady) {
+        long deadline = System.nanoTime() + READY_WAIT.toNanos();
+        try {
+            while (!consumersReady.getAsBoolean()) {
+                if (System.nanoTime() > deadline) {
+                    log.info("demo history starts although the domain apps are not all running after {} s", READY_WAIT.toSeconds());
+                    return;
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void publishHistory(List<Instant> times) {
+        if (times.isEmpty()) {
+            return;
+        }
+        log.info("demo generator publishing {} of history ({} checkouts) in {} s", Duration.between(times.get(0), Instant.now()),
+                times.size(), historyOffset(times.get(0), times.get(times.size() - 1)).toSeconds());
+        long started = System.nanoTime();
+        try {
+            for (Instant at : times) {
+                long due = started + historyOffset(times.get(0), at).toNanos();
+                TimeUnit.NANOSECONDS.sleep(due - System.nanoTime());
+                step(at);
+            }
+        } catch (InterruptedException e) {
+            // close() interrupts the scheduler: the rest of the history is not published.
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void step() {
         step(Instant.now());
     }
@@ -110,6 +178,9 @@ public final class DemoGenerator implements AutoCloseable {
                         });
                 sent.incrementAndGet();
             }
+        } catch (InterruptException e) {
+            // close() interrupts the scheduler: stopping, not a failed step.
+            Thread.currentThread().interrupt();
         } catch (JsonProcessingException | RuntimeException e) {
             // A failed step must not cancel the schedule; the next step tries again.
             log.warn("demo generator step failed: {}", e.getMessage());

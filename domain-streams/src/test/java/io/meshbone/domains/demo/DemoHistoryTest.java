@@ -26,6 +26,18 @@ class DemoHistoryTest {
     }
 
     @Test
+    void publishesTheHistorySlowEnoughThatTasksASecondApartStayWithinTheRevenueGrace() {
+        List<Instant> times = DemoGenerator.historyTimes(NOW, Duration.ofHours(3));
+        Duration revenueGrace = Duration.ofMinutes(10);
+
+        // Two partitions' tasks a second apart see history events this far apart in event time.
+        assertThat(DemoGenerator.historyOffset(NOW, NOW.plus(revenueGrace))).isGreaterThan(Duration.ofSeconds(1));
+        assertThat(DemoGenerator.historyOffset(times.get(0), times.get(times.size() - 1)))
+                .as("three hours of history, published well within the minute 'up' promises closed hours in")
+                .isBetween(Duration.ofSeconds(20), Duration.ofSeconds(40));
+    }
+
+    @Test
     void hasNoHistoryWhenAskedForNone() {
         assertThat(DemoGenerator.historyTimes(NOW, Duration.ZERO)).isEmpty();
     }

@@ -22,9 +22,10 @@ import io.meshbone.platform.control.MeshJson;
  * @param dlqTopic          where the gate puts records it rejects
  * @param schemaRegistryUrl the registry holding the product's schemas
  * @param keyField          the value field the key is made of, or null when the key has its own Avro schema
+ * @param keySubject        the product's key subject ({@code <topic>-key}) when the key has its own Avro schema, else null
  */
 public record ProductAddress(String name, String bootstrapServers, String topic, String stagingTopic, String dlqTopic,
-                             String schemaRegistryUrl, String keyField) {
+                             String schemaRegistryUrl, String keyField, String keySubject) {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -42,7 +43,8 @@ public record ProductAddress(String name, String bootstrapServers, String topic,
             JsonNode a = body.path("address");
             return new ProductAddress(name, a.path("bootstrapServers").asText(), a.path("topic").asText(),
                     a.path("stagingTopic").asText(), a.path("dlqTopic").asText(), a.path("schemaRegistryUrl").asText(),
-                    a.path("keyField").isTextual() ? a.path("keyField").asText() : null);
+                    a.path("keyField").isTextual() ? a.path("keyField").asText() : null,
+                    a.path("subjects").path("key").isTextual() ? a.path("subjects").path("key").asText() : null);
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach the catalog at " + catalogUrl + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

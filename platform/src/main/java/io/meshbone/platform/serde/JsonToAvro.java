@@ -2,14 +2,16 @@ package io.meshbone.platform.serde;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.avro.AvroTypeException;
 import org.apache.avro.Conversions;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
@@ -18,10 +20,16 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * Plain JSON (as people write it) to Avro data: decimals from numbers, timestamps from numbers or ISO-8601 text,
- * enums from their symbol, unions from whichever branch fits. The inverse of {@link AvroJson}.
+ * Plain JSON (as people write it) to Avro data: exact decimals from numbers or numeric text (bytes or fixed),
+ * timestamps, dates and times from numbers or ISO-8601 text in the logical type's own unit, fixed and bytes from
+ * base64, UUIDs checked, enums from their symbol, unions from whichever branch fits. The inverse of {@link AvroJson}.
  */
 public final class JsonToAvro {
+
+    private static final Conversions.DecimalConversion DECIMALS = new Conversions.DecimalConversion();
+
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private JsonToAvro() {
     }
@@ -102,43 +110,53 @@ public final class JsonToAvro {
             }
             case BYTES -> {
                 if (logical instanceof LogicalTypes.Decimal decimal) {
-                    if (!json.isNumber() && !json.isTextual()) {
-                        throw fail(path, "a decimal number", json);
-                    }
+                    return DECIMALS.toBytes(decimal(json, decimal, path), schema, logical);
+                }
+                return ByteBuffer.wrap(base64(json, path));
+            }
+            case FIXED -> {
+                if (logical instanceof LogicalTypes.Decimal decimal) {
+                    BigDecimal value = decimal(json, decimal, path);
                     try {
-                        BigDecimal value = new BigDecimal(json.asText()).setScale(decimal.getScale(), RoundingMode.UNNECESSARY);
-                        return new Conversions.DecimalConversion().toBytes(value, schema, logical);
-                    } catch (ArithmeticException | NumberFormatException e) {
-                        throw fail(path, "a decimal with at most " + decimal.getScale() + " fraction digits", json);
+                        return DECIMALS.toFixed(value, schema, logical);
+                    } catch (AvroTypeException e) {
+                        throw fail(path, "a decimal that fits " + schema.getFixedSize() + " bytes", json);
                     }
                 }
-                if (!json.isTextual()) {
-                    throw fail(path, "base64 text", json);
+                byte[] bytes = base64(json, path);
+                if (bytes.length != schema.getFixedSize()) {
+                    throw new IllegalArgumentException(at(path) + ": expected base64 of exactly " + schema.getFixedSize()
+                            + " bytes for fixed " + schema.getName() + ", got " + bytes.length);
                 }
-                return java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder().decode(json.asText()));
+                return new GenericData.Fixed(schema, bytes);
             }
             case STRING -> {
                 if (!json.isTextual()) {
-                    throw fail(path, "a string", json);
+                    throw fail(path, logical == null ? "a string" : "a " + logical.getName() + " string", json);
+                }
+                if (logical != null && "uuid".equals(logical.getName())) {
+                    // UUID.fromString also takes short forms like 1-1-1-1-1; only the canonical 8-4-4-4-12 form is a uuid.
+                    if (!CANONICAL_UUID.matcher(json.asText()).matches()) {
+                        throw fail(path, "a UUID like 123e4567-e89b-12d3-a456-426614174000", json);
+                    }
                 }
                 return json.asText();
             }
             case INT -> {
+                if (json.isTextual() && logical != null) {
+                    return TemporalText.toInt(json.asText(), logical, path);
+                }
                 if (!json.canConvertToInt() || !json.isIntegralNumber()) {
-                    throw fail(path, "an int", json);
+                    throw fail(path, logical == null ? "an int" : TemporalText.expected(logical), json);
                 }
                 return json.intValue();
             }
             case LONG -> {
-                if (json.isTextual() && logical != null && logical.getName().startsWith("timestamp")) {
-                    try {
-                        return Instant.parse(json.asText()).toEpochMilli();
-                    } catch (DateTimeParseException e) {
-                        throw fail(path, "epoch millis or an ISO-8601 instant", json);
-                    }
+                if (json.isTextual() && logical != null) {
+                    return TemporalText.toLong(json.asText(), logical, path);
                 }
                 if (!json.isIntegralNumber() || !json.canConvertToLong()) {
-                    throw fail(path, logical == null ? "a long" : "epoch millis or an ISO-8601 instant", json);
+                    throw fail(path, logical == null ? "a long" : TemporalText.expected(logical), json);
                 }
                 return json.longValue();
             }
@@ -164,9 +182,46 @@ public final class JsonToAvro {
         }
     }
 
-    private static IllegalArgumentException fail(String path, String expected, JsonNode got) {
+    /** The exact decimal: numbers come from {@link io.meshbone.platform.control.MeshJson#tree} as BigDecimal, never a double. */
+    private static BigDecimal decimal(JsonNode json, LogicalTypes.Decimal decimal, String path) {
+        if (!json.isNumber() && !json.isTextual()) {
+            throw fail(path, "a decimal number", json);
+        }
+        BigDecimal value;
+        try {
+            value = json.isNumber() ? json.decimalValue() : new BigDecimal(json.asText().trim());
+        } catch (NumberFormatException e) {
+            throw fail(path, "a decimal number", json);
+        }
+        try {
+            value = value.setScale(decimal.getScale(), RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw fail(path, "a decimal with at most " + decimal.getScale() + " fraction digits", json);
+        }
+        if (value.precision() > decimal.getPrecision()) {
+            throw fail(path, "a decimal with at most " + decimal.getPrecision() + " digits", json);
+        }
+        return value;
+    }
+
+    private static byte[] base64(JsonNode json, String path) {
+        if (!json.isTextual()) {
+            throw fail(path, "base64 text", json);
+        }
+        try {
+            return Base64.getDecoder().decode(json.asText());
+        } catch (IllegalArgumentException e) {
+            throw fail(path, "base64 text", json);
+        }
+    }
+
+    static String at(String path) {
+        return path.isEmpty() ? "record" : path;
+    }
+
+    static IllegalArgumentException fail(String path, String expected, JsonNode got) {
         String kind = got.isNull() ? "null" : got.isTextual() ? "a string" : got.isNumber() ? "a number"
                 : got.isBoolean() ? "a boolean" : got.isArray() ? "an array" : "an object";
-        return new IllegalArgumentException((path.isEmpty() ? "record" : path) + ": expected " + expected + ", got " + kind);
+        return new IllegalArgumentException(at(path) + ": expected " + expected + ", got " + kind);
     }
 }
