@@ -1,5 +1,8 @@
 package io.meshbone.cli;
 
+import java.time.Duration;
+
+import io.meshbone.cli.internal.DurationConverter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,9 +22,12 @@ public final class Meshbone {
     /** The command tree, for tests that run verbs in-process. */
     static CommandLine commandLine() {
         // A failing verb prints one line (the cause's message), not a stack trace.
-        return new CommandLine(new Meshbone()).setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            commandLine.getErr().println("meshbone: " + e.getMessage());
-            return 1;
-        });
+        return new CommandLine(new Meshbone())
+                // Every Duration flag of every verb reads durations as descriptors write them: 500ms, 2s, 5m, 7d.
+                .registerConverter(Duration.class, new DurationConverter())
+                .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+                    commandLine.getErr().println("meshbone: " + e.getMessage());
+                    return 1;
+                });
     }
 }

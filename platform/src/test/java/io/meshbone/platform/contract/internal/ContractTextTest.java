@@ -2,26 +2,12 @@ package io.meshbone.platform.contract.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
 import io.meshbone.platform.contract.SemVer;
 import org.junit.jupiter.api.Test;
 
 class ContractTextTest {
-
-    @Test
-    void parsesAndFormatsDurationsInTheLargestExactUnit() {
-        assertThat(DurationText.parse("7d")).contains(Duration.ofDays(7));
-        assertThat(DurationText.parse("250ms")).contains(Duration.ofMillis(250));
-        assertThat(DurationText.parse("0d")).isEmpty();
-        assertThat(DurationText.parse("7 d")).isEmpty();
-        assertThat(DurationText.parse("1w")).isEmpty();
-        assertThat(DurationText.format(Duration.ofHours(168))).isEqualTo("7d");
-        assertThat(DurationText.format(Duration.ofSeconds(90))).isEqualTo("90s");
-        assertThat(DurationText.format(Duration.ofMinutes(5))).isEqualTo("5m");
-        assertThat(DurationText.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
-    }
 
     @Test
     void acceptsSemanticVersionsOnly() {
