@@ -2,8 +2,6 @@ package io.meshbone.platform.contract.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import io.meshbone.platform.contract.SemVer;
 import org.junit.jupiter.api.Test;
 
@@ -17,16 +15,6 @@ class ContractTextTest {
         assertThat(SemVer.parse("v1.0.0")).isEmpty();
         assertThat(SemVer.parse("01.0.0")).isEmpty();
         assertThat(SemVer.parse("1.0.0-01")).isEmpty();
-    }
-
-    @Test
-    void suggestsTheClosestAllowedWordForATypoOnly() {
-        List<String> allowed = List.of("version", "type", "retention", "classification");
-
-        assertThat(DidYouMean.suggest("retension", allowed)).contains("retention");
-        assertThat(DidYouMean.suggest("clasification", allowed)).contains("classification");
-        assertThat(DidYouMean.suggest("colour", allowed)).isEmpty();
-        assertThat(DidYouMean.distance("kitten", "sitting")).isEqualTo(3);
     }
 
     @Test
