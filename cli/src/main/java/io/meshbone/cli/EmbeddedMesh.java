@@ -40,6 +40,7 @@ import io.meshbone.registry.SchemaRegistrySettings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,7 +150,7 @@ public final class EmbeddedMesh implements AutoCloseable {
         stateDir = StreamsStateDir.create(dataDir);
         if (dataDir == null) {
             // Added before governance, so it runs after the Streams apps have closed their stores.
-            add(new NamedPart("state directory", () -> deleteTree(stateDir)));
+            add(new NamedPart("state directory", () -> Utils.delete(stateDir.toFile())));
         }
         // Governance, catalog, domain apps and Connect are independent Kafka clients: they stop side by side.
         add(new NamedPart("services", () -> Closeables.closeTogether("mesh service", services)));
@@ -220,14 +221,6 @@ public final class EmbeddedMesh implements AutoCloseable {
             throw new IllegalStateException("interrupted while waiting for the product topics", e);
         }
         throw new TimeoutException("the provisioner did not create " + topics + " within 60 s");
-    }
-
-    private static void deleteTree(Path root) throws java.io.IOException {
-        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     /** Adds a part that stops with the other services, after the parts added later and before those added earlier. */

@@ -1,5 +1,8 @@
 package io.meshbone.cli;
 
+import java.time.Duration;
+
+import io.meshbone.cli.internal.DurationConverter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,13 +28,16 @@ public final class Meshbone {
     /** The command tree, for tests that run verbs in-process. */
     static CommandLine commandLine() {
         // A failing verb prints one line (the cause's message); the stack trace only with --verbose.
-        return new CommandLine(new Meshbone()).setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            commandLine.getErr().println("meshbone: " + e.getMessage());
-            if (parsed.asCommandLineList().stream().anyMatch(c -> c.getParseResult().hasMatchedOption("--verbose"))) {
-                e.printStackTrace(commandLine.getErr());
-            }
-            commandLine.getErr().flush();
-            return 1;
-        });
+        return new CommandLine(new Meshbone())
+                // Every Duration flag of every verb reads durations as descriptors write them: 500ms, 2s, 5m, 7d.
+                .registerConverter(Duration.class, new DurationConverter())
+                .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+                    commandLine.getErr().println("meshbone: " + e.getMessage());
+                    if (parsed.asCommandLineList().stream().anyMatch(c -> c.getParseResult().hasMatchedOption("--verbose"))) {
+                        e.printStackTrace(commandLine.getErr());
+                    }
+                    commandLine.getErr().flush();
+                    return 1;
+                });
     }
 }

@@ -35,13 +35,13 @@ final class ProductApplyCommand implements Callable<Integer> {
             description = "Who asks; must own the domain. Default: ${DEFAULT-VALUE} (the principal 'meshbone up' lists its examples as).")
     String principal;
 
-    @Option(names = "--timeout", defaultValue = "60s", description = "How long to wait for each decision. Default: ${DEFAULT-VALUE}.")
-    String timeout;
+    @Option(names = "--timeout", defaultValue = "60s", paramLabel = "DURATION",
+            description = "How long to wait for each decision, e.g. 500ms, 30s, 5m. Default: ${DEFAULT-VALUE}.")
+    Duration timeout;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Duration wait = Duration.parse("PT" + timeout.toUpperCase());
         boolean allAccepted = true;
         try (ContractClient contracts = new ContractClient(mesh.clientConfig())) {
             int i = 0;
@@ -50,7 +50,7 @@ final class ProductApplyCommand implements Callable<Integer> {
                 out.flush();
                 Decision decision;
                 try {
-                    decision = contracts.apply(ContractClient.request(file, file.toString(), principal), wait);
+                    decision = contracts.apply(ContractClient.request(file, file.toString(), principal), timeout);
                 } catch (TimeoutException e) {
                     spec.commandLine().getErr().println(e.getMessage());
                     return 1;

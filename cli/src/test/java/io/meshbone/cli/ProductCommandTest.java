@@ -9,6 +9,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.meshbone.platform.contract.DataProduct;
@@ -158,5 +160,78 @@ class ProductCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--format", "odcs");
+    }
+
+    @Test
+    void durationFlagsTakeDurationsAsDescriptorsWriteThem() {
+        assertThat(applyTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(applyTimeout("--timeout", "500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(applyTimeout("--timeout", "2s")).isEqualTo(Duration.ofSeconds(2));
+        assertThat(applyTimeout("--timeout=5m")).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void aBadDurationIsAUsageErrorNamingTheFlag() {
+        int exit = run("product", "apply", "-f", "x.product.yaml", "--timeout", "5 minutes");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--timeout': '5 minutes' is not a duration",
+                "ms, s, m, h or d");
+    }
+
+    @Test
+    void everyDurationFlagOfEveryVerbUsesTheOneDurationConverter() {
+        List<String> flags = new ArrayList<>();
+        durationFlags(Meshbone.commandLine(), flags);
+        assertThat(flags).contains("meshbone product apply --timeout");
+        // Each one reads "500ms": the converter registered on the command tree reaches every verb.
+        for (String flag : flags) {
+            List<String> words = List.of(flag.split(" "));
+            String name = words.get(words.size() - 1);
+            CommandLine.ParseResult leaf = Meshbone.commandLine().parseArgs(withRequired(words.subList(1, words.size() - 1), name + "=500ms"));
+            while (leaf.hasSubcommand()) {
+                leaf = leaf.subcommand();
+            }
+            assertThat(leaf.commandSpec().findOption(name).<Duration>getValue()).as(flag).isEqualTo(Duration.ofMillis(500));
+        }
+    }
+
+    /** The --timeout that {@code product apply} parses from these arguments (picocli only, nothing runs). */
+    private static Duration applyTimeout(String... timeout) {
+        List<String> args = new ArrayList<>(List.of("product", "apply", "-f", "x.product.yaml"));
+        args.addAll(List.of(timeout));
+        CommandLine.ParseResult apply = Meshbone.commandLine().parseArgs(args.toArray(String[]::new)).subcommand().subcommand();
+        return apply.commandSpec().findOption("--timeout").getValue();
+    }
+
+    private static void durationFlags(CommandLine command, List<String> found) {
+        for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+            if (option.type() == Duration.class) {
+                found.add(command.getCommandSpec().qualifiedName() + " " + option.longestName());
+            }
+        }
+        command.getSubcommands().values().forEach(sub -> durationFlags(sub, found));
+    }
+
+    /** The verb path and the flag, plus whatever required options that verb takes (so that it parses). */
+    private static String[] withRequired(List<String> verbs, String flag) {
+        List<String> args = new ArrayList<>(verbs);
+        CommandLine leaf = Meshbone.commandLine();
+        for (String verb : verbs) {
+            leaf = leaf.getSubcommands().get(verb);
+        }
+        for (CommandLine.Model.OptionSpec option : leaf.getCommandSpec().options()) {
+            if (option.required()) {
+                args.add(option.longestName());
+                args.add("x");
+            }
+        }
+        for (CommandLine.Model.PositionalParamSpec positional : leaf.getCommandSpec().positionalParameters()) {
+            if (positional.required()) {
+                args.add("x");
+            }
+        }
+        args.add(flag);
+        return args.toArray(String[]::new);
     }
 }

@@ -4,9 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.meshbone.connect.internal.AvroToConnect;
-import io.meshbone.connect.internal.BoundedCache;
 import io.meshbone.connect.internal.ConnectToAvro;
 import io.meshbone.platform.registry.SchemaRegistryClient;
 import io.meshbone.platform.registry.SchemaRegistryException;
@@ -17,6 +17,9 @@ import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.common.cache.Cache;
+import org.apache.kafka.common.cache.LRUCache;
+import org.apache.kafka.common.cache.SynchronizedCache;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
@@ -42,9 +45,9 @@ public class MeshAvroConverter implements Converter {
     private MeshAvroSerializer<Object> serializer;
     private MeshAvroDeserializer<Object> deserializer;
     private boolean isKey;
-    private BoundedCache<Schema, org.apache.avro.Schema> toAvro;
-    private BoundedCache<Integer, Schemas> byId;
-    private BoundedCache<String, Integer> primitiveIds;
+    private Cache<Schema, org.apache.avro.Schema> toAvro;
+    private Cache<Integer, Schemas> byId;
+    private Cache<String, Integer> primitiveIds;
 
     private record Schemas(org.apache.avro.Schema avro, Schema connect) {
     }
@@ -59,9 +62,23 @@ public class MeshAvroConverter implements Converter {
         this.serializer.configure(configs, isKey);
         this.deserializer = new MeshAvroDeserializer<>(client);
         this.deserializer.configure(configs, isKey);
-        this.toAvro = new BoundedCache<>(converterConfig.cacheSize());
-        this.byId = new BoundedCache<>(converterConfig.cacheSize());
-        this.primitiveIds = new BoundedCache<>(converterConfig.cacheSize());
+        this.toAvro = lru(converterConfig.cacheSize());
+        this.byId = lru(converterConfig.cacheSize());
+        this.primitiveIds = lru(converterConfig.cacheSize());
+    }
+
+    private static <K, V> Cache<K, V> lru(int capacity) {
+        return new SynchronizedCache<>(new LRUCache<>(capacity));
+    }
+
+    /** The cached value for {@code key}, computed outside the cache's lock when absent (two threads may both compute it). */
+    private static <K, V> V cached(Cache<K, V> cache, K key, Function<K, V> compute) {
+        V value = cache.get(key);
+        if (value == null) {
+            value = compute.apply(key);
+            cache.put(key, value);
+        }
+        return value;
     }
 
     @Override
@@ -78,7 +95,7 @@ public class MeshAvroConverter implements Converter {
             throw new DataException("MeshAvroConverter writes only values with a Connect schema (topic '" + topic + "')");
         }
         try {
-            org.apache.avro.Schema avro = toAvro.get(schema, ConnectToAvro::schema);
+            org.apache.avro.Schema avro = cached(toAvro, schema, ConnectToAvro::schema);
             Object datum = ConnectToAvro.value(schema, avro, value);
             return datum instanceof GenericContainer ? serializer.serialize(topic, datum) : primitive(topic, avro, datum);
         } catch (RuntimeException e) {
@@ -94,7 +111,7 @@ public class MeshAvroConverter implements Converter {
         try {
             Object datum = deserializer.deserialize(topic, bytes);
             int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
-            Schemas schemas = byId.get(id, this::schemasOf);
+            Schemas schemas = cached(byId, id, this::schemasOf);
             return new SchemaAndValue(schemas.connect(), AvroToConnect.value(schemas.connect(), schemas.avro(), datum));
         } catch (RuntimeException e) {
             throw translate("Cannot convert Avro " + (isKey ? "key" : "value") + " bytes from topic '" + topic + "'", e);
@@ -109,7 +126,7 @@ public class MeshAvroConverter implements Converter {
     private byte[] primitive(String topic, org.apache.avro.Schema avro, Object datum) {
         String subject = config.strategy(isKey).subject(topic, isKey, avro);
         String text = avro.toString();
-        int id = primitiveIds.get(subject + '\n' + text, key -> config.useLatestVersion() ? client.latest(subject).id()
+        int id = cached(primitiveIds, subject + '\n' + text, key -> config.useLatestVersion() ? client.latest(subject).id()
                 : config.autoRegister() ? client.register(subject, text) : client.id(subject, text));
         ByteArrayOutputStream out = new ByteArrayOutputStream(32);
         out.write(0);

@@ -4,20 +4,23 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshbone.platform.registry.internal.RegistryTransport;
 import io.meshbone.platform.registry.internal.RestTransport;
+import org.apache.kafka.common.cache.Cache;
+import org.apache.kafka.common.cache.LRUCache;
+import org.apache.kafka.common.cache.SynchronizedCache;
 
 /**
  * A client of a Confluent-compatible schema registry (ours or Confluent's) for Avro schemas.
  *
  * <p>Ids are immutable, so {@code id -> schema} and {@code (subject, schema) -> id} answers are
- * cached for the life of the client. Calls fail over across the configured URLs and retry only
- * 408, 429, 5xx and unreachable registries, with exponential backoff. Thread-safe.
+ * cached for the life of the client, each cache keeping the
+ * {@link SchemaRegistryClientSettings#cacheCapacity() cacheCapacity} most recently used entries. Calls
+ * fail over across the configured URLs and retry only 408, 429, 5xx and unreachable registries, with
+ * exponential backoff and jitter. Thread-safe.
  *
  * <p>A {@code mock://<scope>} URL (for hermetic tests) talks to an in-memory registry shared by every client of that
  * scope in the JVM; see {@link MockSchemaRegistry}.
@@ -25,14 +28,16 @@ import io.meshbone.platform.registry.internal.RestTransport;
 public final class SchemaRegistryClient {
 
     private final RegistryTransport transport;
-    private final Map<Integer, String> schemasById = new ConcurrentHashMap<>();
-    private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
+    private final Cache<Integer, String> schemasById;
+    private final Cache<SubjectSchema, Integer> idsBySubjectSchema;
 
     private record SubjectSchema(String subject, String schema) {
     }
 
     public SchemaRegistryClient(SchemaRegistryClientSettings settings) {
         this.transport = RegistryTransport.of(settings);
+        this.schemasById = new SynchronizedCache<>(new LRUCache<>(settings.cacheCapacity()));
+        this.idsBySubjectSchema = new SynchronizedCache<>(new LRUCache<>(settings.cacheCapacity()));
     }
 
     /** Registers an Avro schema under a subject (or finds it there) and returns its id. */
@@ -45,7 +50,7 @@ public final class SchemaRegistryClient {
         JsonNode answer = transport.call("POST", "/subjects/" + encode(subject) + "/versions", body(schema));
         int id = answer.get("id").asInt();
         idsBySubjectSchema.put(key, id);
-        schemasById.putIfAbsent(id, schema);
+        keepSchema(id, schema);
         return id;
     }
 
@@ -84,7 +89,7 @@ public final class SchemaRegistryClient {
 
     private RegisteredSchema version(String subject, String version) {
         RegisteredSchema found = parse(transport.call("GET", "/subjects/" + encode(subject) + "/versions/" + version, null));
-        schemasById.putIfAbsent(found.id(), found.schema());
+        keepSchema(found.id(), found.schema());
         return found;
     }
 
@@ -122,6 +127,15 @@ public final class SchemaRegistryClient {
         List<String> subjects = new ArrayList<>();
         transport.call("GET", "/subjects", null).forEach(s -> subjects.add(s.asText()));
         return subjects;
+    }
+
+    /** Keeps the first text seen for an id, as the registry may answer a differently formatted one later. */
+    private void keepSchema(int id, String schema) {
+        synchronized (schemasById) {
+            if (schemasById.get(id) == null) {
+                schemasById.put(id, schema);
+            }
+        }
     }
 
     private static ObjectNode body(String schema) {

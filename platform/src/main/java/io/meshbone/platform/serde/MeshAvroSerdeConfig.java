@@ -23,6 +23,7 @@ public final class MeshAvroSerdeConfig extends AbstractConfig {
     public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
     public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
     public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+    public static final String MAX_SCHEMAS_PER_SUBJECT = "max.schemas.per.subject";
 
     private static final ConfigDef.Validator STRATEGY = ConfigDef.LambdaValidator.with((name, value) -> {
         if (value != null) {
@@ -49,7 +50,11 @@ public final class MeshAvroSerdeConfig extends AbstractConfig {
                     Importance.MEDIUM, "Where basic-auth credentials come from: URL (user info of schema.registry.url) "
                             + "or USER_INFO (basic.auth.user.info).")
             .define(BASIC_AUTH_USER_INFO, Type.PASSWORD, null, Importance.MEDIUM,
-                    "user:password for basic auth, used when basic.auth.credentials.source=USER_INFO.");
+                    "user:password for basic auth, used when basic.auth.credentials.source=USER_INFO.")
+            .define(MAX_SCHEMAS_PER_SUBJECT, Type.INT, SchemaRegistryClientSettings.DEFAULT_CACHE_CAPACITY,
+                    ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "How many entries each of the registry client's caches (schema by id, id by subject and schema) "
+                            + "keeps; the least recently used are dropped first and fetched again when needed.");
 
     private final List<String> urls;
     private final boolean autoRegister;
@@ -58,6 +63,7 @@ public final class MeshAvroSerdeConfig extends AbstractConfig {
     private final SubjectNameStrategy keyStrategy;
     private final SubjectNameStrategy valueStrategy;
     private final String userInfo;
+    private final int cacheCapacity;
 
     public MeshAvroSerdeConfig(Map<String, ?> props) {
         super(CONFIG, props);
@@ -73,19 +79,20 @@ public final class MeshAvroSerdeConfig extends AbstractConfig {
             throw new ConfigException(BASIC_AUTH_USER_INFO, null, "required when basic.auth.credentials.source=USER_INFO");
         }
         this.userInfo = fromUserInfo ? password.value() : null;
+        this.cacheCapacity = getInt(MAX_SCHEMAS_PER_SUBJECT);
     }
 
     public static ConfigDef configDef() {
         return new ConfigDef(CONFIG);
     }
 
-    /** Client settings for these URLs and credentials; a {@link ConfigException} if no URL is set. */
+    /** Client settings for these URLs, credentials and cache size; a {@link ConfigException} if no URL is set. */
     public SchemaRegistryClientSettings clientSettings() {
         if (urls.isEmpty()) {
             throw new ConfigException(SCHEMA_REGISTRY_URL, "", "at least one schema registry URL is required");
         }
         return SchemaRegistryClientSettings.of(String.join(",", urls)).withUserInfo(userInfo)
-                .withRetries(3, Duration.ofMillis(100), Duration.ofSeconds(2));
+                .withRetries(3, Duration.ofMillis(100), Duration.ofSeconds(2)).withCacheCapacity(cacheCapacity);
     }
 
     public boolean autoRegister() {

@@ -112,6 +112,19 @@ class SchemaRegistryClientRetryIT {
     }
 
     @Test
+    void keepsOnlyTheMostRecentlyUsedEntriesUpToTheCacheCapacity() {
+        SchemaRegistryClient client = new SchemaRegistryClient(SchemaRegistryClientSettings.of(base).withCacheCapacity(2));
+        client.schemaById(1);
+        client.schemaById(2);
+        client.schemaById(1); // cached; 2 is now the least recently used
+        client.schemaById(3); // drops 2
+        client.schemaById(1);
+        client.schemaById(2);
+        assertThat(seen).extracting(s -> s.substring(0, s.indexOf(" auth=")))
+                .containsExactly("GET /schemas/ids/1", "GET /schemas/ids/2", "GET /schemas/ids/3", "GET /schemas/ids/2");
+    }
+
+    @Test
     void sendsBasicAuthFromSettingsOrFromTheUrl() {
         new SchemaRegistryClient(SchemaRegistryClientSettings.of(base).withUserInfo("alice:pw")).schemaById(1);
         new SchemaRegistryClient(SchemaRegistryClientSettings.of(base.replace("http://", "http://bob:pw2@"))).schemaById(2);

@@ -18,9 +18,10 @@ class MeshAvroSerdeConfigTest {
         assertThat(config.specificReader()).isFalse();
         assertThat(config.strategy(false)).isEqualTo(SubjectNameStrategy.TOPIC_NAME);
         assertThat(config.clientSettings().urls()).hasSize(2);
+        assertThat(config.clientSettings().cacheCapacity()).isEqualTo(1000);
         assertThat(MeshAvroSerdeConfig.configDef().names()).contains("schema.registry.url", "auto.register.schemas",
                 "use.latest.version", "specific.avro.reader", "key.subject.name.strategy", "value.subject.name.strategy",
-                "basic.auth.credentials.source", "basic.auth.user.info");
+                "basic.auth.credentials.source", "basic.auth.user.info", "max.schemas.per.subject");
     }
 
     @Test
@@ -60,6 +61,15 @@ class MeshAvroSerdeConfigTest {
     void requiresAUrlWhenItMustCreateAClient() {
         assertThatThrownBy(() -> new MeshAvroSerdeConfig(Map.of()).clientSettings())
                 .isInstanceOf(ConfigException.class).hasMessageContaining("schema.registry.url");
+    }
+
+    @Test
+    void sizesTheClientCachesWithConfluentsMaxSchemasPerSubject() {
+        MeshAvroSerdeConfig config = new MeshAvroSerdeConfig(Map.of("schema.registry.url", "http://a:8081",
+                "max.schemas.per.subject", "20"));
+        assertThat(config.clientSettings().cacheCapacity()).isEqualTo(20);
+        assertThatThrownBy(() -> new MeshAvroSerdeConfig(Map.of("max.schemas.per.subject", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("max.schemas.per.subject");
     }
 
     @Test

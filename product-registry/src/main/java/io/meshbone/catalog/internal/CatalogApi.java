@@ -17,8 +17,8 @@ import io.meshbone.platform.control.ContractClient;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.MeshJson;
 import io.meshbone.platform.control.ProductRequest;
+import io.meshbone.platform.text.DidYouMean;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** The catalog's endpoints: search, product pages, samples, domains, lineage, apply, and metrics. */
 public final class CatalogApi {
@@ -113,12 +113,9 @@ public final class CatalogApi {
         return state.product(name).orElseThrow(() -> CatalogError.unknownProduct(name, closest(name)));
     }
 
+    /** Up to three listed names close enough to be what was meant; ties in name order (the state's map is sorted). */
     private List<String> closest(String name) {
-        return state.products().keySet().stream()
-                .map(candidate -> Map.entry(candidate, LevenshteinDistance.getDefaultInstance().apply(name, candidate)))
-                .filter(e -> e.getValue() <= Math.max(3, name.length() / 2))
-                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey))
-                .limit(3).map(Map.Entry::getKey).toList();
+        return DidYouMean.closest(name, state.products().keySet(), 3);
     }
 
     private Map<String, Object> detail(String name) {

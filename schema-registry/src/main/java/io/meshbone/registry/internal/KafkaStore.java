@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -26,6 +25,7 @@ import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.ExponentialBackoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +47,11 @@ public final class KafkaStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KafkaStore.class);
     private static final int MAX_ATTEMPTS = 30;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Waits after being fenced: 10 ms doubling up to 200 ms, each ± 50 % so that two instances taking the
+     * writer role from each other fall out of step.
+     */
+    private static final ExponentialBackoff FENCED_BACKOFF = new ExponentialBackoff(10, 2, 200, 0.5);
 
     private final Map<String, Object> clientConfig;
     private final TopicPartition partition;
@@ -165,9 +170,8 @@ public final class KafkaStore implements AutoCloseable {
     }
 
     private static void backOff(int attempt) {
-        long millis = ThreadLocalRandom.current().nextLong(5, 20L * Math.min(attempt, 10));
         try {
-            Thread.sleep(millis);
+            Thread.sleep(FENCED_BACKOFF.backoff(attempt - 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw Errors.operationTimeout("Interrupted while waiting to retry a write", e);

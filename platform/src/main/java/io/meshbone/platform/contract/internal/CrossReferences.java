@@ -11,6 +11,7 @@ import java.util.Set;
 import io.meshbone.platform.contract.ParsedDescriptor;
 import io.meshbone.platform.contract.Problem;
 import io.meshbone.platform.contract.ProductNames;
+import io.meshbone.platform.text.DidYouMean;
 
 /** Checks what descriptors say about each other: unique product names, and inputs that name known products. */
 public final class CrossReferences {

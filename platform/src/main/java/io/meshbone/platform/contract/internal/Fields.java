@@ -10,6 +10,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshbone.platform.contract.Problem;
+import io.meshbone.platform.text.DidYouMean;
 
 /** Reads typed fields out of a YAML tree, recording a problem for each one at fault and going on. */
 public final class Fields {

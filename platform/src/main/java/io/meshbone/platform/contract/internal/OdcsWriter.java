@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshbone.platform.contract.AvroSchemaFile;
 import io.meshbone.platform.contract.DataProduct;
+import io.meshbone.platform.contract.Durations;
 import io.meshbone.platform.contract.KeySpec;
 import io.meshbone.platform.contract.OnFailure;
 import io.meshbone.platform.contract.ProductNames;
@@ -106,7 +107,7 @@ public final class OdcsWriter {
     }
 
     private static ObjectNode slaProperty(String name, Duration duration, String description) {
-        String text = DurationText.format(duration);
+        String text = Durations.format(duration);
         int unitStart = text.replaceAll("[a-z]+$", "").length();
         ObjectNode sla = JSON.objectNode();
         sla.put("property", name);

@@ -13,6 +13,7 @@ import io.meshbone.platform.contract.KeySpec;
 import io.meshbone.platform.contract.OnFailure;
 import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.contract.QualityRule;
+import io.meshbone.platform.text.DidYouMean;
 import org.apache.avro.Schema;
 
 /** Parses {@code spec.quality}: named CEL rules, each of which must compile to a bool. */

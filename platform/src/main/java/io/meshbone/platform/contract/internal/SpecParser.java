@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meshbone.platform.contract.AvroSchemaFile;
 import io.meshbone.platform.contract.Classification;
 import io.meshbone.platform.contract.Compatibility;
+import io.meshbone.platform.contract.Durations;
 import io.meshbone.platform.contract.KeySpec;
 import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.contract.ProductSpec;
@@ -131,9 +132,9 @@ final class SpecParser {
     }
 
     static Optional<Duration> duration(Fields fields, String path, JsonNode node) {
-        Optional<Duration> duration = node.isTextual() ? DurationText.parse(node.asText()) : Optional.empty();
+        Optional<Duration> duration = node.isTextual() ? Durations.parse(node.asText()) : Optional.empty();
         if (duration.isEmpty()) {
-            fields.problem(path, Fields.describe(node) + " is not a duration (expected " + DurationText.EXPECTED + ")");
+            fields.problem(path, Fields.describe(node) + " is not a duration (expected " + Durations.EXPECTED + ")");
         }
         return duration;
     }
@@ -170,7 +171,7 @@ final class SpecParser {
             return Optional.empty();
         }
         fields.onlyKeys(slo, "spec.slo", SLO_KEYS);
-        JsonNode freshness = fields.required(slo, "spec.slo", "freshness", DurationText.EXPECTED);
+        JsonNode freshness = fields.required(slo, "spec.slo", "freshness", Durations.EXPECTED);
         return freshness == null ? Optional.empty()
                 : duration(fields, "spec.slo.freshness", freshness).map(Slo::new);
     }

@@ -15,12 +15,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshbone.platform.registry.SchemaRegistryClientSettings;
 import io.meshbone.platform.registry.SchemaRegistryException;
+import org.apache.kafka.common.utils.ExponentialBackoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * HTTP calls to a set of registries: JSON in and out, basic auth, failover across URLs, and
- * exponential backoff that retries only 408, 429, 500–504 and connection failures.
+ * exponential backoff with jitter (Kafka's {@link ExponentialBackoff}) that retries only 408, 429,
+ * 500–504 and connection failures.
  */
 public final class RestTransport implements RegistryTransport {
 
@@ -28,11 +30,14 @@ public final class RestTransport implements RegistryTransport {
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final String ACCEPT = CONTENT_TYPE + ", application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Each wait is the doubled one ± 20 % (Kafka's {@code retry.backoff} jitter), so clients that failed together spread out. */
+    private static final double JITTER = 0.2;
 
     private final List<String> bases = new ArrayList<>();
     private final String authorization;
     private final SchemaRegistryClientSettings settings;
     private final HttpClient http;
+    private final ExponentialBackoff backoff;
     private volatile int current;
 
     public RestTransport(SchemaRegistryClientSettings settings) {
@@ -51,13 +56,13 @@ public final class RestTransport implements RegistryTransport {
         this.authorization = userInfo == null ? null
                 : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.backoff = new ExponentialBackoff(settings.initialBackoff().toMillis(), 2, settings.maxBackoff().toMillis(), JITTER);
     }
 
     /** Sends one call, failing over and retrying as the settings allow; answers the parsed 200 body. */
     @Override
     public JsonNode call(String method, String pathAndQuery, JsonNode body) {
         SchemaRegistryException last = null;
-        Duration backoff = settings.initialBackoff();
         for (int attempt = 0; attempt <= settings.maxRetries(); attempt++) {
             int index = current;
             String base = bases.get(index);
@@ -74,8 +79,7 @@ public final class RestTransport implements RegistryTransport {
                         e.getMessage());
             }
             if (attempt < settings.maxRetries()) {
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : backoff.multipliedBy(2);
+                sleep(backoff.backoff(attempt));
             }
         }
         throw last;
@@ -131,9 +135,9 @@ public final class RestTransport implements RegistryTransport {
         }
     }
 
-    private static void sleep(Duration duration) {
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(duration.toMillis());
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while backing off", e);

@@ -2,26 +2,10 @@ package io.meshbone.platform.contract.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.List;
-
 import io.meshbone.platform.contract.SemVer;
 import org.junit.jupiter.api.Test;
 
 class ContractTextTest {
-
-    @Test
-    void parsesAndFormatsDurationsInTheLargestExactUnit() {
-        assertThat(DurationText.parse("7d")).contains(Duration.ofDays(7));
-        assertThat(DurationText.parse("250ms")).contains(Duration.ofMillis(250));
-        assertThat(DurationText.parse("0d")).isEmpty();
-        assertThat(DurationText.parse("7 d")).isEmpty();
-        assertThat(DurationText.parse("1w")).isEmpty();
-        assertThat(DurationText.format(Duration.ofHours(168))).isEqualTo("7d");
-        assertThat(DurationText.format(Duration.ofSeconds(90))).isEqualTo("90s");
-        assertThat(DurationText.format(Duration.ofMinutes(5))).isEqualTo("5m");
-        assertThat(DurationText.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
-    }
 
     @Test
     void acceptsSemanticVersionsOnly() {
@@ -31,16 +15,6 @@ class ContractTextTest {
         assertThat(SemVer.parse("v1.0.0")).isEmpty();
         assertThat(SemVer.parse("01.0.0")).isEmpty();
         assertThat(SemVer.parse("1.0.0-01")).isEmpty();
-    }
-
-    @Test
-    void suggestsTheClosestAllowedWordForATypoOnly() {
-        List<String> allowed = List.of("version", "type", "retention", "classification");
-
-        assertThat(DidYouMean.suggest("retension", allowed)).contains("retention");
-        assertThat(DidYouMean.suggest("clasification", allowed)).contains("classification");
-        assertThat(DidYouMean.suggest("colour", allowed)).isEmpty();
-        assertThat(DidYouMean.distance("kitten", "sitting")).isEqualTo(3);
     }
 
     @Test

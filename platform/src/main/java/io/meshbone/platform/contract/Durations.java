@@ -1,19 +1,23 @@
-package io.meshbone.platform.contract.internal;
+package io.meshbone.platform.contract;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as descriptors write them: a positive whole number and a unit, e.g. {@code 7d}, {@code 5m}. */
-public final class DurationText {
+/**
+ * Durations as descriptors write them: a positive whole number and a unit, e.g. {@code 250ms}, {@code 7d}.
+ * The one duration syntax of the mesh: descriptors ({@code spec.retention}, {@code spec.slo.freshness}) and
+ * the {@code meshbone} CLI's duration flags ({@code --timeout 500ms}) both read it.
+ */
+public final class Durations {
 
     /** What a duration looks like, for error messages. */
     public static final String EXPECTED = "a positive whole number followed by ms, s, m, h or d, e.g. 7d";
 
     private static final Pattern DURATION = Pattern.compile("([1-9][0-9]{0,9})(ms|s|m|h|d)");
 
-    private DurationText() {
+    private Durations() {
     }
 
     /** Parses {@code text}, or returns empty when it is not a duration. */
