@@ -3,7 +3,6 @@ package io.meshbone.catalog;
 import java.net.URI;
 
 import io.meshbone.catalog.internal.CatalogApi;
-import io.meshbone.catalog.internal.CatalogHttp;
 import io.meshbone.catalog.internal.CatalogState;
 import io.meshbone.catalog.internal.HealthMonitor;
 import io.meshbone.catalog.internal.Sampler;
@@ -54,7 +53,7 @@ public final class CatalogServer implements AutoCloseable {
         try {
             CatalogApi api = new CatalogApi(state, health, new Sampler(settings.clientConfig(), settings.registryUrl()),
                     settings.clientConfig(), settings.meters(), settings.registryUrl());
-            jetty.setHandler(new CatalogHttp(api));
+            jetty.setHandler(api.handler());
             jetty.start();
             URI url = JettyServers.url(jetty, settings.host());
             log.info("Catalog serving {}", url);

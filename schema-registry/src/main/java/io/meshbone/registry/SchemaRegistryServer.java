@@ -4,14 +4,14 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.meshbone.http.BasicAuthentication;
 import io.meshbone.http.JettyServers;
 import io.meshbone.platform.health.HealthRegistry;
-import io.meshbone.registry.internal.HttpFront;
-import io.meshbone.registry.internal.JsonErrorHandler;
 import io.meshbone.registry.internal.KafkaStore;
 import io.meshbone.registry.internal.RegistryApi;
 import io.meshbone.registry.internal.RegistryState;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +31,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     /** The name the registry's reader of its schemas topic reports its health under. */
     public static final String PART = "schema-registry:store-reader";
     private static final Logger log = LoggerFactory.getLogger(SchemaRegistryServer.class);
+    private static final String REALM = "meshbone-schema-registry";
 
     private final KafkaStore store;
     private final Server jetty;
@@ -55,9 +56,9 @@ public final class SchemaRegistryServer implements AutoCloseable {
         KafkaStore store = KafkaStore.open(clientConfig, settings.topic(), state, health.part(PART));
         Server jetty = JettyServers.onPort(settings.host(), settings.port());
         try {
-            jetty.setHandler(new HttpFront(RegistryApi.router(state, store, settings.topic()), settings.users(),
-                    settings.maxBodyBytes()));
-            jetty.setErrorHandler(new JsonErrorHandler());
+            Handler api = RegistryApi.handler(state, store, settings.topic(), settings.maxBodyBytes());
+            jetty.setHandler(BasicAuthentication.protect(api, REALM, settings.users()));
+            jetty.setErrorHandler(RegistryApi.errorHandler());
             jetty.start();
             URI url = JettyServers.url(jetty, settings.host());
             log.info("Schema registry serving {} from topic {}{}", url, settings.topic(),

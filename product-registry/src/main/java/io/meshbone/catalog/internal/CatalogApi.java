@@ -12,6 +12,10 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.meshbone.http.Call;
+import io.meshbone.http.ClasspathFiles;
+import io.meshbone.http.Reply;
+import io.meshbone.http.Routes;
 import io.meshbone.platform.contract.Classification;
 import io.meshbone.platform.control.ContractClient;
 import io.meshbone.platform.control.Decision;
@@ -19,11 +23,16 @@ import io.meshbone.platform.control.MeshJson;
 import io.meshbone.platform.control.ProductRequest;
 import io.meshbone.platform.text.DidYouMean;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
 
 /** The catalog's endpoints: search, product pages, samples, domains, lineage, apply, and metrics. */
 public final class CatalogApi {
 
     private static final int MAX_SAMPLE = 100;
+    private static final int MAX_BODY = 1 << 20;
+    private static final String WEB = "meshbone/catalog/web/";
+    private static final String NO_STORE = "no-store";
     private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(60);
 
     private final CatalogState state;
@@ -46,67 +55,33 @@ public final class CatalogApi {
         this.views = new ProductViews(state);
     }
 
-    CatalogHttp.Reply handle(CatalogHttp.Call call) {
-        List<String> parts = Arrays.stream(call.path().split("/")).filter(s -> !s.isEmpty()).toList();
-        if (parts.equals(List.of("metrics"))) {
-            requireMethod(call, "GET");
-            return new CatalogHttp.Reply(200, "text/plain; version=0.0.4; charset=utf-8", meters.scrape());
-        }
-        // parts[0] is "api"
-        List<String> rest = parts.subList(1, parts.size());
-        if (rest.equals(List.of("products"))) {
-            if (call.method().equals("POST")) {
-                return apply(call);
-            }
-            requireMethod(call, "GET");
-            return ok(Map.of("products", search(call.query())));
-        }
-        if (rest.size() == 2 && rest.get(0).equals("products")) {
-            requireMethod(call, "GET");
-            return ok(detail(rest.get(1)));
-        }
-        if (rest.size() == 3 && rest.get(0).equals("products") && rest.get(2).equals("sample")) {
-            requireMethod(call, "GET");
-            return ok(sample(rest.get(1), call.query().get("n")));
-        }
-        if (rest.equals(List.of("domains"))) {
-            requireMethod(call, "GET");
-            return ok(Map.of("domains", domains()));
-        }
-        if (rest.equals(List.of("lineage"))) {
-            requireMethod(call, "GET");
-            return ok(views.graph());
-        }
-        if (rest.equals(List.of("health"))) {
-            requireMethod(call, "GET");
-            return HealthReport.reply(state, health.parts());
-        }
-        throw CatalogError.notFound("No endpoint " + call.method() + " " + call.path());
+    /** The catalog's HTTP handler: the API and {@code /metrics}, else the web page's files, else a JSON 404. */
+    public Handler handler() {
+        return new Routes(new CatalogAnswers(), MAX_BODY).header(HttpHeader.CACHE_CONTROL, NO_STORE)
+                .add("GET", "/metrics", call -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8", meters.scrape()))
+                .add("GET", "/api/products", call -> Map.of("products", search(call)))
+                .add("POST", "/api/products", this::apply)
+                .add("GET", "/api/products/{name}", call -> detail(call.param("name")))
+                .add("GET", "/api/products/{name}/sample", call -> sample(call.param("name"), call.query("n")))
+                .add("GET", "/api/domains", call -> Map.of("domains", domains()))
+                .add("GET", "/api/lineage", call -> views.graph())
+                .add("GET", "/api/health", call -> HealthReport.reply(state, health.parts()))
+                .handler(ClasspathFiles.handler(WEB, NO_STORE));
     }
 
-    private static void requireMethod(CatalogHttp.Call call, String method) {
-        if (!call.method().equals(method)) {
-            throw new CatalogError(405, "Method " + call.method() + " not allowed on " + call.path() + "; use " + method, Map.of());
-        }
-    }
-
-    private static CatalogHttp.Reply ok(Object value) {
-        return CatalogHttp.Reply.json(200, value);
-    }
-
-    private List<Map<String, Object>> search(Map<String, String> query) {
-        for (String name : query.keySet()) {
+    private List<Map<String, Object>> search(Call call) {
+        for (String name : call.queryNames()) {
             if (!List.of("q", "domain", "tag", "owner", "classification").contains(name)) {
                 throw CatalogError.badRequest("Unknown query parameter '" + name + "'; expected q, domain, tag, owner or classification");
             }
         }
-        String classification = query.get("classification");
+        String classification = call.query("classification");
         if (classification != null && !classification.isEmpty() && Arrays.stream(Classification.values())
                 .noneMatch(c -> c.name().equalsIgnoreCase(classification))) {
             throw CatalogError.badRequest("classification '" + classification + "' is not one of "
                     + Arrays.stream(Classification.values()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
         }
-        return views.search(query.get("q"), query.get("domain"), query.get("tag"), query.get("owner"), classification);
+        return views.search(call.query("q"), call.query("domain"), call.query("tag"), call.query("owner"), classification);
     }
 
     private CatalogState.Entry entry(String name) {
@@ -173,7 +148,7 @@ public final class CatalogApi {
                 .map(e -> Map.<String, Object>of("name", e.getKey(), "products", e.getValue())).toList();
     }
 
-    private CatalogHttp.Reply apply(CatalogHttp.Call call) {
+    private Reply apply(Call call) {
         ProductRequest request;
         try {
             JsonNode body = MeshJson.tree(call.body());
@@ -190,7 +165,7 @@ public final class CatalogApi {
         }
         try (InFlightLimit.Permit permit = applies.acquire(); ContractClient contracts = new ContractClient(clientConfig)) {
             Decision decision = contracts.apply(request, DECISION_TIMEOUT);
-            return CatalogHttp.Reply.json(decision.accepted() ? 200 : 422, decision);
+            return CatalogAnswers.json(decision.accepted() ? 200 : 422, decision);
         } catch (TimeoutException e) {
             throw new CatalogError(504, e.getMessage(), Map.of());
         }

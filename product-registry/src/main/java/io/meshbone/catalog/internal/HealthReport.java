@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.meshbone.http.Reply;
 import io.meshbone.platform.health.HealthRegistry;
 import io.meshbone.platform.health.PartHealth;
 
@@ -21,7 +22,7 @@ final class HealthReport {
     private HealthReport() {
     }
 
-    static CatalogHttp.Reply reply(CatalogState state, HealthRegistry registry) {
+    static Reply reply(CatalogState state, HealthRegistry registry) {
         List<PartHealth> parts = registry.parts();
         boolean failed = parts.stream().anyMatch(PartHealth::failed);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -29,7 +30,7 @@ final class HealthReport {
         body.put("caughtUp", state.caughtUp());
         body.put("products", state.products().size());
         body.put("parts", parts.stream().map(HealthReport::part).toList());
-        return CatalogHttp.Reply.json(failed ? 503 : 200, body);
+        return CatalogAnswers.json(failed ? 503 : 200, body);
     }
 
     private static Map<String, Object> part(PartHealth part) {

@@ -1,5 +1,7 @@
 package io.meshbone.registry.internal;
 
+import org.eclipse.jetty.http.HttpStatus;
+
 /**
  * The one place that builds error answers, with Confluent Schema Registry's codes and messages.
  *
@@ -119,11 +121,21 @@ public final class Errors {
     }
 
     public static RestError notFound() {
-        return new RestError(404, 404, "HTTP 404 Not Found");
+        return http(404);
     }
 
     public static RestError methodNotAllowed() {
-        return new RestError(405, 405, "HTTP 405 Method Not Allowed");
+        return http(405);
+    }
+
+    /** An error with no Confluent code of its own: the status is the code, its reason phrase the message. */
+    public static RestError http(int status) {
+        return http(status, "HTTP " + status + " " + HttpStatus.getMessage(status));
+    }
+
+    /** An error the HTTP layer found (a malformed query string, an unreadable body): the status is the code. */
+    public static RestError http(int status, String message) {
+        return new RestError(status, status, message);
     }
 
     public static RestError storeError(String message, Throwable cause) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshbone.http.Call;
 
 /** The registry's one Jackson mapper and the small JSON helpers around it. */
 final class Json {
@@ -44,9 +45,9 @@ final class Json {
     }
 
     /** Parses a request body; malformed JSON answers 400 with error_code 400, as Confluent's rest-utils does. */
-    static JsonNode readRequest(byte[] body) {
+    static JsonNode body(Call call) {
         try {
-            JsonNode node = MAPPER.readTree(body);
+            JsonNode node = MAPPER.readTree(call.body());
             if (node == null || node.isMissingNode()) {
                 throw Errors.badRequestJson("Request body is empty");
             }

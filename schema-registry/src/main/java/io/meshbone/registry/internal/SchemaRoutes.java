@@ -7,6 +7,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshbone.http.Call;
+import io.meshbone.http.Routes;
 
 /** {@code /schemas/...}: schemas by id, the subjects and versions that use an id, all schemas, and the types. */
 final class SchemaRoutes {
@@ -17,11 +19,11 @@ final class SchemaRoutes {
         this.state = state;
     }
 
-    void addTo(Router router) {
-        router.add("GET", "/schemas", this::all)
+    void addTo(Routes routes) {
+        routes.add("GET", "/schemas", this::all)
                 .add("GET", "/schemas/types", call -> List.of("AVRO"))
                 .add("GET", "/schemas/ids/{id}", this::byId)
-                .add("GET", "/schemas/ids/{id}/schema", call -> new Router.RawJson(content(call).schema()))
+                .add("GET", "/schemas/ids/{id}/schema", call -> RegistryAnswers.rawJson(content(call).schema()))
                 .add("GET", "/schemas/ids/{id}/subjects", call -> usages(call).keySet().stream().distinct().toList())
                 .add("GET", "/schemas/ids/{id}/versions", this::versions);
     }
@@ -86,7 +88,7 @@ final class SchemaRoutes {
 
     private static int id(Call call) {
         try {
-            return Integer.parseInt(call.path("id"));
+            return Integer.parseInt(call.param("id"));
         } catch (NumberFormatException e) {
             throw Errors.notFound();
         }

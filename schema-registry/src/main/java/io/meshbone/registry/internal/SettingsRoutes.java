@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshbone.http.Call;
+import io.meshbone.http.Routes;
 
 /** {@code /config}, {@code /mode}, {@code /compatibility}, {@code /contexts}, the root and server metadata. */
 final class SettingsRoutes {
@@ -21,31 +23,31 @@ final class SettingsRoutes {
         this.clusterId = clusterId;
     }
 
-    void addTo(Router router) {
-        router.add("GET", "/", call -> Map.of())
+    void addTo(Routes routes) {
+        routes.add("GET", "/", call -> Map.of())
                 .add("POST", "/", call -> Map.of())
                 .add("GET", "/contexts", call -> List.of("."))
                 .add("GET", "/v1/metadata/id", call -> Map.of("scope", Map.of("clusters",
                         Map.of("kafka-cluster", clusterId)), "id", clusterId))
                 .add("GET", "/v1/metadata/version", call -> Map.of("version", "meshbone-0.1.0", "commitId", "meshbone"))
                 .add("GET", "/config", call -> level(Modes.compatibility(state, RegistryState.GLOBAL).name()))
-                .add("PUT", "/config", call -> updated(settings.setCompatibility(RegistryState.GLOBAL, compatibility(call.json()))))
+                .add("PUT", "/config", call -> updated(settings.setCompatibility(RegistryState.GLOBAL, compatibility(Json.body(call)))))
                 .add("DELETE", "/config", call -> level(settings.deleteCompatibility(RegistryState.GLOBAL)))
                 .add("GET", "/config/{subject}", this::subjectConfig)
-                .add("PUT", "/config/{subject}", call -> updated(settings.setCompatibility(subject(call), compatibility(call.json()))))
+                .add("PUT", "/config/{subject}", call -> updated(settings.setCompatibility(subject(call), compatibility(Json.body(call)))))
                 .add("DELETE", "/config/{subject}", call -> level(settings.deleteCompatibility(subject(call))))
                 .add("GET", "/mode", call -> mode(Modes.effective(state, RegistryState.GLOBAL)))
-                .add("PUT", "/mode", call -> mode(settings.setMode(RegistryState.GLOBAL, modeOf(call.json()), call.flag("force"))))
+                .add("PUT", "/mode", call -> mode(settings.setMode(RegistryState.GLOBAL, modeOf(Json.body(call)), call.flag("force"))))
                 .add("GET", "/mode/{subject}", this::subjectMode)
-                .add("PUT", "/mode/{subject}", call -> mode(settings.setMode(subject(call), modeOf(call.json()), call.flag("force"))))
+                .add("PUT", "/mode/{subject}", call -> mode(settings.setMode(subject(call), modeOf(Json.body(call)), call.flag("force"))))
                 .add("DELETE", "/mode/{subject}", call -> mode(settings.deleteMode(subject(call))))
                 .add("POST", "/compatibility/subjects/{subject}/versions", call -> compatible(call, null))
                 .add("POST", "/compatibility/subjects/{subject}/versions/{version}",
-                        call -> compatible(call, Versions.parse(call.path("version"))));
+                        call -> compatible(call, Versions.parse(call.param("version"))));
     }
 
     private Object subjectConfig(Call call) {
-        String subject = call.path("subject");
+        String subject = call.param("subject");
         return state.compatibility(subject).map(this::level).orElseGet(() -> {
             if (call.flag("defaultToGlobal")) {
                 return level(Modes.compatibility(state, RegistryState.GLOBAL).name());
@@ -55,7 +57,7 @@ final class SettingsRoutes {
     }
 
     private Object subjectMode(Call call) {
-        String subject = call.path("subject");
+        String subject = call.param("subject");
         return state.mode(subject).map(this::mode).orElseGet(() -> {
             if (call.flag("defaultToGlobal")) {
                 return mode(Modes.effective(state, RegistryState.GLOBAL));
@@ -65,8 +67,8 @@ final class SettingsRoutes {
     }
 
     private Object compatible(Call call, Integer version) {
-        RegisterRequest request = RegisterRequest.from(call.json());
-        List<String> messages = registrar.check(call.path("subject"), version, request, call.flag("normalize"));
+        RegisterRequest request = RegisterRequest.from(Json.body(call));
+        List<String> messages = registrar.check(call.param("subject"), version, request, call.flag("normalize"));
         ObjectNode node = Json.object().put("is_compatible", messages.isEmpty());
         if (call.flag("verbose")) {
             var array = node.putArray("messages");
@@ -76,7 +78,7 @@ final class SettingsRoutes {
     }
 
     private static String subject(Call call) {
-        String subject = call.path("subject");
+        String subject = call.param("subject");
         Subjects.validate(subject);
         return subject;
     }

@@ -3,6 +3,8 @@ package io.meshbone.registry.internal;
 import java.util.List;
 import java.util.function.Predicate;
 
+import io.meshbone.http.Call;
+import io.meshbone.http.Routes;
 
 /** {@code /subjects/...}: list, lookup, register, read and delete subjects and their versions. */
 final class SubjectRoutes {
@@ -17,17 +19,17 @@ final class SubjectRoutes {
         this.deleter = deleter;
     }
 
-    void addTo(Router router) {
-        router.add("GET", "/subjects", this::list)
+    void addTo(Routes routes) {
+        routes.add("GET", "/subjects", this::list)
                 .add("POST", "/subjects/{subject}", this::lookup)
-                .add("DELETE", "/subjects/{subject}", call -> deleter.deleteSubject(call.path("subject"), call.flag("permanent")))
+                .add("DELETE", "/subjects/{subject}", call -> deleter.deleteSubject(call.param("subject"), call.flag("permanent")))
                 .add("GET", "/subjects/{subject}/versions", this::versions)
                 .add("POST", "/subjects/{subject}/versions", this::register)
                 .add("GET", "/subjects/{subject}/versions/{version}", call -> Views.schema(find(call)))
-                .add("GET", "/subjects/{subject}/versions/{version}/schema", call -> new Router.RawJson(find(call).content().schema()))
+                .add("GET", "/subjects/{subject}/versions/{version}/schema", call -> RegistryAnswers.rawJson(find(call).content().schema()))
                 .add("GET", "/subjects/{subject}/versions/{version}/referencedby", this::referencedBy)
-                .add("DELETE", "/subjects/{subject}/versions/{version}", call -> deleter.deleteVersion(call.path("subject"),
-                        Versions.parse(call.path("version")), call.flag("permanent")))
+                .add("DELETE", "/subjects/{subject}/versions/{version}", call -> deleter.deleteVersion(call.param("subject"),
+                        Versions.parse(call.param("version")), call.flag("permanent")))
                 .add("GET", "/subjects/{subject}/metadata", this::latestWithMetadata);
     }
 
@@ -43,17 +45,17 @@ final class SubjectRoutes {
     }
 
     private Object lookup(Call call) {
-        RegisterRequest request = RegisterRequest.from(call.json());
-        return Views.schema(registrar.lookup(call.path("subject"), request, call.flag("normalize"), call.flag("deleted")));
+        RegisterRequest request = RegisterRequest.from(Json.body(call));
+        return Views.schema(registrar.lookup(call.param("subject"), request, call.flag("normalize"), call.flag("deleted")));
     }
 
     private Object register(Call call) {
-        RegisterRequest request = RegisterRequest.from(call.json());
-        return Views.registered(registrar.register(call.path("subject"), request, call.flag("normalize")));
+        RegisterRequest request = RegisterRequest.from(Json.body(call));
+        return Views.registered(registrar.register(call.param("subject"), request, call.flag("normalize")));
     }
 
     private Object versions(Call call) {
-        String subject = call.path("subject");
+        String subject = call.param("subject");
         boolean deletedOnly = call.flag("deletedOnly");
         boolean deleted = call.flag("deleted");
         Predicate<StoredSchema> wanted = deletedOnly ? StoredSchema::deleted : s -> deleted || !s.deleted();
@@ -65,16 +67,16 @@ final class SubjectRoutes {
     }
 
     private StoredSchema find(Call call) {
-        return Versions.find(state, call.path("subject"), Versions.parse(call.path("version")), call.flag("deleted"));
+        return Versions.find(state, call.param("subject"), Versions.parse(call.param("version")), call.flag("deleted"));
     }
 
     private Object referencedBy(Call call) {
-        StoredSchema target = Versions.find(state, call.path("subject"), Versions.parse(call.path("version")), true);
+        StoredSchema target = Versions.find(state, call.param("subject"), Versions.parse(call.param("version")), true);
         return Deleter.referencedBy(state, target.subject(), target.version());
     }
 
     private Object latestWithMetadata(Call call) {
-        String subject = call.path("subject");
+        String subject = call.param("subject");
         List<StoredSchema> versions = state.versions(subject).stream().filter(s -> call.flag("deleted") || !s.deleted()).toList();
         if (versions.isEmpty()) {
             throw Errors.subjectNotFound(subject);

@@ -1,0 +1,96 @@
+package io.meshbone.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.URIUtil;
+
+/** One request as an endpoint sees it: the method, the path parameters of its route, the query, and the body. */
+public final class Call {
+
+    private final Request request;
+    private final Map<String, String> params;
+    private final int maxBodyBytes;
+    private Fields query;
+    private byte[] body;
+
+    Call(Request request, Map<String, String> params, int maxBodyBytes) {
+        this.request = request;
+        this.params = params;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public String method() {
+        return request.getMethod();
+    }
+
+    /** The path as the client sent it, still percent-encoded. */
+    public String path() {
+        return request.getHttpURI().getPath();
+    }
+
+    /** A parameter of the route's path template, percent-decoded ({@code +} stays a plus, as in any path). */
+    public String param(String name) {
+        String value = params.get(name);
+        return value == null ? null : URIUtil.decodePath(value);
+    }
+
+    /** The first value of a query parameter, or null; a malformed query string throws Jetty's 400. */
+    public String query(String name) {
+        return query().getValue(name);
+    }
+
+    public String query(String name, String fallback) {
+        String value = query(name);
+        return value == null ? fallback : value;
+    }
+
+    public Set<String> queryNames() {
+        return query().getNames();
+    }
+
+    /** A boolean query flag: true only for {@code true} (any case), as JAX-RS reads a {@code boolean} parameter. */
+    public boolean flag(String name) {
+        return Boolean.parseBoolean(query(name));
+    }
+
+    /** The request body, read once; larger than the routes' limit throws Jetty's 413, unreadable its 400. */
+    public byte[] body() {
+        if (body == null) {
+            body = readBody();
+        }
+        return body;
+    }
+
+    private Fields query() {
+        if (query == null) {
+            query = Request.extractQueryParameters(request);
+        }
+        return query;
+    }
+
+    private byte[] readBody() {
+        if (request.getLength() > maxBodyBytes) {
+            throw tooLarge();
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] bytes = in.readNBytes(maxBodyBytes + 1);
+            if (bytes.length > maxBodyBytes) {
+                throw tooLarge();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new HttpException.RuntimeException(400, "Cannot read the request body: " + e.getMessage());
+        }
+    }
+
+    private HttpException.RuntimeException tooLarge() {
+        return new HttpException.RuntimeException(413, "Request body larger than " + maxBodyBytes + " bytes");
+    }
+}
