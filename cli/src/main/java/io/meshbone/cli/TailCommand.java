@@ -1,5 +1,6 @@
 package io.meshbone.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -47,7 +48,7 @@ final class TailCommand implements Callable<Integer> {
     boolean showPii;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
         MeshClientSettings settings = mesh.clientSettings(spec.commandLine().getParseResult()).readCommitted()
@@ -63,8 +64,17 @@ final class TailCommand implements Callable<Integer> {
             while (stop.getCount() > 0 && (max == 0 || printed < max)) {
                 for (ConsumerRecord<String, GenericRecord> record : consumer.poll(Duration.ofMillis(500))) {
                     ObjectNode line = MeshJson.object();
-                    line.put("key", record.key());
-                    line.set("value", AvroJson.toJson(record.value(), record.value().getSchema(), !showPii));
+                    if (consumer.address().keySubject() != null && record.key() != null) {
+                        line.set("key", MeshJson.tree(record.key()));
+                    } else {
+                        line.put("key", record.key());
+                    }
+                    // A null value is an entity's tombstone (the key was deleted), not a broken record.
+                    if (record.value() == null) {
+                        line.putNull("value");
+                    } else {
+                        line.set("value", AvroJson.toJson(record.value(), record.value().getSchema(), !showPii));
+                    }
                     out.println(line);
                     if (max != 0 && ++printed >= max) {
                         break;

@@ -5,10 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.meshbone.platform.mesh.internal.AvroKeyText;
 import io.meshbone.platform.serde.MeshAvroDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -50,7 +52,10 @@ public final class MeshConsumer<V> implements AutoCloseable {
         config.putAll(settings.kafkaConfig());
         MeshAvroDeserializer<V> values = new MeshAvroDeserializer<>();
         values.configure(config, false);
-        KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values);
+        // A key with its own Avro schema comes as its JSON text; a field's value as the UTF-8 string it was written as.
+        Deserializer<String> keys = address.keySubject() == null ? new StringDeserializer() : new AvroKeyText();
+        keys.configure(config, true);
+        KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, keys, values);
         consumer.subscribe(List.of(address.topic()));
         return new MeshConsumer<>(address, consumer);
     }
