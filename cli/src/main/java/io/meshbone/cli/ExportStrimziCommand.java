@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code meshbone export strimzi}: one Strimzi {@code KafkaTopic} file per product, staging and DLQ topic. */
 @Command(name = "strimzi", mixinStandardHelpOptions = true,
-        description = {"Write a Strimzi KafkaTopic resource for every product, staging and DLQ topic of the contracts,",
-                "with the partitions and configs the provisioner applies, one file per topic (<topic>.yaml) in the output folder.",
+        description = {"Write a Strimzi KafkaTopic resource for every product, staging and DLQ topic of the contracts, with the "
+                + "partitions and configs the provisioner applies, one file per topic (<topic>.yaml) in the output folder.",
                 "KafkaUser resources follow once the mesh has ACLs."})
 final class ExportStrimziCommand implements Callable<Integer> {
 
@@ -38,18 +38,18 @@ final class ExportStrimziCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Folder to write the resources to (created when missing).")
     Path output;
 
-    @Option(names = "--cluster", defaultValue = "meshbone", description = "The Strimzi Kafka resource the topics belong to. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--cluster", paramLabel = "NAME", defaultValue = "meshbone", description = "The Strimzi Kafka resource the topics belong to. Default: ${DEFAULT-VALUE}.")
     String cluster;
 
-    @Option(names = "--replicas", defaultValue = "3",
+    @Option(names = "--replicas", paramLabel = "N", defaultValue = "3",
             description = "Replication factor of every topic; at 3 or more min.insync.replicas=2. Default: ${DEFAULT-VALUE}.")
     int replicas;
 
-    @Option(names = "--bootstrap-server", defaultValue = "${env:MESHBONE_BOOTSTRAP_SERVER:-localhost:9092}",
+    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", defaultValue = "${env:MESHBONE_BOOTSTRAP_SERVER:-localhost:9092}",
             description = "Kafka bootstrap servers, for --from-mesh. Default: ${DEFAULT-VALUE}.")
     String bootstrapServer;
 
-    @Option(names = "--timeout", defaultValue = "30s", description = "How long --from-mesh waits to read the listed products. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s", description = "How long --from-mesh waits to read the listed products. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
     /** Where the contracts come from. */
