@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionCommand.Provider.class,
         description = "A Kafka event-streaming backbone for a data mesh.",
         subcommands = {UpCommand.class, ProductCommand.class, LineageCommand.class, TailCommand.class,
-                ProduceCommand.class, ConnectCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+                ProduceCommand.class, ConnectCommand.class, ExportCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Meshbone {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.meshbone.governance.internal.ProductTopicPlans;
 import io.meshbone.governance.internal.ProvisioningFailures;
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.MeshJson;
 import io.meshbone.platform.control.MeshTopics;
+import io.meshbone.platform.control.ProductTopicPlans;
 import io.meshbone.platform.health.PartReporter;
 import io.meshbone.platform.health.SupervisedLoop;
 import io.meshbone.platform.provisioning.Drift;

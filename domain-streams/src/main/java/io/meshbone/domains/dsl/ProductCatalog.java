@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.meshbone.domains.dsl.internal.ListedProducts;
 import io.meshbone.platform.contract.DataProduct;
+import io.meshbone.platform.control.ListedProducts;
 import io.meshbone.platform.registry.SchemaRegistryClient;
 import io.meshbone.platform.registry.SchemaRegistryClientSettings;
 

@@ -1,4 +1,4 @@
-package io.meshbone.governance.internal;
+package io.meshbone.platform.control;
 
 import java.util.HashMap;
 import java.util.List;
@@ -7,10 +7,14 @@ import java.util.Map;
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.contract.ProductType;
-import io.meshbone.platform.control.MeshTopicPlans;
 import io.meshbone.platform.provisioning.TopicPlan;
 
-/** The product, staging and dead-letter topics a listed product needs. */
+/**
+ * The product, staging and dead-letter topics a listed product needs.
+ *
+ * <p>The provisioner creates topics from these plans and {@code meshbone export strimzi} renders them as
+ * {@code KafkaTopic} resources, so both give a product the same topics.
+ */
 public final class ProductTopicPlans {
 
     private static final String STAGING_RETENTION_MS = Long.toString(7L * 24 * 3600 * 1000);
@@ -23,6 +27,7 @@ public final class ProductTopicPlans {
     private ProductTopicPlans() {
     }
 
+    /** The product, staging and DLQ topics of {@code product}, replicated as {@link MeshTopicPlans#replication} says for {@code brokers}. */
     public static List<TopicPlan> of(DataProduct product, int brokers) {
         ProductNames names = product.names();
         int partitions = product.spec().partitions();

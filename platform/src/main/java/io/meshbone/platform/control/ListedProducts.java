@@ -1,4 +1,4 @@
-package io.meshbone.domains.dsl.internal;
+package io.meshbone.platform.control;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -9,9 +9,6 @@ import java.util.UUID;
 
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.ParsedDescriptor;
-import io.meshbone.platform.control.ListedProduct;
-import io.meshbone.platform.control.MeshJson;
-import io.meshbone.platform.control.MeshTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,9 +26,10 @@ public final class ListedProducts {
     private ListedProducts() {
     }
 
+    /** Every listed, unretired product's contract, reading {@code _mesh.products} to its end within {@code timeout}. */
     public static List<DataProduct> read(Map<String, Object> clientConfig, Duration timeout) {
         Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "domain-streams-products-" + UUID.randomUUID());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "meshbone-products-reader-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, byte[]> latest = new HashMap<>();

@@ -1,0 +1,156 @@
+package io.meshbone.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written manifests in {@code deploy/kubernetes/}: Strimzi resources valid against the CRDs, Meshbone parts probed on their management ports. */
+class StrimziManifestsTest {
+
+    private static final Path MANIFESTS = Path.of("../deploy/kubernetes");
+    private static final Set<Integer> MANAGEMENT_PORTS = Set.of(7080, 7081, 7083, 7090, 7091, 7092);
+    private static final CrdSchemas CRDS = new CrdSchemas();
+
+    @Test
+    void everyStrimziResourceIsValidAgainstItsCrd() {
+        Map<String, List<String>> problems = new TreeMap<>();
+        int checked = 0;
+        for (JsonNode resource : resources()) {
+            if (resource.path("apiVersion").asText().startsWith("kafka.strimzi.io/")) {
+                List<String> found = CRDS.problems(resource);
+                if (!found.isEmpty()) {
+                    problems.put(resource.path("kind").asText() + " " + resource.path("metadata").path("name").asText(), found);
+                }
+                checked++;
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(checked).as("Kafka, two KafkaNodePools, KafkaConnect").isEqualTo(4);
+    }
+
+    @Test
+    void runsKraftWithAControllerPoolAndABrokerPoolOfThreeBelongingToTheCluster() {
+        JsonNode kafka = only("Kafka");
+        String cluster = kafka.path("metadata").path("name").asText();
+        assertThat(kafka.path("metadata").path("annotations").path("strimzi.io/kraft").asText()).isEqualTo("enabled");
+        assertThat(kafka.path("metadata").path("annotations").path("strimzi.io/node-pools").asText()).isEqualTo("enabled");
+        Map<String, Integer> replicasByRole = new TreeMap<>();
+        for (JsonNode pool : ofKind("KafkaNodePool")) {
+            assertThat(pool.path("metadata").path("labels").path(StrimziTopics.CLUSTER_LABEL).asText()).isEqualTo(cluster);
+            pool.path("spec").path("roles").forEach(role -> replicasByRole.merge(role.asText(), pool.path("spec").path("replicas").asInt(), Integer::sum));
+        }
+        assertThat(replicasByRole).containsExactlyInAnyOrderEntriesOf(Map.of("controller", 3, "broker", 3));
+        assertThat(only("KafkaConnect").path("spec").path("bootstrapServers").asText()).isEqualTo(cluster + "-kafka-bootstrap:9092");
+    }
+
+    @Test
+    void theConnectBuildAddsTheMeshbonePluginAndDebezium() {
+        List<String> plugins = new ArrayList<>();
+        only("KafkaConnect").path("spec").path("build").path("plugins").forEach(p -> plugins.add(p.path("name").asText()));
+        assertThat(plugins).containsExactly("meshbone", "debezium-postgres", "debezium-jdbc");
+    }
+
+    @Test
+    void everyMeshbonePartIsProbedOnItsManagementPortAndReachesTheStrimziBootstrap() {
+        List<JsonNode> deployments = ofKind("Deployment");
+        assertThat(deployments).extracting(d -> d.path("metadata").path("name").asText())
+                .containsExactlyInAnyOrder("meshbone-registry", "meshbone-governance", "meshbone-catalog", "meshbone-domains", "meshbone-demo");
+        for (JsonNode deployment : deployments) {
+            JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+            String name = deployment.path("metadata").path("name").asText();
+            int management = -1;
+            for (JsonNode port : container.path("ports")) {
+                if (port.path("name").asText().equals("management")) {
+                    management = port.path("containerPort").asInt();
+                }
+            }
+            assertThat(MANAGEMENT_PORTS).as(name + " management port").contains(management);
+            assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).as(name).isEqualTo("/health/ready");
+            assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).as(name).isEqualTo("/health/live");
+            assertThat(container.path("readinessProbe").path("httpGet").path("port").asText()).as(name).isEqualTo("management");
+            assertThat(environment(container)).as(name).containsEntry("MESHBONE_BOOTSTRAP_SERVER", "meshbone-kafka-bootstrap:9092");
+        }
+        assertThat(only("Deployment", "meshbone-registry").path("spec").path("replicas").asInt()).isEqualTo(2);
+        assertThat(only("Deployment", "meshbone-governance").path("spec").path("replicas").asInt()).isEqualTo(2);
+    }
+
+    /** Fails until {@code meshbone serve} exists: each Deployment's arguments must parse as the CLI parses them. */
+    @Test
+    void everyDeploymentRunsAValidInvocationAndSetsOnlyVariablesItReads() {
+        Map<String, List<String>> problems = new TreeMap<>();
+        for (JsonNode deployment : ofKind("Deployment")) {
+            JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+            List<String> arguments = new ArrayList<>();
+            container.path("args").forEach(a -> arguments.add(a.asText()));
+            List<String> found = ServeInvocations.problems(arguments, environment(container).keySet());
+            if (!found.isEmpty()) {
+                problems.put(deployment.path("metadata").path("name").asText(), found);
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aResourceWithAWrongTypeOrAnUnknownFieldIsRejected() {
+        ObjectNode topic = (ObjectNode) CrdSchemas.documents(Path.of("src/test/resources/strimzi/valid-topic.yaml")).get(0);
+        assertThat(CRDS.problems(topic)).isEmpty();
+
+        ObjectNode wrongType = topic.deepCopy();
+        ((ObjectNode) wrongType.path("spec")).put("partitions", "six");
+        assertThat(CRDS.problems(wrongType)).singleElement().asString().contains("partitions").contains("integer");
+
+        ObjectNode unknownField = topic.deepCopy();
+        ((ObjectNode) unknownField.path("spec")).put("partition", 6);
+        assertThat(CRDS.problems(unknownField)).singleElement().asString().contains("partition");
+
+        ObjectNode tooFew = topic.deepCopy();
+        ((ObjectNode) tooFew.path("spec")).put("replicas", 0);
+        assertThat(CRDS.problems(tooFew)).singleElement().asString().contains("replicas");
+
+        ObjectNode pool = (ObjectNode) ofKind("KafkaNodePool").get(0).deepCopy();
+        ((ObjectNode) pool.path("spec")).remove("roles");
+        assertThat(CRDS.problems(pool)).singleElement().asString().contains("roles");
+    }
+
+    private static Map<String, String> environment(JsonNode container) {
+        Map<String, String> environment = new TreeMap<>();
+        container.path("env").forEach(e -> environment.put(e.path("name").asText(), e.path("value").asText()));
+        return environment;
+    }
+
+    private static List<JsonNode> resources() {
+        try (Stream<Path> files = Files.list(MANIFESTS)) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted()
+                    .flatMap(f -> CrdSchemas.documents(f).stream()).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + MANIFESTS, e);
+        }
+    }
+
+    private static List<JsonNode> ofKind(String kind) {
+        return resources().stream().filter(r -> r.path("kind").asText().equals(kind)).toList();
+    }
+
+    private static JsonNode only(String kind) {
+        List<JsonNode> found = ofKind(kind);
+        assertThat(found).as(kind).hasSize(1);
+        return found.get(0);
+    }
+
+    private static JsonNode only(String kind, String name) {
+        return ofKind(kind).stream().filter(r -> r.path("metadata").path("name").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+}
