@@ -33,7 +33,7 @@ class ProductCommandTest {
     }
 
     /** Copies the example contracts from the classpath (schemas module) into {@code dir}. */
-    private static void copyExamples(Path dir) throws Exception {
+    static void copyExamples(Path dir) throws Exception {
         List<String> index;
         try (InputStream in = ProductCommandTest.class.getResourceAsStream("/meshbone/products/index")) {
             index = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();

@@ -6,30 +6,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
+import io.meshbone.governance.ContractCheck;
+import io.meshbone.governance.ContractReview;
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.KeySpec;
-import io.meshbone.platform.contract.LintReport;
-import io.meshbone.platform.contract.ParsedDescriptor;
-import io.meshbone.platform.contract.Problem;
-import io.meshbone.platform.contract.ProductDescriptors;
 import io.meshbone.platform.contract.ProductNames;
-import io.meshbone.platform.contract.SchemaFiles;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.ProductRequest;
 
 /**
- * Decides one contract request against what is listed: validation, ownership, versioning,
- * compatibility; registers the schemas only when every check passed.
+ * Decides one contract request against what is listed ({@link ContractReview}: validation, ownership, checks,
+ * versioning, compatibility); registers the schemas only when every check passed.
  */
 public final class ContractDecider {
 
     private final ContractRegistry registry;
+    private final List<ContractCheck> checks;
 
     public ContractDecider(ContractRegistry registry) {
+        this(registry, List.of());
+    }
+
+    /** A decider that also runs {@code checks} (such as mesh policies) on every well-formed, changed contract. */
+    public ContractDecider(ContractRegistry registry, List<ContractCheck> checks) {
         this.registry = registry;
+        this.checks = List.copyOf(checks);
     }
 
     /**
@@ -41,37 +44,17 @@ public final class ContractDecider {
         if (request.action() == ProductRequest.Action.RETIRE) {
             return retire(request, listed);
         }
-        LintReport report = ProductDescriptors.validate(
-                List.of(new ProductDescriptors.Source(request.descriptorPath(), request.descriptor(), SchemaFiles.of(request.files()))),
-                listed.keySet());
-        ParsedDescriptor parsed = report.descriptors().get(0);
-        List<String> reasons = new ArrayList<>(report.problems().stream().map(Problem::toString).toList());
-        if (request.principal() == null || request.principal().isBlank()) {
-            reasons.add(request.descriptorPath() + ": principal: the request names no principal; expected e.g. User:team-orders");
+        ContractReview.Result review = ContractReview.review(request, listed, listed.keySet(), registry, checks);
+        Optional<DataProduct> product = review.product();
+        String name = product.map(DataProduct::name).orElse(request.descriptorPath());
+        String version = product.map(p -> p.spec().version().toString()).orElse(null);
+        if (!review.acceptable()) {
+            return rejected(request, name, version, review.reasons());
         }
-        if (!reasons.isEmpty() || parsed.product().isEmpty()) {
-            String name = parsed.product().map(DataProduct::name).orElse(request.descriptorPath());
-            return rejected(request, name, versionOf(parsed), reasons);
+        if (review.unchanged()) {
+            return new Outcome(decision(request, name, version, Decision.Outcome.ACCEPTED, false, List.of()), null);
         }
-        DataProduct product = parsed.product().get();
-        ListedProduct current = listed.get(product.name());
-        if (current != null && !current.retired() && sameContract(current, request)) {
-            return new Outcome(decision(request, product.name(), product.spec().version().toString(),
-                    Decision.Outcome.ACCEPTED, false, List.of()), null);
-        }
-        reasons.addAll(ownership(request, product, listed));
-        DataProduct previous = current == null || current.retired() ? null
-                : current.contract().orThrow();
-        if (previous != null) {
-            reasons.addAll(VersionRules.check(request.descriptorPath(), previous, product));
-        }
-        if (reasons.isEmpty()) {
-            reasons.addAll(compatibility(request.descriptorPath(), product, previous));
-        }
-        if (!reasons.isEmpty()) {
-            return rejected(request, product.name(), product.spec().version().toString(), reasons);
-        }
-        return accept(request, product);
+        return accept(request, product.orElseThrow());
     }
 
     private Outcome accept(ProductRequest request, DataProduct product) {
@@ -90,37 +73,6 @@ public final class ContractDecider {
                 Decision.Outcome.ACCEPTED, true, List.of()), listing);
     }
 
-    private List<String> compatibility(String file, DataProduct product, DataProduct previous) {
-        // A new major is a new topic generation with subjects of its own: nothing to be compatible with.
-        if (previous != null && previous.spec().version().major() != product.spec().version().major()) {
-            return List.of();
-        }
-        List<String> reasons = new ArrayList<>();
-        ProductNames names = product.names();
-        registry.incompatibilities(names.valueSubject(), product.spec().value().schema(), product.spec().compatibility())
-                .forEach(message -> reasons.add(file + ": spec.value: not " + product.spec().compatibility()
-                        + " compatible with listed versions of " + names.valueSubject() + ": " + message));
-        product.spec().key().filter(KeySpec.SchemaKey.class::isInstance).map(KeySpec.SchemaKey.class::cast)
-                .ifPresent(key -> registry.incompatibilities(names.keySubject(), key.schema().schema(), product.spec().compatibility())
-                        .forEach(message -> reasons.add(file + ": spec.key.schema: not " + product.spec().compatibility()
-                                + " compatible with listed versions of " + names.keySubject() + ": " + message)));
-        return reasons;
-    }
-
-    // A domain belongs to whoever listed its first product; the Security issue replaces this with ACLs.
-    private static List<String> ownership(ProductRequest request, DataProduct product, Map<String, ListedProduct> listed) {
-        String domain = product.metadata().domain();
-        Set<String> owners = new java.util.TreeSet<>();
-        listed.values().stream()
-                .filter(listing -> listing.name().startsWith(domain + ".") && listing.principal() != null)
-                .forEach(listing -> owners.add(listing.principal()));
-        if (owners.isEmpty() || owners.contains(request.principal())) {
-            return List.of();
-        }
-        return List.of(request.descriptorPath() + ": metadata.domain: principal " + request.principal()
-                + " may not act for domain '" + domain + "'; it is owned by " + String.join(", ", owners));
-    }
-
     private static Outcome retire(ProductRequest request, Map<String, ListedProduct> listed) {
         String name = request.descriptorPath();
         ListedProduct current = listed.get(name);
@@ -135,14 +87,6 @@ public final class ContractDecider {
                 current.files(), current.valueSchemaId(), current.keySchemaId(), request.requestId(), current.principal(),
                 Instant.now(), true);
         return new Outcome(decision(request, name, null, Decision.Outcome.ACCEPTED, true, List.of()), retired);
-    }
-
-    private static boolean sameContract(ListedProduct listing, ProductRequest request) {
-        return listing.descriptor().equals(request.descriptor()) && listing.files().equals(request.files());
-    }
-
-    private static String versionOf(ParsedDescriptor parsed) {
-        return parsed.product().map(product -> product.spec().version().toString()).orElse(null);
     }
 
     private static Outcome rejected(ProductRequest request, String product, String version, List<String> reasons) {

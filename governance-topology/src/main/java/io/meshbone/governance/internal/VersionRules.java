@@ -21,7 +21,7 @@ import io.meshbone.platform.contract.SemVer;
  * cleanup policy), key, partitions downward, compatibility level and retention stay or get
  * stricter; the schema's compatibility itself is checked by the registry.
  */
-final class VersionRules {
+public final class VersionRules {
 
     /** What an absent {@code spec.retention} gets: Kafka's default {@code log.retention.hours=168}. */
     static final Duration BROKER_DEFAULT_RETENTION = Duration.ofDays(7);
@@ -32,7 +32,8 @@ final class VersionRules {
     private VersionRules() {
     }
 
-    static List<String> check(String file, DataProduct listed, DataProduct requested) {
+    /** Every way {@code requested} breaks a promise of the {@code listed} version (none across majors), one reason each. */
+    public static List<String> check(String file, DataProduct listed, DataProduct requested) {
         List<String> reasons = new ArrayList<>();
         SemVer was = listed.spec().version();
         SemVer now = requested.spec().version();

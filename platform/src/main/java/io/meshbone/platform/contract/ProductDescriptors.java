@@ -107,6 +107,19 @@ public final class ProductDescriptors {
         return FileNames.check(outcome, file.getFileName().toString());
     }
 
+    /**
+     * The descriptors under {@code folder} as {@link #lint} finds them: every {@code *.product.yaml}, recursively,
+     * sorted, skipping {@code target} and hidden folders.
+     */
+    public static List<Path> find(Path folder) {
+        return descriptorsUnder(folder);
+    }
+
+    /** Whether lint skips this path, relative to the folder searched: it lies in {@code target/} or a hidden folder. */
+    public static boolean skipped(Path relative) {
+        return inBuildOutput(relative);
+    }
+
     private static List<Path> descriptorsUnder(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(f))

@@ -93,6 +93,13 @@ public final class SchemaRegistryClient {
         return found;
     }
 
+    /** The subject's live version numbers, oldest first; a 40401 {@link SchemaRegistryException} for an unknown subject. */
+    public List<Integer> versions(String subject) {
+        List<Integer> versions = new ArrayList<>();
+        transport.call("GET", "/subjects/" + encode(subject) + "/versions", null).forEach(v -> versions.add(v.asInt()));
+        return versions;
+    }
+
     /** Checks a schema against the subject's earlier versions under its compatibility level, verbosely. */
     public CompatibilityResult testCompatibility(String subject, String schema) {
         JsonNode answer = transport.call("POST", "/compatibility/subjects/" + encode(subject) + "/versions?verbose=true",

@@ -1,0 +1,31 @@
+package io.meshbone.cli.check;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens what {@code --against} names: a catalog URL, a folder of descriptors, or a git ref. */
+public final class Baselines {
+
+    private Baselines() {
+    }
+
+    /**
+     * The baseline {@code against} names: {@code http(s)://…} is a running mesh's catalog, an existing folder a
+     * folder of descriptors, anything else a commit of the git repository around {@code workingFolder}.
+     */
+    public static Baseline open(String against, Path workingFolder) {
+        if (against.startsWith("http://") || against.startsWith("https://")) {
+            return CatalogBaseline.read(against);
+        }
+        Path folder = Path.of(against);
+        if (Files.isDirectory(folder)) {
+            return DirectoryBaseline.read(folder);
+        }
+        if (!GitBaseline.isCommit(workingFolder, against)) {
+            throw new IllegalArgumentException("--against: '" + against + "' is neither a catalog URL (http://…), a folder,"
+                    + " nor a commit of the git repository at " + workingFolder.toAbsolutePath()
+                    + " (expected e.g. http://localhost:8080, schemas-main/ or origin/main)");
+        }
+        return GitBaseline.read(workingFolder, against);
+    }
+}

@@ -1,0 +1,56 @@
+package io.meshbone.cli.check;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.meshbone.governance.CompatibilityCheck;
+import io.meshbone.platform.control.ListedProduct;
+import io.meshbone.platform.registry.SchemaRegistryClient;
+import io.meshbone.platform.registry.SchemaRegistryClientSettings;
+
+/**
+ * A baseline read from a running mesh: the catalog's listed products ({@code GET /api/products/{name}}: contract,
+ * versions, live consumers) and every version of their subjects in the registry the catalog points to.
+ */
+final class CatalogBaseline {
+
+    private static final JsonNode MISSING = MissingNode.getInstance();
+
+    private CatalogBaseline() {
+    }
+
+    static Baseline read(String catalogUrl) {
+        Map<String, ListedProduct> listed = new HashMap<>();
+        Map<String, List<String>> consumers = new HashMap<>();
+        String registryUrl = null;
+        for (JsonNode summary : CatalogGet.get(catalogUrl, "/api/products").path("products")) {
+            String name = summary.path("name").asText();
+            JsonNode detail = CatalogGet.product(catalogUrl, name);
+            registryUrl = detail.path("address").path("schemaRegistryUrl").asText(registryUrl);
+            JsonNode versions = detail.path("versions");
+            JsonNode latest = versions.isEmpty() ? MISSING : versions.get(versions.size() - 1);
+            Map<String, String> files = new HashMap<>();
+            detail.path("contract").path("files").fields().forEachRemaining(f -> files.put(f.getKey(), f.getValue().asText()));
+            String principal = latest.path("principal").isTextual() ? latest.path("principal").asText() : null;
+            Listings.of(name, detail.path("contract").path("descriptor").asText(), files, principal)
+                    .map(listing -> latest.path("retired").asBoolean(false) ? retired(listing) : listing)
+                    .ifPresent(listing -> listed.put(name, listing));
+            List<String> groups = new ArrayList<>();
+            detail.path("consumers").forEach(group -> groups.add(group.path("group").asText()
+                    + (group.path("lag").isNumber() ? " (lag " + group.path("lag").asLong() + ")" : "")));
+            consumers.put(name, groups);
+        }
+        CompatibilityCheck schemas = registryUrl == null ? (subject, schema, level) -> List.of()
+                : new RegistrySchemas(new SchemaRegistryClient(SchemaRegistryClientSettings.of(registryUrl)));
+        return new Baseline(catalogUrl, listed, schemas, consumers);
+    }
+
+    private static ListedProduct retired(ListedProduct l) {
+        return new ListedProduct(l.name(), l.descriptorPath(), l.descriptor(), l.files(), l.valueSchemaId(), l.keySchemaId(),
+                l.requestId(), l.principal(), l.listedAt(), true);
+    }
+}

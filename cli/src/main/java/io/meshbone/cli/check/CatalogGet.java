@@ -1,0 +1,45 @@
+package io.meshbone.cli.check;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.meshbone.platform.control.MeshJson;
+
+/** GETs JSON from a catalog; a non-200 answer becomes an exception carrying the catalog's message. */
+public final class CatalogGet {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private CatalogGet() {
+    }
+
+    /** The product page {@code GET /api/products/{name}} of the catalog at {@code catalogUrl}. */
+    public static JsonNode product(String catalogUrl, String name) {
+        return get(catalogUrl, "/api/products/" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+    }
+
+    public static JsonNode get(String catalogUrl, String path) {
+        URI uri = URI.create(catalogUrl.replaceAll("/$", "") + path);
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = MeshJson.tree(response.body());
+            if (response.statusCode() != 200) {
+                throw new IllegalArgumentException(uri + ": " + body.path("message").asText("HTTP " + response.statusCode()));
+            }
+            return body;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach the catalog at " + catalogUrl + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.meshbone.cli.check;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.meshbone.governance.CompatibilityCheck;
+import io.meshbone.platform.contract.Compatibility;
+import io.meshbone.platform.registry.SchemaCompatibilityCheck;
+import io.meshbone.platform.registry.SchemaRegistryClient;
+import io.meshbone.platform.registry.SchemaRegistryException;
+import org.apache.avro.Schema;
+
+/**
+ * Schema history read from a running registry: every live version of the subject, checked here at the contract's
+ * level. Unlike the gate, it never sets the subject's level on the registry: a check changes nothing.
+ */
+final class RegistrySchemas implements CompatibilityCheck {
+
+    private static final int SUBJECT_NOT_FOUND = 40401;
+
+    private final SchemaRegistryClient registry;
+
+    RegistrySchemas(SchemaRegistryClient registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public List<String> incompatibilities(String subject, Schema schema, Compatibility level) {
+        List<SchemaCompatibilityCheck.Previous> previous = new ArrayList<>();
+        try {
+            for (int version : registry.versions(subject)) {
+                previous.add(new SchemaCompatibilityCheck.Previous(version,
+                        new Schema.Parser().parse(registry.version(subject, version).schema())));
+            }
+        } catch (SchemaRegistryException e) {
+            if (e.errorCode() != SUBJECT_NOT_FOUND) {
+                throw e;
+            }
+        }
+        return SchemaCompatibilityCheck.check(level, schema, previous);
+    }
+}
