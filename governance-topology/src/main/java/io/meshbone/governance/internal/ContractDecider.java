@@ -19,6 +19,10 @@ import io.meshbone.platform.contract.SchemaFiles;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.ProductRequest;
+import io.meshbone.platform.policy.ClusterFacts;
+import io.meshbone.platform.policy.Policies;
+import io.meshbone.platform.policy.Policy;
+import io.meshbone.platform.policy.PolicyViolation;
 
 /**
  * Decides one contract request against what is listed: validation, ownership, versioning,
@@ -27,17 +31,30 @@ import io.meshbone.platform.control.ProductRequest;
 public final class ContractDecider {
 
     private final ContractRegistry registry;
+    private final ClusterFacts cluster;
 
     public ContractDecider(ContractRegistry registry) {
+        this(registry, new ClusterFacts(1));
+    }
+
+    /** A decider whose policies see {@code cluster}. */
+    public ContractDecider(ContractRegistry registry, ClusterFacts cluster) {
         this.registry = registry;
+        this.cluster = cluster;
+    }
+
+    /** The decision on {@code request} with no policies in force. */
+    public Outcome decide(ProductRequest request, Map<String, ListedProduct> listed) {
+        return decide(request, listed, List.of());
     }
 
     /**
      * The decision on {@code request}, and the listing to write when it changes the registry.
      *
-     * @param listed every product listed so far, by name
+     * @param listed   every product listed so far, by name
+     * @param policies the policies in force: every one in scope is evaluated, {@code deny} failures reject
      */
-    public Outcome decide(ProductRequest request, Map<String, ListedProduct> listed) {
+    public Outcome decide(ProductRequest request, Map<String, ListedProduct> listed, List<Policy> policies) {
         if (request.action() == ProductRequest.Action.RETIRE) {
             return retire(request, listed);
         }
@@ -56,12 +73,18 @@ public final class ContractDecider {
         DataProduct product = parsed.product().get();
         ListedProduct current = listed.get(product.name());
         if (current != null && !current.retired() && sameContract(current, request)) {
+            // Already listed: failing a policy changed since is reported (NONCOMPLIANT), not a reason to refuse a no-op.
+            List<String> failing = Policies.evaluate(policies, product, Optional.empty(), cluster)
+                    .stream().map(PolicyViolation::reason).toList();
             return new Outcome(decision(request, product.name(), product.spec().version().toString(),
-                    Decision.Outcome.ACCEPTED, false, List.of()), null);
+                    Decision.Outcome.ACCEPTED, false, List.of()).withWarnings(failing), null);
         }
         reasons.addAll(ownership(request, product, listed));
         DataProduct previous = current == null || current.retired() ? null
                 : current.contract().orThrow();
+        List<PolicyViolation> violations = Policies.evaluate(policies, product,
+                Optional.ofNullable(previous), cluster);
+        violations.stream().filter(PolicyViolation::denies).forEach(v -> reasons.add(request.descriptorPath() + ": " + v.reason()));
         if (previous != null) {
             reasons.addAll(VersionRules.check(request.descriptorPath(), previous, product));
         }
@@ -71,7 +94,9 @@ public final class ContractDecider {
         if (!reasons.isEmpty()) {
             return rejected(request, product.name(), product.spec().version().toString(), reasons);
         }
-        return accept(request, product);
+        Outcome accepted = accept(request, product);
+        return new Outcome(accepted.decision().withWarnings(violations.stream().map(PolicyViolation::reason).toList()),
+                accepted.listing());
     }
 
     private Outcome accept(ProductRequest request, DataProduct product) {
