@@ -35,6 +35,8 @@ import io.meshbone.platform.lifecycle.Closeables;
 import io.meshbone.platform.control.ContractClient;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.MeshTopicPlans;
+import io.meshbone.platform.control.PolicyRequest;
+import io.meshbone.platform.policy.Policies;
 import io.meshbone.registry.SchemaRegistryServer;
 import io.meshbone.registry.SchemaRegistrySettings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -190,6 +192,14 @@ public final class EmbeddedMesh implements AutoCloseable {
     private Map<String, DataProduct> applyExamples(Consumer<String> progress) throws TimeoutException {
         Map<String, DataProduct> listed = new LinkedHashMap<>();
         try (ContractClient contracts = new ContractClient(clientConfig)) {
+            // The default policies first, so every example is decided under them.
+            for (Policies.Document policy : Policies.defaults()) {
+                checkpoint("policy " + policy.file());
+                Decision decision = contracts.apply(PolicyRequest.apply(Policies.GOVERNANCE_PRINCIPAL,
+                        "policies/" + policy.file(), policy.yaml()), Duration.ofSeconds(60));
+                progress.accept("policy     " + decision.policy() + " v" + decision.version() + " " + decision.outcome()
+                        + (decision.accepted() ? "" : " " + decision.reasons()));
+            }
             for (ExampleContracts.Example example : ExampleContracts.load(PRINCIPAL)) {
                 checkpoint("contract " + example.product().name());
                 Decision decision = contracts.apply(example.request(), Duration.ofSeconds(60));

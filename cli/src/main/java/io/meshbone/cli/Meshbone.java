@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "A Kafka event-streaming backbone for a data mesh.",
-        subcommands = {UpCommand.class, ProductCommand.class, LineageCommand.class, TailCommand.class,
+        subcommands = {UpCommand.class, ProductCommand.class, PolicyCommand.class, LineageCommand.class, TailCommand.class,
                 ProduceCommand.class, ConnectCommand.class, ExportCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Meshbone {
 

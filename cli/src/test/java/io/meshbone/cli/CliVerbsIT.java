@@ -8,8 +8,8 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,12 +28,14 @@ import picocli.CommandLine;
 class CliVerbsIT {
 
     private static List<String> meshOptions;
+    private static java.net.URI catalog;
 
     record Run(int exit, String out, String err) {
     }
 
     @BeforeAll
     static void options(EmbeddedMesh mesh) {
+        catalog = mesh.catalogUrl();
         meshOptions = List.of("--bootstrap-server", mesh.bootstrapServers(), "--registry-url", mesh.registryUrl().toString(),
                 "--catalog-url", mesh.catalogUrl().toString());
     }
@@ -62,6 +64,42 @@ class CliVerbsIT {
         Run describe = run("product", "describe", "customers.customer-profile");
         assertThat(describe.exit()).isZero();
         assertThat(describe.out()).contains("customers.customer-profile.v1.staging").containsPattern("email\\s+string\\s+PII");
+    }
+
+    @Test
+    void upAppliedTheDefaultPoliciesAndEveryExampleComplies() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(run("policy", "list").out())
+                .contains("pii-needs-confidential", "every-field-has-doc", "freshness-slo-for-public-and-internal",
+                        "owner-is-email", "restricted-keeps-three-replicas"));
+        Run describe = run("policy", "describe", "owner-is-email");
+        assertThat(describe.exit()).isZero();
+        assertThat(describe.out()).contains("owner-is-email v1 (deny)").contains("product.metadata.owner.matches(")
+                .contains("by User:governance");
+        Http.Answer product = Http.get(catalog, "/api/products/payments.payment-settled");
+        assertThat(product.body()).contains("\"compliance\":{\"status\":\"COMPLIANT\"").contains("owner-is-email v1");
+    }
+
+    @Test
+    void policyApplyTakesAFolderAndRefusesWhatItsPrincipalMayNotDo(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("payments-warn.policy.yaml"), """
+                apiVersion: meshbone/v1
+                kind: Policy
+                metadata: {name: payments-say-consumers, owner: payments, description: Payments name their consumers.}
+                spec:
+                  rule: 'product.spec.consumers.size() > 0'
+                  effect: warn
+                  message: list your consumers in spec.consumers.
+                """);
+
+        Run asGovernance = run("policy", "apply", "-f", dir.toString());
+        Run asOwner = run("policy", "apply", "-f", dir.toString(), "--principal", "User:meshbone-up");
+
+        assertThat(asGovernance.exit()).isEqualTo(1);
+        assertThat(asGovernance.out()).contains("policy payments-say-consumers REJECTED")
+                .contains("may not apply policies for domain 'payments'");
+        assertThat(asOwner.exit()).as(asOwner.out()).isZero();
+        assertThat(asOwner.out()).contains("policy payments-say-consumers v1 ACCEPTED");
+        assertThat(run("policy", "describe", "payments-say-consum").err()).contains("payments-say-consumers");
     }
 
     @Test

@@ -6,7 +6,11 @@ import io.meshbone.governance.internal.ContractDecider;
 import io.meshbone.governance.internal.ContractGateProcessor;
 import io.meshbone.governance.internal.ContractRegistry;
 import io.meshbone.platform.control.Decision;
+import io.meshbone.governance.internal.PolicyDecider;
+import io.meshbone.governance.internal.PolicyGateProcessor;
+import io.meshbone.platform.control.ListedPolicy;
 import io.meshbone.platform.control.ListedProduct;
+import io.meshbone.platform.policy.ClusterFacts;
 import io.meshbone.platform.control.MeshJson;
 import io.meshbone.platform.control.MeshTopics;
 import org.apache.kafka.common.serialization.Serdes;
@@ -28,6 +32,9 @@ public final class ContractGate {
     public static final String PART = "contract-gate";
     public static final String APPLICATION_ID = "meshbone-contract-gate";
     static final String LISTINGS_STORE = "contract-gate-listings";
+    static final String POLICIES_STORE = "contract-gate-policies";
+    private static final String POLICIES_SINK = "policy-gate-policies";
+    private static final String POLICY_DECISIONS_SINK = "policy-gate-decisions";
     private static final String PRODUCTS_SINK = "contract-gate-products";
     private static final String DECISIONS_SINK = "contract-gate-decisions";
 
@@ -35,18 +42,37 @@ public final class ContractGate {
     }
 
     static Topology topology(ContractRegistry registry) {
+        return topology(registry, new ClusterFacts(1));
+    }
+
+    /** The gate for a cluster of {@code cluster.brokers()} brokers, which policies may take into account. */
+    static Topology topology(ContractRegistry registry, ClusterFacts cluster) {
         Topology topology = new Topology();
         topology.addSource("contract-gate-requests", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 MeshTopics.PRODUCT_REQUESTS);
         topology.addProcessor("contract-gate-decide",
-                () -> new ContractGateProcessor(LISTINGS_STORE, new ContractDecider(registry), PRODUCTS_SINK, DECISIONS_SINK),
+                () -> new ContractGateProcessor(LISTINGS_STORE, POLICIES_STORE, new ContractDecider(registry, cluster),
+                        PRODUCTS_SINK, DECISIONS_SINK),
                 "contract-gate-requests");
+        // Policy requests go through the same task and stores: a policy change and a contract are never decided at once.
+        topology.addSource("policy-gate-requests", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                MeshTopics.POLICY_REQUESTS);
+        topology.addProcessor("policy-gate-decide",
+                () -> new PolicyGateProcessor(LISTINGS_STORE, POLICIES_STORE, new PolicyDecider(cluster), POLICIES_SINK,
+                        POLICY_DECISIONS_SINK),
+                "policy-gate-requests");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LISTINGS_STORE),
-                Serdes.String(), MeshJson.serde(ListedProduct.class)), "contract-gate-decide");
+                Serdes.String(), MeshJson.serde(ListedProduct.class)), "contract-gate-decide", "policy-gate-decide");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POLICIES_STORE),
+                Serdes.String(), MeshJson.serde(ListedPolicy.class)), "contract-gate-decide", "policy-gate-decide");
         topology.addSink(PRODUCTS_SINK, MeshTopics.PRODUCTS, Serdes.String().serializer(),
                 objectSerializer(MeshJson.serde(ListedProduct.class).serializer()), "contract-gate-decide");
         topology.addSink(DECISIONS_SINK, MeshTopics.DECISIONS, Serdes.String().serializer(),
                 objectSerializer(MeshJson.serde(Decision.class).serializer()), "contract-gate-decide");
+        topology.addSink(POLICIES_SINK, MeshTopics.POLICIES, Serdes.String().serializer(),
+                objectSerializer(MeshJson.serde(ListedPolicy.class).serializer()), "policy-gate-decide");
+        topology.addSink(POLICY_DECISIONS_SINK, MeshTopics.DECISIONS, Serdes.String().serializer(),
+                objectSerializer(MeshJson.serde(Decision.class).serializer()), "policy-gate-decide");
         return topology;
     }
 

@@ -19,6 +19,7 @@ import io.meshbone.governance.internal.SchemaLookup;
 import io.meshbone.platform.lifecycle.Closeables;
 import io.meshbone.platform.lineage.LineageEmitter;
 import io.meshbone.platform.control.MeshTopicPlans;
+import io.meshbone.platform.policy.ClusterFacts;
 import io.meshbone.platform.provisioning.TopicReconciler;
 import io.meshbone.platform.registry.SchemaRegistryClient;
 import io.meshbone.platform.registry.SchemaRegistryClientSettings;
@@ -58,12 +59,13 @@ public final class Governance implements AutoCloseable {
     }
 
     private void startAll(GovernanceSettings settings, HealthRegistry health) {
-        String clusterId = prepareInternalTopics(settings);
+        Cluster cluster = prepareInternalTopics(settings);
+        String clusterId = cluster.id();
         SchemaRegistryClient registry = new SchemaRegistryClient(SchemaRegistryClientSettings.of(settings.registryUrl()));
         String stateDir = settings.stateDir().toString();
 
         provisioner = new Provisioner(settings.clientConfig(), settings.resync(), health.part(Provisioner.PART)).start();
-        streams.add(start(ContractGate.topology(new RegistryContracts(registry)),
+        streams.add(start(ContractGate.topology(new RegistryContracts(registry), new ClusterFacts(cluster.brokers())),
                 withClientConfig(ContractGate.streamsConfig(settings.bootstrapServers(), stateDir), settings),
                 health.part(ContractGate.PART)));
         lineage = new LineageEmitter(settings.clientConfig(), clusterId, RecordGate.JOB_NAME, "RECORD_GATE");
@@ -73,12 +75,15 @@ public final class Governance implements AutoCloseable {
                 health.part(RecordGate.PART)));
     }
 
-    private static String prepareInternalTopics(GovernanceSettings settings) {
+    private record Cluster(String id, int brokers) {
+    }
+
+    private static Cluster prepareInternalTopics(GovernanceSettings settings) {
         try (Admin admin = Admin.create(settings.clientConfig())) {
             DescribeClusterResult cluster = admin.describeCluster();
             int brokers = cluster.nodes().get().size();
             new TopicReconciler(admin).reconcile(MeshTopicPlans.internal(brokers));
-            return cluster.clusterId().get();
+            return new Cluster(cluster.clusterId().get(), brokers);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot reach Kafka at " + settings.bootstrapServers() + ": " + e.getCause().getMessage(), e);
         } catch (InterruptedException e) {

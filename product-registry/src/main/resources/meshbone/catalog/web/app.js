@@ -72,6 +72,9 @@ try (MeshConsumer<GenericRecord> consumer = MeshConsumer.subscribe("${p.name}",
   view.innerHTML = `<h1 id="product-name">${esc(p.name)}</h1>
     <p>${esc(p.description)}</p>
     <p class="muted">${esc(p.type)} · ${esc(p.classification)} · v${esc(p.version)} · owner ${esc(p.owner)}</p>
+    <p id="compliance">Policies: <span class="status-${esc(p.compliance.status)}">${esc(p.compliance.status)}</span>
+      ${p.compliance.failing.length ? '— ' + esc(p.compliance.failing.join('; ')) : ''}
+      <span class="muted">(${p.compliance.policies.length ? esc(p.compliance.policies.join(', ')) : 'no policies in scope'})</span></p>
     <div class="grid">
       <div><h2>Health</h2><table>
         <tr><th>Records in /s</th><td id="rate-in"></td></tr>

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -17,6 +18,9 @@ import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.LintReport;
 import io.meshbone.platform.contract.Odcs;
 import io.meshbone.platform.contract.ProductDescriptors;
+import io.meshbone.platform.policy.ClusterFacts;
+import io.meshbone.platform.policy.Policies;
+import io.meshbone.platform.policy.Policy;
 import io.meshbone.schemas.orders.OrderPlaced;
 import io.meshbone.schemas.payments.PaymentSettled;
 import org.apache.avro.Schema;
@@ -60,6 +64,18 @@ class ExampleContractsTest {
                 assertThat(field.doc()).as(product.name() + " " + field.name()).isNotBlank();
                 assertThat(field.schema().getType()).as(product.name() + " " + field.name())
                         .isNotIn(Schema.Type.FLOAT, Schema.Type.DOUBLE);
+            }
+        }
+    }
+
+    @Test
+    void everyExamplePassesEveryDefaultPolicyOnOneBrokerAndOnThree() {
+        List<Policy> defaults = Policies.defaults().stream()
+                .map(document -> Policies.parse(document.file(), document.yaml()).orThrow().withVersion(1)).toList();
+        for (DataProduct product : ProductDescriptors.lint(List.of(REPOSITORY), Set.of()).products()) {
+            for (int brokers : new int[] {1, 3}) {
+                assertThat(Policies.evaluate(defaults, product, Optional.empty(), new ClusterFacts(brokers)))
+                        .as("%s on %d brokers", product.name(), brokers).isEmpty();
             }
         }
     }

@@ -15,6 +15,10 @@ import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.ProductRequest;
+import io.meshbone.platform.policy.ClusterFacts;
+import io.meshbone.platform.policy.Policies;
+import io.meshbone.platform.policy.Policy;
+import io.meshbone.platform.policy.PolicyViolation;
 
 /**
  * Decides one contract request against what is listed ({@link ContractReview}: validation, ownership, checks,
@@ -24,27 +28,42 @@ public final class ContractDecider {
 
     private final ContractRegistry registry;
     private final List<ContractCheck> checks;
+    private final ClusterFacts cluster;
 
     public ContractDecider(ContractRegistry registry) {
-        this(registry, List.of());
+        this(registry, List.of(), new ClusterFacts(1));
     }
 
-    /** A decider that also runs {@code checks} (such as mesh policies) on every well-formed, changed contract. */
-    public ContractDecider(ContractRegistry registry, List<ContractCheck> checks) {
+    /** A decider whose policies see {@code cluster}. */
+    public ContractDecider(ContractRegistry registry, ClusterFacts cluster) {
+        this(registry, List.of(), cluster);
+    }
+
+    /** A decider that also runs {@code checks} on every well-formed, changed contract, and whose policies see {@code cluster}. */
+    public ContractDecider(ContractRegistry registry, List<ContractCheck> checks, ClusterFacts cluster) {
         this.registry = registry;
         this.checks = List.copyOf(checks);
+        this.cluster = cluster;
+    }
+
+    /** The decision on {@code request} with no policies in force. */
+    public Outcome decide(ProductRequest request, Map<String, ListedProduct> listed) {
+        return decide(request, listed, List.of());
     }
 
     /**
      * The decision on {@code request}, and the listing to write when it changes the registry.
      *
-     * @param listed every product listed so far, by name
+     * @param listed   every product listed so far, by name
+     * @param policies the policies in force: every one in scope is evaluated, {@code deny} failures reject
      */
-    public Outcome decide(ProductRequest request, Map<String, ListedProduct> listed) {
+    public Outcome decide(ProductRequest request, Map<String, ListedProduct> listed, List<Policy> policies) {
         if (request.action() == ProductRequest.Action.RETIRE) {
             return retire(request, listed);
         }
-        ContractReview.Result review = ContractReview.review(request, listed, listed.keySet(), registry, checks);
+        List<ContractCheck> all = new ArrayList<>(checks);
+        all.add(policyCheck(policies));
+        ContractReview.Result review = ContractReview.review(request, listed, listed.keySet(), registry, all);
         Optional<DataProduct> product = review.product();
         String name = product.map(DataProduct::name).orElse(request.descriptorPath());
         String version = product.map(p -> p.spec().version().toString()).orElse(null);
@@ -52,9 +71,22 @@ public final class ContractDecider {
             return rejected(request, name, version, review.reasons());
         }
         if (review.unchanged()) {
-            return new Outcome(decision(request, name, version, Decision.Outcome.ACCEPTED, false, List.of()), null);
+            // Already listed: failing a policy changed since is reported (NONCOMPLIANT), not a reason to refuse a no-op.
+            List<String> failing = Policies.evaluate(policies, product.orElseThrow(), Optional.empty(), cluster)
+                    .stream().map(PolicyViolation::reason).toList();
+            return new Outcome(decision(request, name, version, Decision.Outcome.ACCEPTED, false, List.of())
+                    .withWarnings(failing), null);
         }
-        return accept(request, product.orElseThrow());
+        Outcome accepted = accept(request, product.orElseThrow());
+        List<String> warnings = Policies.evaluate(policies, product.orElseThrow(), review.previous(), cluster)
+                .stream().map(PolicyViolation::reason).toList();
+        return new Outcome(accepted.decision().withWarnings(warnings), accepted.listing());
+    }
+
+    /** The policies in force as one more check: every failing {@code deny} policy is a reason. */
+    private ContractCheck policyCheck(List<Policy> policies) {
+        return (request, product, previous) -> Policies.evaluate(policies, product, previous, cluster).stream()
+                .filter(PolicyViolation::denies).map(v -> request.descriptorPath() + ": " + v.reason()).toList();
     }
 
     private Outcome accept(ProductRequest request, DataProduct product) {

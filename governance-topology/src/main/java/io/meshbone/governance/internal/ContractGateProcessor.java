@@ -8,7 +8,9 @@ import java.util.Map;
 
 import io.meshbone.platform.lineage.LineageHeaders;
 import io.meshbone.platform.control.Decision;
+import io.meshbone.platform.control.ListedPolicy;
 import io.meshbone.platform.control.ListedProduct;
+import io.meshbone.platform.policy.Policy;
 import io.meshbone.platform.control.MeshJson;
 import io.meshbone.platform.control.ProductRequest;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -31,14 +33,19 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
     private static final Logger log = LoggerFactory.getLogger(ContractGateProcessor.class);
 
     private final String storeName;
+    private final String policiesStoreName;
     private final ContractDecider decider;
     private final String productsSink;
     private final String decisionsSink;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ListedProduct> listings;
+    private KeyValueStore<String, ListedPolicy> policies;
 
-    public ContractGateProcessor(String storeName, ContractDecider decider, String productsSink, String decisionsSink) {
+    /** A processor that decides against the listings in {@code storeName} and the policies in {@code policiesStoreName}. */
+    public ContractGateProcessor(String storeName, String policiesStoreName, ContractDecider decider, String productsSink,
+                                 String decisionsSink) {
         this.storeName = storeName;
+        this.policiesStoreName = policiesStoreName;
         this.decider = decider;
         this.productsSink = productsSink;
         this.decisionsSink = decisionsSink;
@@ -48,6 +55,7 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.listings = context.getStateStore(storeName);
+        this.policies = context.getStateStore(policiesStoreName);
     }
 
     @Override
@@ -64,7 +72,7 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
         }
         ContractDecider.Outcome outcome;
         try {
-            outcome = decider.decide(request, listed());
+            outcome = decider.decide(request, listed(), policiesInForce());
         } catch (RuntimeException e) {
             // Registration is idempotent, so a request that failed half-way can simply be applied again.
             log.warn("contract request {} for {} failed: {}", request.requestId(), record.key(), e.getMessage());
@@ -84,6 +92,14 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
     private void forwardDecision(Record<String, byte[]> request, Decision decision) {
         String key = decision.product() != null ? decision.product() : request.key();
         context.forward(new Record<String, Object>(key, decision, request.timestamp()), decisionsSink);
+    }
+
+    private List<Policy> policiesInForce() {
+        List<Policy> all = new java.util.ArrayList<>();
+        try (KeyValueIterator<String, ListedPolicy> it = policies.all()) {
+            it.forEachRemaining(entry -> all.add(entry.value.policy()));
+        }
+        return all;
     }
 
     private Map<String, ListedProduct> listed() {

@@ -84,14 +84,25 @@ public final class ContractClient implements AutoCloseable {
 
     /** Sends the request and returns the gate's decision on it. */
     public Decision apply(ProductRequest request, Duration timeout) throws TimeoutException {
+        return sendAndAwait(MeshTopics.PRODUCT_REQUESTS, request.descriptorPath(), request, request.requestId(),
+                request.descriptorPath(), timeout);
+    }
+
+    /** Sends a policy request and returns the gate's decision on it. */
+    public Decision apply(PolicyRequest request, Duration timeout) throws TimeoutException {
+        return sendAndAwait(MeshTopics.POLICY_REQUESTS, request.documentPath(), request, request.requestId(),
+                request.documentPath(), timeout);
+    }
+
+    private Decision sendAndAwait(String topic, String key, Object request, String requestId, String shownAs,
+                                  Duration timeout) throws TimeoutException {
         // Position at the end first: the decision can only come after the request is written.
         decisions.seekToEnd(decisionPartitions);
         decisionPartitions.forEach(decisions::position);
         try {
-            producer.send(new ProducerRecord<>(MeshTopics.PRODUCT_REQUESTS, request.descriptorPath(),
-                    MeshJson.write(request))).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            producer.send(new ProducerRecord<>(topic, key, MeshJson.write(request))).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot write the request to " + MeshTopics.PRODUCT_REQUESTS + ": "
+            throw new IllegalStateException("cannot write the request to " + topic + ": "
                     + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -103,12 +114,12 @@ public final class ContractClient implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             for (ConsumerRecord<String, String> record : decisions.poll(Duration.ofMillis(200))) {
                 Decision decision = read(record);
-                if (decision != null && request.requestId().equals(decision.requestId())) {
+                if (decision != null && requestId.equals(decision.requestId())) {
                     return decision;
                 }
             }
         }
-        throw new TimeoutException("no decision on request " + request.requestId() + " (" + request.descriptorPath()
+        throw new TimeoutException("no decision on request " + requestId + " (" + shownAs
                 + ") within " + timeout + ": is the contract gate running?");
     }
 

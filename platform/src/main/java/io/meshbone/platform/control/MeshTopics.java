@@ -9,6 +9,10 @@ public final class MeshTopics {
     public static final String PRODUCTS = "_mesh.products";
     /** One {@link Decision} per request, and drift the provisioner cannot fix; keyed by product name. */
     public static final String DECISIONS = "_mesh.decisions";
+    /** Policy requests from {@code policy apply}, keyed by policy name: {@link PolicyRequest}. */
+    public static final String POLICY_REQUESTS = "_mesh.policy-requests";
+    /** The policies in force: compacted, key = policy name, value = {@link ListedPolicy}. */
+    public static final String POLICIES = "_mesh.policies";
     /** OpenLineage run events of the gate and the domain apps. */
     public static final String LINEAGE = "_mesh.lineage";
     /**

@@ -26,7 +26,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 
-/** The catalog's endpoints: search, product pages, samples, domains, lineage, apply, and metrics. */
+/** The catalog's endpoints: search, product pages, samples, domains, lineage, policies, apply, and metrics. */
 public final class CatalogApi {
 
     private static final int MAX_SAMPLE = 100;
@@ -42,6 +42,7 @@ public final class CatalogApi {
     private final PrometheusMeterRegistry meters;
     private final String registryUrl;
     private final ProductViews views;
+    private final PolicyViews policies;
     private final InFlightLimit applies = new InFlightLimit(InFlightLimit.APPLIES, "POST /api/products calls");
 
     public CatalogApi(CatalogState state, HealthMonitor health, Sampler sampler, Map<String, Object> clientConfig,
@@ -53,6 +54,7 @@ public final class CatalogApi {
         this.clientConfig = Map.copyOf(clientConfig);
         this.meters = meters;
         this.views = new ProductViews(state);
+        this.policies = new PolicyViews(state);
     }
 
     /** The catalog's HTTP handler: the API and {@code /metrics}, else the web page's files, else a JSON 404. */
@@ -65,6 +67,8 @@ public final class CatalogApi {
                 .add("GET", "/api/products/{name}/sample", call -> sample(call.param("name"), call.query("n")))
                 .add("GET", "/api/domains", call -> Map.of("domains", domains()))
                 .add("GET", "/api/lineage", call -> views.graph())
+                .add("GET", "/api/policies", call -> Map.of("policies", policies.all()))
+                .add("GET", "/api/policies/{name}", call -> policies.one(call.param("name")))
                 .add("GET", "/api/health", call -> HealthReport.reply(state, health.parts()))
                 .handler(ClasspathFiles.handler(WEB, NO_STORE));
     }
@@ -120,6 +124,7 @@ public final class CatalogApi {
         m.put("upstream", views.upstream(name));
         m.put("downstream", views.downstream(name));
         m.put("health", health.health(name, entry));
+        m.put("compliance", policies.compliance(name, entry.product()));
         return m;
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.control.Decision;
+import io.meshbone.platform.control.ListedPolicy;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.MeshJson;
 import io.meshbone.platform.control.MeshTopics;
@@ -31,16 +32,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The catalog's view of the mesh, folded from {@code _mesh.products}, {@code _mesh.decisions} and {@code _mesh.lineage}.
+ * The catalog's view of the mesh, folded from {@code _mesh.products}, {@code _mesh.decisions}, {@code _mesh.lineage}
+ * and {@code _mesh.policies}.
  *
- * <p>One thread reads the three topics from the beginning and keeps reading; readers get immutable snapshots.
+ * <p>One thread reads the four topics from the beginning and keeps reading; readers get immutable snapshots.
  */
 public final class CatalogState implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogState.class);
     /** The name this reader reports its health under. */
     public static final String PART = "catalog-reader:mesh-topics";
-    private static final List<String> TOPICS = List.of(MeshTopics.PRODUCTS, MeshTopics.DECISIONS, MeshTopics.LINEAGE);
+    private static final List<String> TOPICS = List.of(MeshTopics.PRODUCTS, MeshTopics.DECISIONS, MeshTopics.LINEAGE,
+            MeshTopics.POLICIES);
 
     /** A listed product: the current listing, its parsed contract, and every listing seen before. */
     public record Entry(ListedProduct listed, DataProduct product, List<ListedProduct> history) {
@@ -53,6 +56,7 @@ public final class CatalogState implements AutoCloseable {
     private final Map<String, Entry> products = new ConcurrentHashMap<>();
     private final DecisionHistory decisions = new DecisionHistory();
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, ListedPolicy> policies = new ConcurrentHashMap<>();
     private final KafkaConsumer<String, String> consumer;
     private final PartReporter health;
     private volatile SupervisedLoop loop;
@@ -94,6 +98,11 @@ public final class CatalogState implements AutoCloseable {
 
     public List<Decision> decisions(String product) {
         return decisions.of(product);
+    }
+
+    /** The policies in force, by name. */
+    public Map<String, ListedPolicy> policies() {
+        return new TreeMap<>(policies);
     }
 
     public List<Job> jobs() {
@@ -164,6 +173,7 @@ public final class CatalogState implements AutoCloseable {
             switch (record.topic()) {
                 case MeshTopics.PRODUCTS -> applyProduct(record.key(), record.value());
                 case MeshTopics.DECISIONS -> applyDecision(record.value());
+                case MeshTopics.POLICIES -> applyPolicy(record.key(), record.value());
                 default -> applyLineage(record.value());
             }
         } catch (Exception e) {
@@ -189,7 +199,20 @@ public final class CatalogState implements AutoCloseable {
     }
 
     private void applyDecision(String json) throws Exception {
-        decisions.add(MeshJson.read(json, Decision.class));
+        Decision decision = MeshJson.read(json, Decision.class);
+        // Decisions on policy requests name no product; the policy itself is folded from _mesh.policies.
+        if (decision.product() != null) {
+            decisions.add(decision);
+        }
+    }
+
+    private void applyPolicy(String name, String json) throws Exception {
+        if (json == null) {
+            policies.remove(name);
+            return;
+        }
+        ListedPolicy listed = MeshJson.read(json, ListedPolicy.class);
+        policies.put(listed.policy().name(), listed);
     }
 
     private void applyLineage(String json) throws Exception {
