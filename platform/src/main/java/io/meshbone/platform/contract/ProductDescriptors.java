@@ -107,7 +107,8 @@ public final class ProductDescriptors {
         return FileNames.check(outcome, file.getFileName().toString());
     }
 
-    private static List<Path> descriptorsUnder(Path folder) {
+    /** The {@code *.product.yaml} files under {@code folder}, sorted, skipping {@code target} and hidden folders as lint does. */
+    public static List<Path> descriptorsUnder(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(f))
                     .filter(f -> !inBuildOutput(folder.relativize(f)))
