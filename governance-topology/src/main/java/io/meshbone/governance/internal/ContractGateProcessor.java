@@ -2,6 +2,7 @@ package io.meshbone.governance.internal;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
     private final String decisionsSink;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ListedProduct> listings;
+    /** The store's contents in memory: reading every listing back per request made each decision O(listed products). */
+    private final Map<String, ListedProduct> listed = new HashMap<>();
 
     public ContractGateProcessor(String storeName, ContractDecider decider, String productsSink, String decisionsSink) {
         this.storeName = storeName;
@@ -48,6 +51,10 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.listings = context.getStateStore(storeName);
+        listed.clear();
+        try (KeyValueIterator<String, ListedProduct> it = listings.all()) {
+            it.forEachRemaining(entry -> listed.put(entry.key, entry.value));
+        }
     }
 
     @Override
@@ -64,7 +71,7 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
         }
         ContractDecider.Outcome outcome;
         try {
-            outcome = decider.decide(request, listed());
+            outcome = decider.decide(request, Collections.unmodifiableMap(listed));
         } catch (RuntimeException e) {
             // Registration is idempotent, so a request that failed half-way can simply be applied again.
             log.warn("contract request {} for {} failed: {}", request.requestId(), record.key(), e.getMessage());
@@ -74,6 +81,7 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
         }
         if (outcome.listing() != null) {
             listings.put(outcome.listing().name(), outcome.listing());
+            listed.put(outcome.listing().name(), outcome.listing());
             context.forward(new Record<String, Object>(outcome.listing().name(), outcome.listing(), record.timestamp()), productsSink);
         }
         forwardDecision(record, outcome.decision());
@@ -84,13 +92,5 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
     private void forwardDecision(Record<String, byte[]> request, Decision decision) {
         String key = decision.product() != null ? decision.product() : request.key();
         context.forward(new Record<String, Object>(key, decision, request.timestamp()), decisionsSink);
-    }
-
-    private Map<String, ListedProduct> listed() {
-        Map<String, ListedProduct> all = new HashMap<>();
-        try (KeyValueIterator<String, ListedProduct> it = listings.all()) {
-            it.forEachRemaining(entry -> all.put(entry.key, entry.value));
-        }
-        return all;
     }
 }

@@ -129,12 +129,15 @@ final class TopicCounter implements AutoCloseable {
     }
 
     private void reassign(Set<String> assignedTopics) {
+        // One metadata request for every topic, not one per topic: with thousands of products the
+        // per-topic lookups (each waiting up to its timeout for a topic not created yet) took minutes.
+        Map<String, List<PartitionInfo>> existing = consumer.listTopics(Duration.ofSeconds(10));
         List<TopicPartition> fresh = new ArrayList<>();
         for (String topic : wanted) {
             if (assignedTopics.contains(topic)) {
                 continue;
             }
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(2));
+            List<PartitionInfo> infos = existing.get(topic);
             if (infos != null && !infos.isEmpty()) {
                 infos.forEach(i -> fresh.add(new TopicPartition(i.topic(), i.partition())));
                 assignedTopics.add(topic);
