@@ -35,7 +35,7 @@ import org.apache.kafka.clients.admin.Admin;
  * (LocalKafka, registry, governance, catalog), then the decision rate, the time until every topic
  * exists, the heap after GC and the catalog's search latency, as one table row per N.
  *
- * <p>Run: {@code mvn -B -q -Pscale-bench -pl cli -am verify -DskipTests -Dbench.products=100,1000}
+ * <p>Run: {@code mvn -B -q -Pscale-bench -pl cli -am process-test-classes -Dbench.products=100,1000}
  */
 public final class ScaleBenchmark {
 

@@ -1,7 +1,6 @@
 package io.meshbone.governance.internal;
 
 import java.util.List;
-import java.util.Optional;
 
 import io.meshbone.platform.contract.Compatibility;
 import io.meshbone.platform.registry.CompatibilityResult;
@@ -14,8 +13,8 @@ import org.apache.avro.Schema;
  *
  * <p>Every registry write is a transaction on {@code _schemas} that the registry waits to read back, so
  * writes are made only when they change something: a level already set is not set again, a schema
- * already under the subject is looked up rather than posted, and a new subject is checked without first
- * giving it a level. Reads are answered from the registry's memory.
+ * already under the subject is looked up rather than posted, and a subject without versions is checked
+ * without first giving it a level. Reads are answered from the registry's memory.
  */
 public final class RegistryContracts implements ContractRegistry {
 
@@ -30,16 +29,19 @@ public final class RegistryContracts implements ContractRegistry {
 
     @Override
     public List<String> incompatibilities(String subject, Schema schema, Compatibility level) {
-        // A subject without versions accepts any first schema, whatever its level.
-        Optional<CompatibilityResult> result = test(subject, schema);
-        if (result.isEmpty()) {
+        // The registry checks under the subject's own level, so that must be the contract's; a subject
+        // without versions accepts any first schema whatever its level, so it is not given one yet.
+        if (!hasLevel(subject, level)) {
+            if (!hasVersions(subject)) {
+                return List.of();
+            }
+            client.setCompatibility(subject, level.name());
+        }
+        CompatibilityResult result = client.testCompatibility(subject, schema.toString());
+        if (result.compatible()) {
             return List.of();
         }
-        // The registry checks under the subject's own level, so that must be the contract's first.
-        if (ensureLevel(subject, level)) {
-            result = test(subject, schema);
-        }
-        return result.map(RegistryContracts::messages).orElse(List.of());
+        return result.messages().isEmpty() ? List.of("the registry found it incompatible") : result.messages();
     }
 
     @Override
@@ -56,30 +58,25 @@ public final class RegistryContracts implements ContractRegistry {
         return client.register(subject, text);
     }
 
-    /** Sets the subject's own level to {@code level} unless it already is; true when it was changed. */
-    private boolean ensureLevel(String subject, Compatibility level) {
-        if (client.subjectCompatibility(subject).filter(level.name()::equals).isPresent()) {
-            return false;
+    private void ensureLevel(String subject, Compatibility level) {
+        if (!hasLevel(subject, level)) {
+            client.setCompatibility(subject, level.name());
         }
-        client.setCompatibility(subject, level.name());
-        return true;
     }
 
-    private Optional<CompatibilityResult> test(String subject, Schema schema) {
+    private boolean hasLevel(String subject, Compatibility level) {
+        return client.subjectCompatibility(subject).filter(level.name()::equals).isPresent();
+    }
+
+    private boolean hasVersions(String subject) {
         try {
-            return Optional.of(client.testCompatibility(subject, schema.toString()));
+            client.latest(subject);
+            return true;
         } catch (SchemaRegistryException e) {
             if (e.errorCode() == SUBJECT_NOT_FOUND) {
-                return Optional.empty();
+                return false;
             }
             throw e;
         }
-    }
-
-    private static List<String> messages(CompatibilityResult result) {
-        if (result.compatible()) {
-            return List.of();
-        }
-        return result.messages().isEmpty() ? List.of("the registry found it incompatible") : result.messages();
     }
 }
