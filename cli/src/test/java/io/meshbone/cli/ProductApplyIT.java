@@ -77,7 +77,8 @@ class ProductApplyIT {
     }
 
     private static String domain() {
-        return "apply" + UUID.randomUUID().toString().replace("-", "").replaceAll("[0-9]", "").substring(0, 8);
+        // Domain names are lower-kebab letters and digits; the UUID's hex digits all qualify.
+        return "apply" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
     private static Path write(Path folder, String domain, String name, List<String> inputs, String version) throws Exception {

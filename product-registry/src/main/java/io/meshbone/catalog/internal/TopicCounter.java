@@ -53,6 +53,9 @@ final class TopicCounter implements AutoCloseable {
     private final Set<String> assignedTopics = ConcurrentHashMap.newKeySet();
     private final PartReporter health;
     private volatile SupervisedLoop loop;
+    /** A topic not created yet is looked for again at most this often: each look lists every topic. */
+    private static final long LIST_EVERY_NANOS = 2_000_000_000L;
+    private long listedAt = System.nanoTime() - LIST_EVERY_NANOS;
 
     private TopicCounter(Map<String, Object> clientConfig, PartReporter health) {
         this.health = health;
@@ -100,7 +103,8 @@ final class TopicCounter implements AutoCloseable {
     private void run(SupervisedLoop supervisor) throws InterruptedException {
         try {
             while (supervisor.running()) {
-                if (!assignedTopics.containsAll(wanted)) {
+                if (!assignedTopics.containsAll(wanted) && System.nanoTime() - listedAt >= LIST_EVERY_NANOS) {
+                    listedAt = System.nanoTime();
                     reassign(assignedTopics);
                 }
                 if (consumer.assignment().isEmpty()) {
