@@ -72,8 +72,8 @@ class ProductApplyIT {
         Run run = apply(mesh, dir.resolve("good.product.yaml").toString(), bad.toString());
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
-        assertThat(run.out()).contains(domain + ".good 1.0.0 ACCEPTED").contains(domain + ".bad 1.0.0 REJECTED")
-                .contains("spec.inputs[0]");
+        assertThat(run.out()).contains(domain + ".good 1.0.0 ACCEPTED").containsPattern("bad\\.product\\.yaml .*REJECTED")
+                .contains("spec.inputs[0]: '" + domain + ".missing' names no known product");
     }
 
     private static String domain() {
