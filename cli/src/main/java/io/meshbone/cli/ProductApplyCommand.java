@@ -3,13 +3,14 @@ package io.meshbone.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeoutException;
 
 import io.meshbone.platform.contract.ContractException;
 import io.meshbone.platform.control.ContractClient;
 import io.meshbone.platform.control.Decision;
+import io.meshbone.platform.control.ProductRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code meshbone product apply}: sends descriptors to the contract gate and prints each decision. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = {"Apply descriptors to a running mesh: waits for and prints the gate's decision on each.",
+        description = {"Apply descriptors to a running mesh: sends every request, then waits for and prints the gate's decision on each.",
                 "Exit code 0 when every one is accepted, 1 when any is rejected."})
 final class ProductApplyCommand implements Callable<Integer> {
 
@@ -28,7 +29,8 @@ final class ProductApplyCommand implements Callable<Integer> {
     @Mixin
     MeshOptions mesh;
 
-    @Option(names = {"-f", "--file"}, required = true, arity = "1..*", paramLabel = "FILE", description = "*.product.yaml files.")
+    @Option(names = {"-f", "--file"}, required = true, arity = "1..*", paramLabel = "FILE|DIR",
+            description = "*.product.yaml files, or folders searched for them (skipping target/ and hidden folders); repeatable.")
     List<Path> files;
 
     @Option(names = "--principal", defaultValue = "${env:MESHBONE_PRINCIPAL:-User:meshbone-up}",
@@ -42,32 +44,50 @@ final class ProductApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> descriptors = ProductApplyOrder.of(files);
+        List<ProductRequest> requests = new ArrayList<>();
         boolean allAccepted = true;
-        try (ContractClient contracts = new ContractClient(mesh.clientConfig())) {
-            int i = 0;
-            for (Path file : files) {
-                out.printf("[%d/%d] applying %s …%n", ++i, files.size(), file);
-                out.flush();
-                Decision decision;
-                try {
-                    decision = contracts.apply(ContractClient.request(file, file.toString(), principal), timeout);
-                } catch (TimeoutException e) {
-                    spec.commandLine().getErr().println(e.getMessage());
-                    return 1;
-                } catch (ContractException e) {
-                    // Refused before sending, e.g. a schema file that links out of the descriptor's folder.
-                    out.printf("%s REJECTED (not sent)%n", file);
-                    e.problems().forEach(problem -> out.println("  " + problem));
-                    allAccepted = false;
-                    continue;
-                }
-                out.printf("%s %s %s%s%n", decision.product(), decision.version(), decision.outcome(),
-                        decision.accepted() && !decision.changed() ? " (unchanged)" : "");
-                decision.reasons().forEach(reason -> out.println("  " + reason));
-                allAccepted &= decision.accepted();
+        int i = 0;
+        for (Path file : descriptors) {
+            out.printf("[%d/%d] applying %s …%n", ++i, descriptors.size(), file);
+            try {
+                requests.add(ContractClient.request(file, file.toString(), principal));
+            } catch (ContractException e) {
+                // Refused before sending, e.g. a schema file that links out of the descriptor's folder.
+                out.printf("%s REJECTED (not sent)%n", file);
+                e.problems().forEach(problem -> out.println("  " + problem));
+                allAccepted = false;
             }
         }
         out.flush();
-        return allAccepted ? 0 : 1;
+        if (requests.isEmpty()) {
+            return allAccepted ? 0 : 1;
+        }
+        ApplyProgress progress = new ApplyProgress(requests.size(), err);
+        boolean[] rejected = {false};
+        List<ProductRequest> unanswered;
+        try (ContractClient contracts = new ContractClient(mesh.clientConfig())) {
+            unanswered = contracts.applyAll(requests, timeout, decision -> {
+                print(out, decision);
+                rejected[0] |= !decision.accepted();
+                progress.decided();
+            });
+        }
+        out.flush();
+        progress.finish();
+        for (ProductRequest request : unanswered) {
+            err.println("no decision on request " + request.requestId() + " (" + request.descriptorPath() + ") within "
+                    + timeout + ": is the contract gate running?");
+        }
+        err.flush();
+        return allAccepted && !rejected[0] && unanswered.isEmpty() ? 0 : 1;
+    }
+
+    private static void print(PrintWriter out, Decision decision) {
+        out.printf("%s %s %s%s%n", decision.product(), decision.version(), decision.outcome(),
+                decision.accepted() && !decision.changed() ? " (unchanged)" : "");
+        decision.reasons().forEach(reason -> out.println("  " + reason));
+        out.flush();
     }
 }

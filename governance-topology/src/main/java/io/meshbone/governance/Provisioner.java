@@ -5,13 +5,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 
 import io.meshbone.governance.internal.ProvisioningFailures;
 import io.meshbone.platform.contract.DataProduct;
+import io.meshbone.platform.contract.ParsedDescriptor;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.MeshJson;
@@ -22,6 +25,7 @@ import io.meshbone.platform.health.SupervisedLoop;
 import io.meshbone.platform.provisioning.Drift;
 import io.meshbone.platform.provisioning.ReconcileResult;
 import io.meshbone.platform.provisioning.TopicPlan;
+import io.meshbone.platform.provisioning.TopicLeaders;
 import io.meshbone.platform.provisioning.TopicReconciler;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -52,11 +56,16 @@ public final class Provisioner implements AutoCloseable {
     public static final String PART = "provisioner";
     private static final Logger log = LoggerFactory.getLogger(Provisioner.class);
     private static final String PRINCIPAL = "meshbone-provisioner";
+    /** About how many topics one batch of Admin calls covers. */
+    static final int TOPICS_PER_BATCH = 500;
+    private static final Duration LEADER_WAIT = Duration.ofSeconds(30);
 
     private final Map<String, Object> clientConfig;
     private final Duration resync;
     private final PartReporter health;
     private final Map<String, ListedProduct> listed = new HashMap<>();
+    /** Each listing's contract, parsed once when it is read rather than on every pass. */
+    private final Map<String, ParsedDescriptor> contracts = new HashMap<>();
     private final Set<String> reportedDrift = new HashSet<>();
     private final ProvisioningFailures failures = new ProvisioningFailures();
     private volatile SupervisedLoop loop;
@@ -113,6 +122,7 @@ public final class Provisioner implements AutoCloseable {
         products.seekToBeginning(partitions);
         // Every attempt reads the registry topic from the start, so it starts from an empty view.
         listed.clear();
+        contracts.clear();
         TopicReconciler reconciler = new TopicReconciler(admin);
         long nextResync = 0;
         while (supervisor.running()) {
@@ -122,7 +132,7 @@ public final class Provisioner implements AutoCloseable {
             }
             boolean resyncDue = System.nanoTime() >= nextResync;
             if (changed || resyncDue || failures.anyDue()) {
-                reconcile(reconciler, producer, brokers, changed || resyncDue);
+                reconcile(reconciler, admin, producer, brokers, changed || resyncDue);
                 if (resyncDue) {
                     nextResync = System.nanoTime() + resync.toNanos();
                 }
@@ -134,10 +144,13 @@ public final class Provisioner implements AutoCloseable {
     private boolean apply(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             failures.forget(record.key());
+            contracts.remove(record.key());
             return listed.remove(record.key()) != null;
         }
         try {
-            listed.put(record.key(), MeshJson.read(record.value(), ListedProduct.class));
+            ListedProduct listing = MeshJson.read(record.value(), ListedProduct.class);
+            listed.put(record.key(), listing);
+            contracts.put(record.key(), listing.contract());
             return true;
         } catch (Exception e) {
             log.warn("skipping unreadable listing of {} at offset {}: {}", record.key(), record.offset(), e.getMessage());
@@ -145,32 +158,90 @@ public final class Provisioner implements AutoCloseable {
         }
     }
 
-    /** One pass: every product ({@code all}), or only the failed ones whose retry is due. */
-    private void reconcile(TopicReconciler reconciler, KafkaProducer<String, String> producer, int brokers, boolean all)
-            throws Exception {
+    /**
+     * One pass: every product ({@code all}), or only the failed ones whose retry is due.
+     *
+     * <p>Products are reconciled in batches of about {@link #TOPICS_PER_BATCH} topics, one Admin call of each kind
+     * per batch; when a batch fails, its products are reconciled one by one, so only the failing ones fail.
+     */
+    private void reconcile(TopicReconciler reconciler, Admin admin, KafkaProducer<String, String> producer, int brokers,
+                           boolean all) throws Exception {
+        Map<String, List<TopicPlan>> batch = new LinkedHashMap<>();
+        int topics = 0;
         for (ListedProduct listing : new ArrayList<>(listed.values())) {
             if (listing.retired() || !failures.due(listing.name()) || !(all || failures.failing(listing.name()))) {
                 continue;
             }
-            var parsed = listing.contract();
+            ParsedDescriptor parsed = contracts.get(listing.name());
             if (!parsed.valid()) {
                 // The gate only lists valid contracts; a listing written by something else must not stop the others.
                 log.warn("skipping listing of {}: its contract does not parse: {}", listing.name(), parsed.problems());
                 continue;
             }
             DataProduct product = parsed.orThrow();
-            ReconcileResult result;
             try {
                 List<TopicPlan> plans = ProductTopicPlans.of(product, brokers);
-                result = reconciler.reconcile(plans);
+                batch.put(listing.name(), plans);
+                topics += plans.size();
             } catch (RuntimeException e) {
                 reportFailure(producer, listing.name(), product.spec().version().toString(), e);
                 continue;
             }
-            failures.succeeded(listing.name());
-            reportDrift(producer, listing.name(), result.drift());
+            if (topics >= TOPICS_PER_BATCH) {
+                reconcileBatch(reconciler, admin, producer, batch);
+                batch.clear();
+                topics = 0;
+            }
+        }
+        if (!batch.isEmpty()) {
+            reconcileBatch(reconciler, admin, producer, batch);
         }
         reconciledPasses++;
+    }
+
+    private void reconcileBatch(TopicReconciler reconciler, Admin admin, KafkaProducer<String, String> producer,
+                                Map<String, List<TopicPlan>> plansByProduct) throws Exception {
+        ReconcileResult result;
+        try {
+            result = reconciler.reconcile(plansByProduct.values().stream().flatMap(List::stream).toList());
+        } catch (RuntimeException e) {
+            if (plansByProduct.size() == 1) {
+                String product = plansByProduct.keySet().iterator().next();
+                reportFailure(producer, product, versionOf(product), e);
+                return;
+            }
+            log.info("a batch of {} products failed ({}); reconciling them one by one", plansByProduct.size(), e.getMessage());
+            for (Map.Entry<String, List<TopicPlan>> one : plansByProduct.entrySet()) {
+                reconcileBatch(reconciler, admin, producer, Map.of(one.getKey(), one.getValue()));
+            }
+            return;
+        }
+        awaitLeaders(admin, result.created());
+        Map<String, String> productByTopic = new HashMap<>();
+        plansByProduct.forEach((product, plans) -> plans.forEach(plan -> productByTopic.put(plan.name(), product)));
+        Map<String, List<Drift>> driftByProduct = new HashMap<>();
+        result.drift().forEach(d -> driftByProduct.computeIfAbsent(productByTopic.get(d.topic()), k -> new ArrayList<>()).add(d));
+        for (String product : plansByProduct.keySet()) {
+            failures.succeeded(product);
+            reportDrift(producer, product, driftByProduct.getOrDefault(product, List.of()));
+        }
+    }
+
+    // New topics are usable once their partitions have leaders; one wait for the whole batch, not one per topic.
+    private static void awaitLeaders(Admin admin, List<String> created) throws InterruptedException {
+        if (created.isEmpty()) {
+            return;
+        }
+        try {
+            TopicLeaders.await(admin, created, LEADER_WAIT);
+        } catch (TimeoutException e) {
+            log.warn("{} new topics have no leader yet after {}; the next pass looks again", created.size(), LEADER_WAIT);
+        }
+    }
+
+    private String versionOf(String product) {
+        ParsedDescriptor parsed = contracts.get(product);
+        return parsed == null ? null : parsed.product().map(p -> p.spec().version().toString()).orElse(null);
     }
 
     private void reportFailure(KafkaProducer<String, String> producer, String product, String version, RuntimeException e)

@@ -2,6 +2,7 @@ package io.meshbone.governance.internal;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ListedProduct> listings;
     private KeyValueStore<String, ListedPolicy> policies;
+    /** The store's contents in memory: reading every listing back per request made each decision O(listed products). */
+    private final Map<String, ListedProduct> listed = new HashMap<>();
 
     /** A processor that decides against the listings in {@code storeName} and the policies in {@code policiesStoreName}. */
     public ContractGateProcessor(String storeName, String policiesStoreName, ContractDecider decider, String productsSink,
@@ -56,6 +59,10 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
         this.context = context;
         this.listings = context.getStateStore(storeName);
         this.policies = context.getStateStore(policiesStoreName);
+        listed.clear();
+        try (KeyValueIterator<String, ListedProduct> it = listings.all()) {
+            it.forEachRemaining(entry -> listed.put(entry.key, entry.value));
+        }
     }
 
     @Override
@@ -72,7 +79,7 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
         }
         ContractDecider.Outcome outcome;
         try {
-            outcome = decider.decide(request, listed(), policiesInForce());
+            outcome = decider.decide(request, Collections.unmodifiableMap(listed), policiesInForce());
         } catch (RuntimeException e) {
             // Registration is idempotent, so a request that failed half-way can simply be applied again.
             log.warn("contract request {} for {} failed: {}", request.requestId(), record.key(), e.getMessage());
@@ -82,6 +89,7 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
         }
         if (outcome.listing() != null) {
             listings.put(outcome.listing().name(), outcome.listing());
+            listed.put(outcome.listing().name(), outcome.listing());
             context.forward(new Record<String, Object>(outcome.listing().name(), outcome.listing(), record.timestamp()), productsSink);
         }
         forwardDecision(record, outcome.decision());
@@ -98,14 +106,6 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
         List<Policy> all = new java.util.ArrayList<>();
         try (KeyValueIterator<String, ListedPolicy> it = policies.all()) {
             it.forEachRemaining(entry -> all.add(entry.value.policy()));
-        }
-        return all;
-    }
-
-    private Map<String, ListedProduct> listed() {
-        Map<String, ListedProduct> all = new HashMap<>();
-        try (KeyValueIterator<String, ListedProduct> it = listings.all()) {
-            it.forEachRemaining(entry -> all.put(entry.key, entry.value));
         }
         return all;
     }

@@ -120,7 +120,8 @@ public final class ProductDescriptors {
         return inBuildOutput(relative);
     }
 
-    private static List<Path> descriptorsUnder(Path folder) {
+    /** The {@code *.product.yaml} files under {@code folder}, sorted, skipping {@code target} and hidden folders as lint does. */
+    public static List<Path> descriptorsUnder(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(f))
                     .filter(f -> !inBuildOutput(folder.relativize(f)))

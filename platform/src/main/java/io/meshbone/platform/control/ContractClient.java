@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -55,6 +58,8 @@ public final class ContractClient implements AutoCloseable {
             consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "meshbone-apply-" + UUID.randomUUID());
+            // A decision waits in a parked fetch for at most this long before the broker answers.
+            consumerConfig.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
             consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer());
             List<PartitionInfo> infos = consumer.partitionsFor(MeshTopics.DECISIONS, Duration.ofSeconds(30));
             if (infos == null || infos.isEmpty()) {
@@ -121,6 +126,58 @@ public final class ContractClient implements AutoCloseable {
         }
         throw new TimeoutException("no decision on request " + requestId + " (" + shownAs
                 + ") within " + timeout + ": is the contract gate running?");
+    }
+
+    /**
+     * Sends every request before waiting, then hands each decision to {@code onDecision} as it arrives
+     * (in the gate's order, on the caller's thread).
+     *
+     * @param timeout how long to wait for the next decision; the wait starts over with each one
+     * @return the requests that got no decision in time, empty when every one was answered
+     */
+    public List<ProductRequest> applyAll(List<ProductRequest> requests, Duration timeout, Consumer<Decision> onDecision) {
+        decisions.seekToEnd(decisionPartitions);
+        decisionPartitions.forEach(decisions::position);
+        Map<String, ProductRequest> waiting = new LinkedHashMap<>();
+        List<Future<?>> sent = new ArrayList<>();
+        for (ProductRequest request : requests) {
+            waiting.put(request.requestId(), request);
+            try {
+                sent.add(producer.send(new ProducerRecord<>(MeshTopics.PRODUCT_REQUESTS, request.descriptorPath(),
+                        MeshJson.write(request))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        producer.flush();
+        for (Future<?> each : sent) {
+            awaitSent(each, timeout);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : decisions.poll(Duration.ofMillis(200))) {
+                Decision decision = read(record);
+                if (decision != null && waiting.remove(decision.requestId()) != null) {
+                    onDecision.accept(decision);
+                    deadline = System.nanoTime() + timeout.toNanos();
+                }
+            }
+        }
+        return List.copyOf(waiting.values());
+    }
+
+    private static void awaitSent(Future<?> send, Duration timeout) {
+        try {
+            send.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot write the request to " + MeshTopics.PRODUCT_REQUESTS + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending the requests", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot write the request to " + MeshTopics.PRODUCT_REQUESTS + " within " + timeout, e);
+        }
     }
 
     private static Decision read(ConsumerRecord<String, String> record) {

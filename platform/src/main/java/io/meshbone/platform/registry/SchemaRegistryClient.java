@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,6 +27,9 @@ import org.apache.kafka.common.cache.SynchronizedCache;
  * scope in the JVM; see {@link MockSchemaRegistry}.
  */
 public final class SchemaRegistryClient {
+
+    private static final int SUBJECT_NOT_FOUND = 40401;
+    private static final int SUBJECT_LEVEL_NOT_CONFIGURED = 40408;
 
     private final RegistryTransport transport;
     private final Cache<Integer, String> schemasById;
@@ -112,6 +116,18 @@ public final class SchemaRegistryClient {
     /** The subject's compatibility level, or the global one when the subject has none. */
     public String compatibility(String subject) {
         return transport.call("GET", "/config/" + encode(subject) + "?defaultToGlobal=true", null).get("compatibilityLevel").asText();
+    }
+
+    /** The subject's own compatibility level; empty when the subject has none (it follows the global one). */
+    public Optional<String> subjectCompatibility(String subject) {
+        try {
+            return Optional.of(transport.call("GET", "/config/" + encode(subject), null).get("compatibilityLevel").asText());
+        } catch (SchemaRegistryException e) {
+            if (e.errorCode() == SUBJECT_LEVEL_NOT_CONFIGURED || e.errorCode() == SUBJECT_NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     public String globalCompatibility() {

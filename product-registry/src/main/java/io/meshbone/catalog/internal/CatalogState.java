@@ -2,6 +2,8 @@ package io.meshbone.catalog.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,8 +47,12 @@ public final class CatalogState implements AutoCloseable {
     private static final List<String> TOPICS = List.of(MeshTopics.PRODUCTS, MeshTopics.DECISIONS, MeshTopics.LINEAGE,
             MeshTopics.POLICIES);
 
-    /** A listed product: the current listing, its parsed contract, and every listing seen before. */
-    public record Entry(ListedProduct listed, DataProduct product, List<ListedProduct> history) {
+    /** A listed product: the current listing, its parsed contract, every listing seen before, and its search text. */
+    public record Entry(ListedProduct listed, DataProduct product, List<ListedProduct> history, SearchText search) {
+
+        Entry(ListedProduct listed, DataProduct product, List<ListedProduct> history) {
+            this(listed, product, history, SearchText.of(product));
+        }
     }
 
     /** The latest inputs and outputs (topic names) a job reported through OpenLineage. */
@@ -90,6 +96,11 @@ public final class CatalogState implements AutoCloseable {
 
     public Map<String, Entry> products() {
         return new TreeMap<>(products);
+    }
+
+    /** The listed products in no particular order, without copying them: what a search scans. */
+    Collection<Entry> entries() {
+        return Collections.unmodifiableCollection(products.values());
     }
 
     public Optional<Entry> product(String name) {

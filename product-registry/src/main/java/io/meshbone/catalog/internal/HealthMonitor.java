@@ -40,6 +40,7 @@ public final class HealthMonitor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HealthMonitor.class);
     private static final int SAMPLES_KEPT = 120;
     private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
+    private static final Duration PARTITIONS_REFRESH = Duration.ofMinutes(1);
 
     /** Committed records counted at one moment: in (staging), out (product), dead-lettered, and dead letters by code. */
     public record Sample(long at, long in, long out, long dlq, Map<String, Long> dlqByCode) {
@@ -50,6 +51,8 @@ public final class HealthMonitor implements AutoCloseable {
     private final TopicCounter counter;
     private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
     private final Map<String, Long> newestTimestamps = new ConcurrentHashMap<>();
+    private final Map<String, List<TopicPartition>> partitionsByTopic = new HashMap<>();
+    private long partitionsDescribedAt = System.nanoTime();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "meshbone-catalog-health");
         t.setDaemon(true);
@@ -151,6 +154,29 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
+    // Product topics' partitions, described once per topic (not every second): partitions only ever grow,
+    // and a grown topic is described again after PARTITIONS_REFRESH.
+    private List<String> productTopicPartitions(Map<String, ProductNames> names) throws InterruptedException {
+        long now = System.nanoTime();
+        if (now - partitionsDescribedAt > PARTITIONS_REFRESH.toNanos()) {
+            partitionsByTopic.clear();
+            partitionsDescribedAt = now;
+        }
+        List<String> unknown = names.values().stream().map(ProductNames::topic).filter(t -> !partitionsByTopic.containsKey(t)).toList();
+        if (!unknown.isEmpty()) {
+            for (Map.Entry<String, KafkaFuture<TopicDescription>> described : admin.describeTopics(unknown).topicNameValues().entrySet()) {
+                try {
+                    TopicDescription description = described.getValue().get();
+                    partitionsByTopic.put(description.name(), description.partitions().stream()
+                            .map(p -> new TopicPartition(description.name(), p.partition())).toList());
+                } catch (ExecutionException e) {
+                    // not provisioned yet: asked again next time
+                }
+            }
+        }
+        return names.values().stream().map(ProductNames::topic).filter(partitionsByTopic::containsKey).toList();
+    }
+
     private void measure() throws ExecutionException, InterruptedException {
         Map<String, ProductNames> names = new HashMap<>();
         state.products().forEach((name, entry) -> names.put(name, entry.product().names()));
@@ -161,25 +187,23 @@ public final class HealthMonitor implements AutoCloseable {
         names.values().forEach(n -> topics.addAll(List.of(n.topic(), n.stagingTopic(), n.dlqTopic())));
         counter.follow(topics);
         Map<TopicPartition, OffsetSpec> maxTs = new HashMap<>();
-        for (Map.Entry<String, KafkaFuture<TopicDescription>> described : admin.describeTopics(topics).topicNameValues().entrySet()) {
-            TopicDescription description;
-            try {
-                description = described.getValue().get();
-            } catch (ExecutionException e) {
-                continue; // not provisioned yet
-            }
-            description.partitions().forEach(p -> {
-                TopicPartition tp = new TopicPartition(description.name(), p.partition());
-                if (!ProductNames.isStagingTopic(description.name()) && !ProductNames.isDlqTopic(description.name())) {
-                    maxTs.put(tp, OffsetSpec.maxTimestamp());
-                }
-            });
+        for (String topic : productTopicPartitions(names)) {
+            partitionsByTopic.get(topic).forEach(tp -> maxTs.put(tp, OffsetSpec.maxTimestamp()));
         }
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> newest = admin.listOffsets(maxTs).all().get();
+        Map<String, Long> newestByTopic = new HashMap<>();
+        newest.forEach((partition, info) -> {
+            if (info.offset() >= 0 && info.timestamp() >= 0) {
+                newestByTopic.merge(partition.topic(), info.timestamp(), Math::max);
+            }
+        });
         long now = System.currentTimeMillis();
+        samples.keySet().retainAll(names.keySet());
         names.forEach((product, n) -> {
+            Map<String, Long> byCode = counter.countsByCode(n.dlqTopic());
+            // Most products have no dead letters: one shared empty map keeps 120 samples per product small.
             Sample sample = new Sample(now, counter.records(n.stagingTopic()), counter.records(n.topic()), counter.records(n.dlqTopic()),
-                    counter.countsByCode(n.dlqTopic()));
+                    byCode.isEmpty() ? Map.of() : byCode);
             Deque<Sample> deque = samples.computeIfAbsent(product, k -> new ArrayDeque<>());
             synchronized (deque) {
                 deque.addLast(sample);
@@ -187,10 +211,10 @@ public final class HealthMonitor implements AutoCloseable {
                     deque.removeFirst();
                 }
             }
-            newest.entrySet().stream()
-                    .filter(e -> e.getKey().topic().equals(n.topic()) && e.getValue().offset() >= 0 && e.getValue().timestamp() >= 0)
-                    .mapToLong(e -> e.getValue().timestamp()).max()
-                    .ifPresent(ts -> newestTimestamps.put(product, ts));
+            Long ts = newestByTopic.get(n.topic());
+            if (ts != null) {
+                newestTimestamps.put(product, ts);
+            }
         });
     }
 

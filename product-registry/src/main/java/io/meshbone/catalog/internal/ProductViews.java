@@ -46,14 +46,14 @@ final class ProductViews {
         List<String> words = q == null || q.isBlank() ? List.of()
                 : List.of(q.toLowerCase(Locale.ROOT).trim().split("\\s+"));
         List<Map.Entry<Integer, CatalogState.Entry>> hits = new ArrayList<>();
-        for (CatalogState.Entry entry : state.products().values()) {
+        for (CatalogState.Entry entry : state.entries()) {
             DataProduct p = entry.product();
             if (!matches(domain, p.metadata().domain()) || !matches(owner, p.metadata().owner())
                     || !matches(classification, p.spec().classification().name())
                     || (tag != null && !tag.isEmpty() && p.metadata().tags().stream().noneMatch(t -> t.equalsIgnoreCase(tag)))) {
                 continue;
             }
-            int score = words.isEmpty() ? 1 : words.stream().mapToInt(w -> score(p, w)).sum();
+            int score = words.isEmpty() ? 1 : words.stream().mapToInt(entry.search()::score).sum();
             if (score > 0) {
                 hits.add(Map.entry(score, entry));
             }
@@ -69,28 +69,6 @@ final class ProductViews {
 
     private static boolean matches(String filter, String value) {
         return filter == null || filter.isEmpty() || filter.equalsIgnoreCase(value);
-    }
-
-    private static int score(DataProduct p, String word) {
-        int score = 0;
-        if (p.name().contains(word)) {
-            score += 10;
-        }
-        if (p.metadata().tags().stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(word))) {
-            score += 5;
-        }
-        if (p.metadata().description().toLowerCase(Locale.ROOT).contains(word)) {
-            score += 3;
-        }
-        for (Schema.Field field : p.spec().value().schema().getFields()) {
-            if (field.name().toLowerCase(Locale.ROOT).contains(word)) {
-                score += 4;
-            }
-            if (field.doc() != null && field.doc().toLowerCase(Locale.ROOT).contains(word)) {
-                score += 1;
-            }
-        }
-        return score;
     }
 
     /** The value schema's fields as rows: name, type, doc, tags. */

@@ -53,6 +53,9 @@ final class TopicCounter implements AutoCloseable {
     private final Set<String> assignedTopics = ConcurrentHashMap.newKeySet();
     private final PartReporter health;
     private volatile SupervisedLoop loop;
+    /** A topic not created yet is looked for again at most this often: each look lists every topic. */
+    private static final long LIST_EVERY_NANOS = 2_000_000_000L;
+    private long listedAt = System.nanoTime() - LIST_EVERY_NANOS;
 
     private TopicCounter(Map<String, Object> clientConfig, PartReporter health) {
         this.health = health;
@@ -100,7 +103,8 @@ final class TopicCounter implements AutoCloseable {
     private void run(SupervisedLoop supervisor) throws InterruptedException {
         try {
             while (supervisor.running()) {
-                if (!assignedTopics.containsAll(wanted)) {
+                if (!assignedTopics.containsAll(wanted) && System.nanoTime() - listedAt >= LIST_EVERY_NANOS) {
+                    listedAt = System.nanoTime();
                     reassign(assignedTopics);
                 }
                 if (consumer.assignment().isEmpty()) {
@@ -129,12 +133,15 @@ final class TopicCounter implements AutoCloseable {
     }
 
     private void reassign(Set<String> assignedTopics) {
+        // One metadata request for every topic, not one per topic: with thousands of products the
+        // per-topic lookups (each waiting up to its timeout for a topic not created yet) took minutes.
+        Map<String, List<PartitionInfo>> existing = consumer.listTopics(Duration.ofSeconds(10));
         List<TopicPartition> fresh = new ArrayList<>();
         for (String topic : wanted) {
             if (assignedTopics.contains(topic)) {
                 continue;
             }
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(2));
+            List<PartitionInfo> infos = existing.get(topic);
             if (infos != null && !infos.isEmpty()) {
                 infos.forEach(i -> fresh.add(new TopicPartition(i.topic(), i.partition())));
                 assignedTopics.add(topic);

@@ -1,0 +1,172 @@
+package io.meshbone.cli;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.meshbone.catalog.CatalogServer;
+import io.meshbone.catalog.CatalogSettings;
+import io.meshbone.governance.Governance;
+import io.meshbone.governance.GovernanceSettings;
+import io.meshbone.localkafka.LocalKafka;
+import io.meshbone.platform.control.ContractClient;
+import io.meshbone.platform.control.ProductRequest;
+import io.meshbone.registry.SchemaRegistryServer;
+import io.meshbone.registry.SchemaRegistrySettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * The control plane at scale: N generated products applied in one call to a whole mesh in one JVM
+ * (LocalKafka, registry, governance, catalog), then the decision rate, the time until every topic
+ * exists, the heap after GC and the catalog's search latency, as one table row per N.
+ *
+ * <p>Run: {@code mvn -B -q -Pscale-bench -pl cli -am process-test-classes -Dbench.products=100,1000}
+ */
+public final class ScaleBenchmark {
+
+    private static final int QUERIES = 1_000;
+    private static final Duration PATIENCE = Duration.ofMinutes(15);
+
+    private ScaleBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "100,1000").split(",")).mapToInt(Integer::parseInt).toArray();
+        List<String> rows = new ArrayList<>();
+        for (int n : sizes) {
+            rows.add(run(n));
+            print(rows);
+        }
+    }
+
+    private static String run(int n) throws Exception {
+        Path dir = Files.createTempDirectory("scale-bench-");
+        Path products = Files.createDirectories(dir.resolve("products"));
+        List<String> names = BenchProducts.write(products, n);
+        try (LocalKafka kafka = LocalKafka.startSingleNode();
+             SchemaRegistryServer registry = SchemaRegistryServer.start(SchemaRegistrySettings.defaults(kafka.bootstrapServers()).withPort(0));
+             Governance governance = Governance.start(new GovernanceSettings(kafka.clientConfig(), registry.url().toString(),
+                     Files.createDirectories(dir.resolve("state")), new SimpleMeterRegistry(), Duration.ofSeconds(30)));
+             CatalogServer catalog = CatalogServer.start(CatalogSettings.defaults(kafka.bootstrapServers(), registry.url().toString()).withPort(0));
+             Admin admin = Admin.create(kafka.clientConfig())) {
+            await("governance running", governance::running);
+            List<ProductRequest> requests = new ArrayList<>();
+            for (Path file : ProductApplyOrder.of(List.of(products))) {
+                requests.add(ContractClient.request(file, file.getFileName().toString(), "User:bench"));
+            }
+            Set<String> topics = new HashSet<>();
+            names.forEach(name -> topics.addAll(List.of(name + ".v1", name + ".v1.staging", name + ".v1.dlq")));
+            AtomicInteger accepted = new AtomicInteger();
+            long started = System.nanoTime();
+            try (ContractClient contracts = new ContractClient(kafka.clientConfig())) {
+                List<ProductRequest> unanswered = contracts.applyAll(requests, Duration.ofMinutes(2), decision -> {
+                    if (decision.accepted()) {
+                        accepted.incrementAndGet();
+                    } else {
+                        System.err.println(decision.product() + " " + decision.reasons());
+                    }
+                });
+                if (!unanswered.isEmpty()) {
+                    throw new IllegalStateException(unanswered.size() + " requests got no decision");
+                }
+            }
+            double decideSeconds = seconds(started);
+            await("every topic exists", () -> admin.listTopics().names().get().containsAll(topics));
+            double topicsSeconds = seconds(started);
+            HttpClient http = HttpClient.newHttpClient();
+            URI base = catalog.url();
+            await("the catalog lists every product", () -> count(http, base) >= n);
+            double[] latencies = search(http, base, n);
+            long heap = heapAfterGc();
+            return String.format("| %,d | %,d | %.1f | %.1f | %.1f | %,d | %.1f | %.1f |", n, accepted.get(),
+                    decideSeconds, n / decideSeconds, topicsSeconds, heap / (1024 * 1024), percentile(latencies, 50),
+                    percentile(latencies, 99));
+        }
+    }
+
+    private static double[] search(HttpClient http, URI base, int n) throws Exception {
+        Random random = new Random(42);
+        double[] millis = new double[QUERIES];
+        for (int i = 0; i < QUERIES; i++) {
+            int product = 1 + random.nextInt(n);
+            // Mostly narrow queries (a name, a tag), every tenth a word every product's description has.
+            String q = switch (i % 10) {
+                case 0 -> "parcel";
+                case 1, 2, 3 -> "warehouse-" + product;
+                default -> String.format("p%05d", product);
+            };
+            long t = System.nanoTime();
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/products?q="
+                    + URLEncoder.encode(q, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+            millis[i] = (System.nanoTime() - t) / 1e6;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("search " + q + " answered " + response.statusCode());
+            }
+        }
+        return millis;
+    }
+
+    private static int count(HttpClient http, URI base) throws Exception {
+        String body = http.send(HttpRequest.newBuilder(base.resolve("/api/products?domain=" + BenchProducts.DOMAIN)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        int count = 0;
+        for (int at = body.indexOf("\"name\""); at >= 0; at = body.indexOf("\"name\"", at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double percentile(double[] values, int p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void await(String what, Check check) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!check.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up waiting until " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static void print(List<String> rows) throws Exception {
+        System.out.printf("%nScale benchmark (one JVM: LocalKafka, registry, governance, catalog; heap is all of them), load %s%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println("| products | accepted | apply s | decisions/s | s until every topic exists | heap after GC MiB | search p50 ms | search p99 ms |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        rows.forEach(System.out::println);
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+}
