@@ -220,10 +220,15 @@ class ProductCommandTest {
         for (String verb : verbs) {
             leaf = leaf.getSubcommands().get(verb);
         }
+        java.util.Set<CommandLine.Model.ArgGroupSpec> groups = new java.util.HashSet<>();
         for (CommandLine.Model.OptionSpec option : leaf.getCommandSpec().options()) {
-            if (option.required()) {
+            // One option of a mutually exclusive group is enough, and a flag takes no value.
+            boolean fresh = option.group() == null || groups.add(option.group());
+            if ((option.required() || option.group() != null && option.group().multiplicity().min() > 0) && fresh) {
                 args.add(option.longestName());
-                args.add("x");
+                if (option.arity().max() > 0) {
+                    args.add("x");
+                }
             }
         }
         for (CommandLine.Model.PositionalParamSpec positional : leaf.getCommandSpec().positionalParameters()) {
