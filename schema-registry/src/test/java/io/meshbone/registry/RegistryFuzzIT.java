@@ -63,7 +63,7 @@ class RegistryFuzzIT {
         SharedKafka.release();
     }
 
-    @Property(tries = 400)
+    @Property(tries = 800)
     void everyAnswerIs2xxOr4xxWithAnErrorBody(@ForAll("requests") FuzzRequest request) {
         Http.Answer answer = http.send(request.method(), request.path(), request.body(), request.contentType());
         Statistics.label("status").collect(answer.status() / 100 + "xx " + (answer.json() == null ? "" : answer.json().path("error_code").asText()));
