@@ -136,13 +136,21 @@ public final class Provisioner implements AutoCloseable {
             failures.forget(record.key());
             return listed.remove(record.key()) != null;
         }
+        ListedProduct listing;
         try {
-            listed.put(record.key(), MeshJson.read(record.value(), ListedProduct.class));
-            return true;
+            listing = MeshJson.read(record.value(), ListedProduct.class);
         } catch (Exception e) {
-            log.warn("skipping unreadable listing of {} at offset {}: {}", record.key(), record.offset(), e.getMessage());
+            // The exception's message may quote the payload; only its kind is logged.
+            log.warn("skipping unreadable listing of {} at offset {}: not a ListedProduct as JSON ({})", record.key(),
+                    record.offset(), e.getClass().getSimpleName());
             return false;
         }
+        if (listing == null || listing.name() == null || listing.descriptor() == null || listing.requestId() == null) {
+            log.warn("skipping listing of {} at offset {}: it lacks name, descriptor or requestId", record.key(), record.offset());
+            return false;
+        }
+        listed.put(record.key(), listing);
+        return true;
     }
 
     /** One pass: every product ({@code all}), or only the failed ones whose retry is due. */
