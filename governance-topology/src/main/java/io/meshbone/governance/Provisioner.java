@@ -147,15 +147,22 @@ public final class Provisioner implements AutoCloseable {
             contracts.remove(record.key());
             return listed.remove(record.key()) != null;
         }
+        ListedProduct listing;
         try {
-            ListedProduct listing = MeshJson.read(record.value(), ListedProduct.class);
-            listed.put(record.key(), listing);
-            contracts.put(record.key(), listing.contract());
-            return true;
+            listing = MeshJson.read(record.value(), ListedProduct.class);
         } catch (Exception e) {
-            log.warn("skipping unreadable listing of {} at offset {}: {}", record.key(), record.offset(), e.getMessage());
+            // The exception's message may quote the payload; only its kind is logged.
+            log.warn("skipping unreadable listing of {} at offset {}: not a ListedProduct as JSON ({})", record.key(),
+                    record.offset(), e.getClass().getSimpleName());
             return false;
         }
+        if (listing == null || listing.name() == null || listing.descriptor() == null || listing.requestId() == null) {
+            log.warn("skipping listing of {} at offset {}: it lacks name, descriptor or requestId", record.key(), record.offset());
+            return false;
+        }
+        listed.put(record.key(), listing);
+        contracts.put(record.key(), listing.contract());
+        return true;
     }
 
     /**

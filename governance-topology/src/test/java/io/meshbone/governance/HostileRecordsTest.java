@@ -232,6 +232,20 @@ class HostileRecordsTest {
         assertThat(gate.drain()).extracting(Routed::topic).as("the last good listing stands").containsExactly(PAYMENTS);
     }
 
+    // HostileControlPlaneIT found it: a listing with name, descriptor and requestId but a broken contract, or another
+    // product's name, replaced the good listing, and every record of the product was dead-lettered CHECK_FAILED.
+    @Test
+    void shouldSkipListingsWithABrokenContractOrAnotherNameAndKeepTheLastGoodOne() {
+        gate = new GateHarness(stateDir, GateHarness.REGISTRY, RecordLimits.PROVISIONED);
+
+        gate.controlInput().pipeInput("pay.payment-settled", bytes("{\"name\": \"pay.payment-settled\", \"descriptor\": \"spec: 1\", \"requestId\": \"r\"}"));
+        gate.controlInput().pipeInput("pay.payment-settled", bytes("{\"name\": \"x\", \"descriptor\": \"spec: 1\", \"requestId\": \"r\"}"));
+        gate.input(PAYMENTS + ".staging").pipeInput(bytes("p-1"), framed(PAYMENT_ID, payment("p-1", "1.00", "EUR")));
+
+        assertThat(gate.meters.counter(ListingStoreUpdater.SKIPPED_METER, "topic", MeshTopics.PRODUCTS).count()).isEqualTo(2.0);
+        assertThat(gate.drain()).extracting(Routed::topic).as("the last good listing stands").containsExactly(PAYMENTS);
+    }
+
     private static TestRecord<byte[], byte[]> deadLetter(List<Routed> routed) {
         return routed.stream().filter(Routed::deadLetter).findFirst().orElseThrow().record();
     }

@@ -54,6 +54,7 @@ public final class CatalogServer implements AutoCloseable {
             CatalogApi api = new CatalogApi(state, health, new Sampler(settings.clientConfig(), settings.registryUrl()),
                     settings.clientConfig(), settings.meters(), settings.registryUrl());
             jetty.setHandler(api.handler());
+            jetty.setErrorHandler(CatalogApi.errorHandler());
             jetty.start();
             URI url = JettyServers.url(jetty, settings.host());
             log.info("Catalog serving {}", url);

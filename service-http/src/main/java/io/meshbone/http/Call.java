@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
@@ -19,6 +21,7 @@ public final class Call {
     private final int maxBodyBytes;
     private Fields query;
     private byte[] body;
+    private boolean bodyReadToTheEnd;
 
     Call(Request request, Map<String, String> params, int maxBodyBytes) {
         this.request = request;
@@ -68,6 +71,15 @@ public final class Call {
         return body;
     }
 
+    /** Whether the request announced a body that this call has not read to its end. */
+    boolean bodyLeftUnread() {
+        if (bodyReadToTheEnd) {
+            return false;
+        }
+        HttpFields headers = request.getHeaders();
+        return headers.getLongField(HttpHeader.CONTENT_LENGTH) > 0 || headers.contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
     private Fields query() {
         if (query == null) {
             query = Request.extractQueryParameters(request);
@@ -84,6 +96,7 @@ public final class Call {
             if (bytes.length > maxBodyBytes) {
                 throw tooLarge();
             }
+            bodyReadToTheEnd = true;
             return bytes;
         } catch (IOException e) {
             throw new HttpException.RuntimeException(400, "Cannot read the request body: " + e.getMessage());

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.pathmap.UriTemplatePathSpec;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -85,6 +86,11 @@ public final class Routes {
             reply = answer.apply(call);
         } catch (RuntimeException e) {
             reply = answers.failed(call, e);
+        }
+        if (call.bodyLeftUnread()) {
+            // Jetty drops the connection after answering when a body is still unread (or arriving); say so, so that a
+            // client does not send its next request on a connection that is about to close.
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         }
         reply.send(response, headers, callback);
     }

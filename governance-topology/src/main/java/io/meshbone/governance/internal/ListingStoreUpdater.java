@@ -50,7 +50,16 @@ public final class ListingStoreUpdater implements Processor<String, byte[], Void
             store.delete(record.key());
         } else {
             ListedProduct listing = parse(record.value());
-            if (listing != null) {
+            if (listing == null) {
+                return;
+            }
+            if (!listing.name().equals(record.key())) {
+                skip("it lists '" + listing.name() + "' under the key '" + record.key() + "'");
+            } else if (!listing.contract().valid()) {
+                // The gate lists only valid contracts: this one was written by something else, and must not replace the
+                // last good listing (every record of the product would be dead-lettered).
+                skip("its contract does not parse");
+            } else {
                 store.put(record.key(), listing);
             }
         }

@@ -18,6 +18,9 @@ public final class SharedKafka implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedKafka.class);
 
+    private static KafkaCluster current;
+    private static int holders;
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == KafkaCluster.class;
@@ -31,8 +34,31 @@ public final class SharedKafka implements ParameterResolver {
     /** The JVM's shared cluster, started on first use and stopped when the test run ends. */
     public static KafkaCluster cluster(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(ClusterResource.class, key -> new ClusterResource(startCluster()), ClusterResource.class)
+                .getOrComputeIfAbsent(ClusterResource.class, key -> new ClusterResource(acquire()), ClusterResource.class)
                 .cluster();
+    }
+
+    /**
+     * The JVM's shared cluster for tests outside JUnit Jupiter (jqwik properties have no Jupiter extensions): started
+     * if no one holds it, to be given back with {@link #release()}, after which the last holder stops it.
+     */
+    public static synchronized KafkaCluster acquire() {
+        if (holders++ == 0) {
+            current = startCluster();
+        }
+        return current;
+    }
+
+    /** Gives back what {@link #acquire()} handed out; the last holder stops the cluster. */
+    public static synchronized void release() {
+        if (holders == 0) {
+            throw new IllegalStateException("SharedKafka.release() without acquire()");
+        }
+        if (--holders == 0) {
+            KafkaCluster cluster = current;
+            current = null;
+            cluster.close();
+        }
     }
 
     private static KafkaCluster startCluster() {
@@ -48,7 +74,7 @@ public final class SharedKafka implements ParameterResolver {
     private record ClusterResource(KafkaCluster cluster) implements AutoCloseable {
         @Override
         public void close() {
-            cluster.close();
+            release();
         }
     }
 }

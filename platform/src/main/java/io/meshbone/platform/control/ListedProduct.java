@@ -32,8 +32,10 @@ public record ListedProduct(String name, String descriptorPath, String descripto
         files = files == null ? Map.of() : Map.copyOf(files);
     }
 
-    /** The listed contract, parsed from the descriptor and files it was accepted with. */
+    /** The listed contract, parsed from the descriptor and files it was accepted with; never throws. */
     public ParsedDescriptor contract() {
-        return ProductDescriptors.parse(descriptorPath, descriptor, SchemaFiles.of(files));
+        // A record written to the topic by something other than the gate may lack either; that is a problem, not a throw.
+        String shownAs = descriptorPath != null ? descriptorPath : String.valueOf(name);
+        return ProductDescriptors.parse(shownAs, descriptor == null ? "" : descriptor, SchemaFiles.of(files));
     }
 }

@@ -56,7 +56,7 @@ final class CatalogAnswers implements Answers {
                 + String.join(" or ", allowed), Map.of()));
     }
 
-    private static Reply error(CatalogError error) {
+    static Reply error(CatalogError error) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", error.status());
         body.put("message", error.getMessage());

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.http.Call;
 import io.meshbone.http.ClasspathFiles;
+import io.meshbone.http.JettyErrors;
 import io.meshbone.http.Reply;
 import io.meshbone.http.Routes;
 import io.meshbone.platform.contract.Classification;
@@ -24,7 +25,9 @@ import io.meshbone.platform.control.ProductRequest;
 import io.meshbone.platform.text.DidYouMean;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /** The catalog's endpoints: search, product pages, samples, domains, lineage, policies, apply, and metrics. */
 public final class CatalogApi {
@@ -71,6 +74,12 @@ public final class CatalogApi {
                 .add("GET", "/api/policies/{name}", call -> policies.one(call.param("name")))
                 .add("GET", "/api/health", call -> HealthReport.reply(state, health.parts()))
                 .handler(ClasspathFiles.handler(WEB, NO_STORE));
+    }
+
+    /** Words the errors Jetty answers itself (a malformed or ambiguous URI, oversized headers) as the API's errors. */
+    public static ErrorHandler errorHandler() {
+        return new JettyErrors((status, message) -> CatalogAnswers.error(
+                new CatalogError(status, message == null ? HttpStatus.getMessage(status) : message, Map.of())));
     }
 
     private List<Map<String, Object>> search(Call call) {
