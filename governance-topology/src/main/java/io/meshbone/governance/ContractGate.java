@@ -1,14 +1,17 @@
 package io.meshbone.governance;
 
+import java.util.Optional;
 import java.util.Properties;
 
 import io.meshbone.governance.internal.ContractDecider;
 import io.meshbone.governance.internal.ContractGateProcessor;
 import io.meshbone.governance.internal.ContractRegistry;
+import io.meshbone.governance.internal.ResidencyRules;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.MeshJson;
 import io.meshbone.platform.control.MeshTopics;
+import io.meshbone.platform.mesh.MeshTopology;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.Topology;
@@ -35,11 +38,15 @@ public final class ContractGate {
     }
 
     static Topology topology(ContractRegistry registry) {
+        return topology(registry, Optional.empty());
+    }
+
+    static Topology topology(ContractRegistry registry, Optional<MeshTopology> clusters) {
         Topology topology = new Topology();
         topology.addSource("contract-gate-requests", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 MeshTopics.PRODUCT_REQUESTS);
         topology.addProcessor("contract-gate-decide",
-                () -> new ContractGateProcessor(LISTINGS_STORE, new ContractDecider(registry), PRODUCTS_SINK, DECISIONS_SINK),
+                () -> new ContractGateProcessor(LISTINGS_STORE, new ContractDecider(registry, new ResidencyRules(clusters)), PRODUCTS_SINK, DECISIONS_SINK),
                 "contract-gate-requests");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LISTINGS_STORE),
                 Serdes.String(), MeshJson.serde(ListedProduct.class)), "contract-gate-decide");

@@ -63,7 +63,7 @@ public final class Governance implements AutoCloseable {
         String stateDir = settings.stateDir().toString();
 
         provisioner = new Provisioner(settings.clientConfig(), settings.resync(), health.part(Provisioner.PART)).start();
-        streams.add(start(ContractGate.topology(new RegistryContracts(registry)),
+        streams.add(start(ContractGate.topology(new RegistryContracts(registry), settings.clusters()),
                 withClientConfig(ContractGate.streamsConfig(settings.bootstrapServers(), stateDir), settings),
                 health.part(ContractGate.PART)));
         lineage = new LineageEmitter(settings.clientConfig(), clusterId, RecordGate.JOB_NAME, "RECORD_GATE");

@@ -27,9 +27,15 @@ import io.meshbone.platform.control.ProductRequest;
 public final class ContractDecider {
 
     private final ContractRegistry registry;
+    private final ResidencyRules residency;
 
     public ContractDecider(ContractRegistry registry) {
+        this(registry, new ResidencyRules(Optional.empty()));
+    }
+
+    public ContractDecider(ContractRegistry registry, ResidencyRules residency) {
         this.registry = registry;
+        this.residency = residency;
     }
 
     /**
@@ -60,6 +66,7 @@ public final class ContractDecider {
                     Decision.Outcome.ACCEPTED, false, List.of()), null);
         }
         reasons.addAll(ownership(request, product, listed));
+        reasons.addAll(residency.check(request.descriptorPath(), product, listed));
         DataProduct previous = current == null || current.retired() ? null
                 : current.contract().orThrow();
         if (previous != null) {
