@@ -132,8 +132,8 @@ public final class IsolatedMesh implements AutoCloseable {
         }
         checkpoint("the catalog");
         catalogUrl = service(CatalogServer.start(CatalogSettings.defaults(exchange.bootstrapServers(), registryUrl.toString())
-                .withPort(settings.catalogPort()).withMeters(meters), health)).url();
-        progress.accept("catalog    " + catalogUrl + " (the exchange's products)");
+                .withPort(settings.catalogPort()).withMeters(meters).withClusters(topology), health)).url();
+        progress.accept("catalog    " + catalogUrl + " (the exchange's products, each with servedOn)");
         applyExamples(progress);
         startDomainApps(stateDir, meters, progress);
         startReplication(settings, progress);

@@ -12,6 +12,7 @@ import io.meshbone.domains.shipping.DeliveryRequests;
 import io.meshbone.domains.DomainApps;
 import io.meshbone.localkafka.LocalKafkaSettings;
 import io.meshbone.platform.health.PartHealth;
+import io.meshbone.platform.mesh.ProductAddress;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,11 @@ class IsolatedMeshIT {
             await().atMost(Duration.ofSeconds(90)).until(() -> mesh.health().parts().stream().anyMatch(part ->
                     part.part().equals(DomainApps.PART_PREFIX + DeliveryRequests.APPLICATION_ID)
                             && part.state() == PartHealth.State.RUNNING));
+            String catalog = mesh.lines().stream().filter(l -> l.startsWith("catalog.url=")).findFirst().orElseThrow()
+                    .substring("catalog.url=".length());
+            assertThat(ProductAddress.resolveForReading(catalog, "orders.order-placed", "eu").bootstrapServers()).isEqualTo(eu);
+            assertThat(ProductAddress.resolveForReading(catalog, "orders.order-placed", null).bootstrapServers()).isEqualTo(exchange);
+            assertThat(ProductAddress.resolveForPublishing(catalog, "orders.order-placed").bootstrapServers()).isEqualTo(exchange);
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", exchange))) {
                 assertThat(admin.listTopics().names().get()).contains("orders.order-placed.v1")
                         .doesNotContain("customers.customer-profile.v1", "customers.customer-profile.v1.staging",
