@@ -3,8 +3,11 @@ package io.meshbone.platform.mesh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
 
+import io.meshbone.platform.contract.DataProduct;
+import io.meshbone.platform.contract.ProductDescriptors;
 import org.junit.jupiter.api.Test;
 
 class MeshTopologyTest {
@@ -44,6 +47,19 @@ class MeshTopologyTest {
                 .extracting(MeshCluster::name).containsExactly("eu");
         assertThat(topology.servingClusters("orders", List.of()))
                 .extracting(MeshCluster::name).containsExactly("exchange", "eu");
+    }
+
+    @Test
+    void picksTheClusterForAReaderInARegionElseTheExchangeElseHome() throws Exception {
+        MeshTopology topology = MeshTopology.parse("clusters.yaml", ISOLATED);
+        DataProduct order = ProductDescriptors.read(Path.of(
+                MeshTopologyTest.class.getResource("/contracts/valid/orders/order-placed.product.yaml").toURI()));
+        DataProduct profile = ProductDescriptors.read(Path.of(
+                MeshTopologyTest.class.getResource("/contracts/valid/customers/customer-profile.product.yaml").toURI()));
+
+        assertThat(topology.clusterFor(order, "eu").name()).isEqualTo("eu");
+        assertThat(topology.clusterFor(order, "apac").name()).isEqualTo("exchange");
+        assertThat(topology.clusterFor(profile, "us").name()).isEqualTo("eu");
     }
 
     @Test
