@@ -51,6 +51,10 @@ final class UpCommand implements Callable<Integer> {
             description = "Publish demo raw events for the example domain apps (--no-demo to turn off). Default: ${DEFAULT-VALUE}.")
     boolean demo;
 
+    @Option(names = "--isolated",
+            description = "Run the isolated deployment pattern: an 'eu' domain cluster (customers, shipping; their products resident in eu) and the exchange (the other domains), replicated with MirrorMaker 2.")
+    boolean isolated;
+
     @Override
     public Integer call() {
         CountDownLatch stop = new CountDownLatch(1);
@@ -60,6 +64,9 @@ final class UpCommand implements Callable<Integer> {
 
         LocalKafkaSettings settings = new LocalKafkaSettings(brokers, host, port, dataDir, Map.of());
         long started = System.nanoTime();
+        if (isolated) {
+            return IsolatedUp.run(settings, registryPort, catalogPort, connectPort, stop, started);
+        }
         EmbeddedMesh.Settings mesh = new EmbeddedMesh.Settings(null, settings, registryPort, catalogPort, connectPort, demo,
                 line -> System.out.println("  " + line));
         // Start-up looks at the latch between its steps, so a signal stops 'up' within seconds at any moment.

@@ -92,7 +92,7 @@ class ProductCommandTest {
                 "orders" + sep + "revenue-by-hour.product.yaml: spec.inputs[0]: " + unknown,
                 "payments" + sep + "payment-settled.product.yaml: spec.retension: unknown field 'retension'; did you mean"
                         + " 'retention'? (allowed here: version, type, key, value, compatibility, classification,"
-                        + " partitions, retention, inputs, quality, slo, consumers)",
+                        + " partitions, retention, inputs, quality, slo, consumers, residency)",
                 "payments" + sep + "payment-settled.product.yaml: spec.key.field: 'orderID' is not a field of"
                         + " payment-settled.avsc (fields: paymentId, orderId, amount, currency, method, settledAt)",
                 "shipping" + sep + "delivery-request.product.yaml: spec.inputs[0]: " + unknown,

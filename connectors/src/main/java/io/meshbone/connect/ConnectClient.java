@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,6 +77,21 @@ public final class ConnectClient {
     /** One connector's status ({@code GET /connectors/{name}/status}). */
     public ConnectorStatus status(String name) {
         return status(name, json(send("GET", "connectors/" + encode(name) + "/status", null)));
+    }
+
+    /** A connector's settings ({@code GET /connectors/{name}/config}); empty when there is no such connector. */
+    public Optional<Map<String, String>> config(String name) {
+        try {
+            Map<String, String> config = new TreeMap<>();
+            json(send("GET", "connectors/" + encode(name) + "/config", null)).fields()
+                    .forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
+            return Optional.of(config);
+        } catch (ConnectClientException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** Deletes a connector; its offsets stay in the offsets topic. */

@@ -1,10 +1,12 @@
 package io.meshbone.governance;
 
+import java.util.Optional;
 import java.util.Properties;
 
 import io.meshbone.governance.internal.ContractDecider;
 import io.meshbone.governance.internal.ContractGateProcessor;
 import io.meshbone.governance.internal.ContractRegistry;
+import io.meshbone.governance.internal.ResidencyRules;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.governance.internal.PolicyDecider;
 import io.meshbone.governance.internal.PolicyGateProcessor;
@@ -13,6 +15,7 @@ import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.policy.ClusterFacts;
 import io.meshbone.platform.control.MeshJson;
 import io.meshbone.platform.control.MeshTopics;
+import io.meshbone.platform.mesh.MeshTopology;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.Topology;
@@ -42,17 +45,22 @@ public final class ContractGate {
     }
 
     static Topology topology(ContractRegistry registry) {
-        return topology(registry, new ClusterFacts(1));
+        return topology(registry, new ClusterFacts(1), Optional.empty());
     }
 
     /** The gate for a cluster of {@code cluster.brokers()} brokers, which policies may take into account. */
     static Topology topology(ContractRegistry registry, ClusterFacts cluster) {
+        return topology(registry, cluster, Optional.empty());
+    }
+
+    /** The gate for one cluster of a mesh: policies see its size, residency rules the mesh's clusters (when known). */
+    static Topology topology(ContractRegistry registry, ClusterFacts cluster, Optional<MeshTopology> clusters) {
         Topology topology = new Topology();
         topology.addSource("contract-gate-requests", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 MeshTopics.PRODUCT_REQUESTS);
         topology.addProcessor("contract-gate-decide",
-                () -> new ContractGateProcessor(LISTINGS_STORE, POLICIES_STORE, new ContractDecider(registry, cluster),
-                        PRODUCTS_SINK, DECISIONS_SINK),
+                () -> new ContractGateProcessor(LISTINGS_STORE, POLICIES_STORE,
+                        new ContractDecider(registry, cluster, new ResidencyRules(clusters)), PRODUCTS_SINK, DECISIONS_SINK),
                 "contract-gate-requests");
         // Policy requests go through the same task and stores: a policy change and a contract are never decided at once.
         topology.addSource("policy-gate-requests", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),

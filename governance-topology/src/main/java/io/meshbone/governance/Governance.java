@@ -65,7 +65,8 @@ public final class Governance implements AutoCloseable {
         String stateDir = settings.stateDir().toString();
 
         provisioner = new Provisioner(settings.clientConfig(), settings.resync(), health.part(Provisioner.PART)).start();
-        streams.add(start(ContractGate.topology(new RegistryContracts(registry), new ClusterFacts(cluster.brokers())),
+        streams.add(start(ContractGate.topology(new RegistryContracts(registry), new ClusterFacts(cluster.brokers()),
+                        settings.clusters()),
                 withClientConfig(ContractGate.streamsConfig(settings.bootstrapServers(), stateDir), settings),
                 health.part(ContractGate.PART)));
         lineage = new LineageEmitter(settings.clientConfig(), clusterId, RecordGate.JOB_NAME, "RECORD_GATE");

@@ -3,6 +3,10 @@ package io.meshbone.governance;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.meshbone.platform.mesh.MeshTopology;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -14,12 +18,25 @@ import io.micrometer.core.instrument.MeterRegistry;
  * @param stateDir     where the Kafka Streams apps keep local state
  * @param meters       where the gate registers its per-product meters
  * @param resync       how often the provisioner reconciles even without a change
+ * @param clusters     the mesh's clusters, for the contract gate's residency rules; empty for one co-located cluster
  */
 public record GovernanceSettings(Map<String, Object> clientConfig, String registryUrl, Path stateDir, MeterRegistry meters,
-                                 Duration resync) {
+                                 Duration resync, Optional<MeshTopology> clusters) {
 
     public GovernanceSettings {
         clientConfig = Map.copyOf(clientConfig);
+        Objects.requireNonNull(clusters, "clusters");
+    }
+
+    /** Settings for a co-located mesh: no cluster topology, so residency is only checked for well-formedness. */
+    public GovernanceSettings(Map<String, Object> clientConfig, String registryUrl, Path stateDir, MeterRegistry meters,
+                              Duration resync) {
+        this(clientConfig, registryUrl, stateDir, meters, resync, Optional.empty());
+    }
+
+    /** These settings with the mesh's clusters, so the contract gate enforces residency. */
+    public GovernanceSettings withClusters(MeshTopology topology) {
+        return new GovernanceSettings(clientConfig, registryUrl, stateDir, meters, resync, Optional.of(topology));
     }
 
     public String bootstrapServers() {

@@ -52,7 +52,7 @@ public final class CatalogServer implements AutoCloseable {
         Server jetty = JettyServers.onPort(settings.host(), settings.port());
         try {
             CatalogApi api = new CatalogApi(state, health, new Sampler(settings.clientConfig(), settings.registryUrl()),
-                    settings.clientConfig(), settings.meters(), settings.registryUrl());
+                    settings.clientConfig(), settings.meters(), settings.registryUrl(), settings.clusters());
             jetty.setHandler(api.handler());
             jetty.setErrorHandler(CatalogApi.errorHandler());
             jetty.start();

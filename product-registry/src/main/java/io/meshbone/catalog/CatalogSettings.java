@@ -2,6 +2,10 @@ package io.meshbone.catalog;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.meshbone.platform.mesh.MeshTopology;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -14,9 +18,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * @param host         the interface to listen on
  * @param port         the HTTP port; 0 picks a free one
  * @param meters       the registry {@code GET /metrics} renders; pass the gate's registry to include its meters
+ * @param clusters     the mesh's clusters, so each product says where it is served ({@code servedOn}); empty for one
  */
 public record CatalogSettings(Map<String, Object> clientConfig, String registryUrl, String host, int port,
-                              PrometheusMeterRegistry meters) {
+                              PrometheusMeterRegistry meters, Optional<MeshTopology> clusters) {
 
     /** The catalog's default port. */
     public static final int DEFAULT_PORT = 8080;
@@ -26,6 +31,18 @@ public record CatalogSettings(Map<String, Object> clientConfig, String registryU
         if (!clientConfig.containsKey("bootstrap.servers")) {
             throw new IllegalArgumentException("clientConfig must contain bootstrap.servers");
         }
+        Objects.requireNonNull(clusters, "clusters");
+    }
+
+    /** Settings for a co-located mesh: one cluster, no {@code servedOn}. */
+    public CatalogSettings(Map<String, Object> clientConfig, String registryUrl, String host, int port,
+                           PrometheusMeterRegistry meters) {
+        this(clientConfig, registryUrl, host, port, meters, Optional.empty());
+    }
+
+    /** With the mesh's clusters: product details carry {@code servedOn}. */
+    public CatalogSettings withClusters(MeshTopology value) {
+        return new CatalogSettings(clientConfig, registryUrl, host, port, meters, Optional.of(value));
     }
 
     /** Defaults: localhost, port 8080, a fresh Prometheus registry. */
@@ -37,15 +54,15 @@ public record CatalogSettings(Map<String, Object> clientConfig, String registryU
     }
 
     public CatalogSettings withPort(int value) {
-        return new CatalogSettings(clientConfig, registryUrl, host, value, meters);
+        return new CatalogSettings(clientConfig, registryUrl, host, value, meters, clusters);
     }
 
     public CatalogSettings withHost(String value) {
-        return new CatalogSettings(clientConfig, registryUrl, value, port, meters);
+        return new CatalogSettings(clientConfig, registryUrl, value, port, meters, clusters);
     }
 
     public CatalogSettings withMeters(PrometheusMeterRegistry value) {
-        return new CatalogSettings(clientConfig, registryUrl, host, port, value);
+        return new CatalogSettings(clientConfig, registryUrl, host, port, value, clusters);
     }
 
     public String bootstrapServers() {

@@ -29,21 +29,28 @@ public final class ContractDecider {
     private final ContractRegistry registry;
     private final List<ContractCheck> checks;
     private final ClusterFacts cluster;
+    private final ResidencyRules residency;
 
     public ContractDecider(ContractRegistry registry) {
-        this(registry, List.of(), new ClusterFacts(1));
+        this(registry, new ClusterFacts(1), new ResidencyRules(Optional.empty()));
     }
 
     /** A decider whose policies see {@code cluster}. */
     public ContractDecider(ContractRegistry registry, ClusterFacts cluster) {
-        this(registry, List.of(), cluster);
+        this(registry, cluster, new ResidencyRules(Optional.empty()));
     }
 
-    /** A decider that also runs {@code checks} on every well-formed, changed contract, and whose policies see {@code cluster}. */
-    public ContractDecider(ContractRegistry registry, List<ContractCheck> checks, ClusterFacts cluster) {
+    /** A decider whose policies see {@code cluster} and that keeps resident data in its regions. */
+    public ContractDecider(ContractRegistry registry, ClusterFacts cluster, ResidencyRules residency) {
+        this(registry, List.of(), cluster, residency);
+    }
+
+    /** A decider that also runs {@code checks} on every well-formed, changed contract. */
+    public ContractDecider(ContractRegistry registry, List<ContractCheck> checks, ClusterFacts cluster, ResidencyRules residency) {
         this.registry = registry;
         this.checks = List.copyOf(checks);
         this.cluster = cluster;
+        this.residency = residency;
     }
 
     /** The decision on {@code request} with no policies in force. */
@@ -62,6 +69,7 @@ public final class ContractDecider {
             return retire(request, listed);
         }
         List<ContractCheck> all = new ArrayList<>(checks);
+        all.add((checked, product, previous) -> residency.check(checked.descriptorPath(), product, listed));
         all.add(policyCheck(policies));
         ContractReview.Result review = ContractReview.review(request, listed, listed.keySet(), registry, all);
         Optional<DataProduct> product = review.product();

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param quality        rules every record must meet
  * @param slo            promised service levels, if any
  * @param consumers      the domains or teams known to consume the product
+ * @param residency      the regions the product's topics and every copy of its records must stay in;
+ *                       empty when the product may be served anywhere
  */
 public record ProductSpec(
         SemVer version,
@@ -33,7 +35,8 @@ public record ProductSpec(
         List<String> inputs,
         List<QualityRule> quality,
         Optional<Slo> slo,
-        List<String> consumers) {
+        List<String> consumers,
+        List<String> residency) {
 
     public ProductSpec {
         Objects.requireNonNull(version, "version");
@@ -47,5 +50,20 @@ public record ProductSpec(
         inputs = List.copyOf(inputs);
         quality = List.copyOf(quality);
         consumers = List.copyOf(consumers);
+        residency = List.copyOf(residency);
+    }
+
+    /** A spec without residency: the product may be served on any cluster. */
+    public ProductSpec(SemVer version, ProductType type, Optional<KeySpec> key, AvroSchemaFile value,
+                       Compatibility compatibility, Classification classification, int partitions,
+                       Optional<Duration> retention, List<String> inputs, List<QualityRule> quality,
+                       Optional<Slo> slo, List<String> consumers) {
+        this(version, type, key, value, compatibility, classification, partitions, retention, inputs, quality, slo,
+                consumers, List.of());
+    }
+
+    /** Whether the product's records must stay in some regions. */
+    public boolean resident() {
+        return !residency.isEmpty();
     }
 }

@@ -9,8 +9,10 @@ import java.util.Map;
  * @param catalogUrl   the catalog's base URL, e.g. {@code http://localhost:8080}
  * @param kafkaConfig  extra Kafka client properties (security, {@code group.id}, …); the catalog supplies
  *                     {@code bootstrap.servers} and the registry URL unless these name them
+ * @param region       the caller's region (e.g. {@code eu}): consumers read a product from a cluster in it when
+ *                     the product is served there; null for the catalog's own cluster
  */
-public record MeshClientSettings(String catalogUrl, Map<String, Object> kafkaConfig) {
+public record MeshClientSettings(String catalogUrl, Map<String, Object> kafkaConfig, String region) {
 
     /** The catalog URL when none is given: {@code MESHBONE_CATALOG_URL}, else {@code http://localhost:8080}. */
     public static final String DEFAULT_CATALOG_URL = "http://localhost:8080";
@@ -20,22 +22,34 @@ public record MeshClientSettings(String catalogUrl, Map<String, Object> kafkaCon
         kafkaConfig = Map.copyOf(kafkaConfig);
     }
 
+    /** Settings without a region: products are read from the catalog's own cluster. */
+    public MeshClientSettings(String catalogUrl, Map<String, Object> kafkaConfig) {
+        this(catalogUrl, kafkaConfig, null);
+    }
+
+    /** With the caller's region, e.g. {@code eu}. */
+    public MeshClientSettings withRegion(String value) {
+        return new MeshClientSettings(catalogUrl, kafkaConfig, value);
+    }
+
     /** Settings for the catalog at {@code catalogUrl}. */
     public static MeshClientSettings of(String catalogUrl) {
         return new MeshClientSettings(catalogUrl, Map.of());
     }
 
-    /** Settings from the environment: {@code MESHBONE_CATALOG_URL} or the default. */
+    /** Settings from the environment: {@code MESHBONE_CATALOG_URL} or the default, and {@code MESHBONE_REGION}. */
     public static MeshClientSettings fromEnvironment() {
         String url = System.getenv("MESHBONE_CATALOG_URL");
-        return of(url == null || url.isBlank() ? DEFAULT_CATALOG_URL : url);
+        String region = System.getenv("MESHBONE_REGION");
+        return of(url == null || url.isBlank() ? DEFAULT_CATALOG_URL : url)
+                .withRegion(region == null || region.isBlank() ? null : region);
     }
 
     /** With one more Kafka client property. */
     public MeshClientSettings with(String key, Object value) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(key, value);
-        return new MeshClientSettings(catalogUrl, config);
+        return new MeshClientSettings(catalogUrl, config, region);
     }
 
     /** With a consumer group id. */

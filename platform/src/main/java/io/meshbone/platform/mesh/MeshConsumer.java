@@ -44,7 +44,7 @@ public final class MeshConsumer<V> implements AutoCloseable {
 
     /** Subscribes to {@code product}'s governed topic; without a {@code group.id} it reads from the beginning, uncommitted. */
     public static <V> MeshConsumer<V> subscribe(String product, MeshClientSettings settings) {
-        ProductAddress address = ProductAddress.resolve(settings.catalogUrl(), product);
+        ProductAddress address = ProductAddress.resolveForReading(settings.catalogUrl(), product, settings.region());
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, address.bootstrapServers());
         config.put("schema.registry.url", address.schemaRegistryUrl());

@@ -29,8 +29,42 @@ public record ProductAddress(String name, String bootstrapServers, String topic,
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    /** Asks the catalog at {@code catalogUrl} for {@code name}'s address. */
+    /** Asks the catalog at {@code catalogUrl} for {@code name}'s address on the catalog's own cluster. */
     public static ProductAddress resolve(String catalogUrl, String name) {
+        return from(name, fetch(catalogUrl, name), null, false);
+    }
+
+    /**
+     * The address to read {@code name} from in {@code region}: a cluster there when the catalog's {@code servedOn}
+     * lists one (isolated deployment), else the catalog's own cluster.
+     */
+    public static ProductAddress resolveForReading(String catalogUrl, String name, String region) {
+        return from(name, fetch(catalogUrl, name), region, false);
+    }
+
+    /** The address to publish {@code name} at: its home cluster, where its gate runs (the catalog's cluster if one). */
+    public static ProductAddress resolveForPublishing(String catalogUrl, String name) {
+        return from(name, fetch(catalogUrl, name), null, true);
+    }
+
+    static ProductAddress from(String name, JsonNode body, String region, boolean home) {
+        JsonNode a = body.path("address");
+        String bootstrapServers = a.path("bootstrapServers").asText();
+        for (JsonNode cluster : body.path("servedOn")) {
+            boolean chosen = home ? cluster.path("home").asBoolean(false)
+                    : region != null && region.equals(cluster.path("region").asText());
+            if (chosen) {
+                bootstrapServers = cluster.path("bootstrapServers").asText();
+                break;
+            }
+        }
+        return new ProductAddress(name, bootstrapServers, a.path("topic").asText(),
+                a.path("stagingTopic").asText(), a.path("dlqTopic").asText(), a.path("schemaRegistryUrl").asText(),
+                a.path("keyField").isTextual() ? a.path("keyField").asText() : null,
+                a.path("subjects").path("key").isTextual() ? a.path("subjects").path("key").asText() : null);
+    }
+
+    private static JsonNode fetch(String catalogUrl, String name) {
         URI uri = URI.create(catalogUrl + "/api/products/" + URLEncoder.encode(name, StandardCharsets.UTF_8));
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
@@ -40,11 +74,7 @@ public record ProductAddress(String name, String bootstrapServers, String topic,
                 throw new IllegalArgumentException("catalog " + catalogUrl + " cannot resolve '" + name + "': "
                         + body.path("message").asText("HTTP " + response.statusCode()));
             }
-            JsonNode a = body.path("address");
-            return new ProductAddress(name, a.path("bootstrapServers").asText(), a.path("topic").asText(),
-                    a.path("stagingTopic").asText(), a.path("dlqTopic").asText(), a.path("schemaRegistryUrl").asText(),
-                    a.path("keyField").isTextual() ? a.path("keyField").asText() : null,
-                    a.path("subjects").path("key").isTextual() ? a.path("subjects").path("key").asText() : null);
+            return body;
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach the catalog at " + catalogUrl + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -57,6 +57,17 @@ class ProductDescriptorsTest {
     }
 
     @Test
+    void readsResidencyAndLeavesItEmptyWhenAbsent() {
+        DataProduct profile = ProductDescriptors.read(Fixtures.valid().resolve("customers/customer-profile.product.yaml"));
+        DataProduct order = ProductDescriptors.read(Fixtures.valid().resolve("orders/order-placed.product.yaml"));
+
+        assertThat(profile.spec().residency()).containsExactly("eu");
+        assertThat(profile.spec().resident()).isTrue();
+        assertThat(order.spec().residency()).isEmpty();
+        assertThat(order.spec().resident()).isFalse();
+    }
+
+    @Test
     void validatesDescriptorsFromMemoryAgainstProductsKnownElsewhere() throws Exception {
         Path folder = Fixtures.valid().resolve("shipping");
         ProductDescriptors.Source source = new ProductDescriptors.Source("delivery-request.product.yaml",

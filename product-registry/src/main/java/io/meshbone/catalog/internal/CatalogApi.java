@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
 
@@ -22,6 +23,7 @@ import io.meshbone.platform.control.ContractClient;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.MeshJson;
 import io.meshbone.platform.control.ProductRequest;
+import io.meshbone.platform.mesh.MeshTopology;
 import io.meshbone.platform.text.DidYouMean;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.eclipse.jetty.http.HttpHeader;
@@ -46,10 +48,17 @@ public final class CatalogApi {
     private final String registryUrl;
     private final ProductViews views;
     private final PolicyViews policies;
+    private final Optional<MeshTopology> clusters;
     private final InFlightLimit applies = new InFlightLimit(InFlightLimit.APPLIES, "POST /api/products calls");
 
     public CatalogApi(CatalogState state, HealthMonitor health, Sampler sampler, Map<String, Object> clientConfig,
                       PrometheusMeterRegistry meters, String registryUrl) {
+        this(state, health, sampler, clientConfig, meters, registryUrl, Optional.empty());
+    }
+
+    public CatalogApi(CatalogState state, HealthMonitor health, Sampler sampler, Map<String, Object> clientConfig,
+                      PrometheusMeterRegistry meters, String registryUrl, Optional<MeshTopology> clusters) {
+        this.clusters = clusters;
         this.registryUrl = registryUrl;
         this.state = state;
         this.health = health;
@@ -110,6 +119,7 @@ public final class CatalogApi {
         CatalogState.Entry entry = entry(name);
         Map<String, Object> m = views.summary(entry);
         m.put("address", views.address(entry, clientConfig.get("bootstrap.servers").toString(), registryUrl));
+        clusters.ifPresent(topology -> m.put("servedOn", ServedOn.of(topology, entry.product())));
         Map<String, Object> contract = new LinkedHashMap<>();
         contract.put("descriptor", entry.listed().descriptor());
         contract.put("files", entry.listed().files());

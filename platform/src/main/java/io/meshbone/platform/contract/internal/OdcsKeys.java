@@ -32,6 +32,7 @@ final class OdcsKeys {
     static final String CLEANUP_POLICY = "cleanupPolicy";
     static final String INPUTS = "inputs";
     static final String CONSUMERS = "consumers";
+    static final String RESIDENCY = "residency";
 
     private OdcsKeys() {
     }

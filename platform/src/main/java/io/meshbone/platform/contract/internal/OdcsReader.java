@@ -77,6 +77,7 @@ public final class OdcsReader {
         }
         sla(root, OdcsKeys.SLA_FRESHNESS).ifPresent(f -> spec.putObject("slo").put("freshness", f));
         putCustom(custom, OdcsKeys.CONSUMERS, spec, "consumers");
+        putCustom(custom, OdcsKeys.RESIDENCY, spec, "residency");
         return new Result(descriptor, schemaFiles);
     }
 

@@ -145,6 +145,9 @@ public final class OdcsWriter {
         if (!spec.consumers().isEmpty()) {
             custom.add(property(OdcsKeys.CONSUMERS, strings(spec.consumers())));
         }
+        if (spec.resident()) {
+            custom.add(property(OdcsKeys.RESIDENCY, strings(spec.residency())));
+        }
         return custom;
     }
 

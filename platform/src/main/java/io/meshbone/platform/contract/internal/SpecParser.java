@@ -29,7 +29,7 @@ final class SpecParser {
     static final int MAX_PARTITIONS = 1024;
 
     private static final List<String> SPEC_KEYS = List.of("version", "type", "key", "value", "compatibility",
-            "classification", "partitions", "retention", "inputs", "quality", "slo", "consumers");
+            "classification", "partitions", "retention", "inputs", "quality", "slo", "consumers", "residency");
     private static final List<String> VALUE_KEYS = List.of("schema");
     private static final List<String> SLO_KEYS = List.of("freshness");
 
@@ -64,6 +64,7 @@ final class SpecParser {
         List<QualityRule> quality = QualityParser.parse(fields, spec, value, key);
         Optional<Slo> slo = slo(fields, spec);
         List<String> consumers = consumers(fields, spec);
+        List<String> residency = ResidencyParser.parse(fields, spec);
 
         // Cross-references skip entries that are not product names; those are reported here already.
         List<String> declaredInputs = inputs == null ? List.of()
@@ -72,7 +73,7 @@ final class SpecParser {
             return new Result(null, declaredInputs);
         }
         return new Result(new ProductSpec(version, type, key, value, compatibility, classification, partitions,
-                retention, inputs, quality, slo, consumers), declaredInputs);
+                retention, inputs, quality, slo, consumers, residency), declaredInputs);
     }
 
     private static SemVer version(Fields fields, ObjectNode spec) {

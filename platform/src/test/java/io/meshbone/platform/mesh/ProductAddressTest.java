@@ -1,0 +1,41 @@
+package io.meshbone.platform.mesh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.meshbone.platform.control.MeshJson;
+import org.junit.jupiter.api.Test;
+
+/** Choosing the cluster from a catalog answer: by region to read, the home cluster to publish. */
+class ProductAddressTest {
+
+    private static final JsonNode ISOLATED = tree("""
+            {"address": {"bootstrapServers": "exchange:9092", "topic": "shipping.parcel-scanned.v1"},
+             "servedOn": [{"cluster": "eu", "region": "eu", "bootstrapServers": "eu:9092", "home": true},
+                          {"cluster": "exchange", "region": "us", "bootstrapServers": "exchange:9092", "home": false}]}""");
+    private static final JsonNode COLOCATED = tree("""
+            {"address": {"bootstrapServers": "kafka:9092", "topic": "shipping.parcel-scanned.v1"}}""");
+
+    @Test
+    void readsFromAClusterInTheCallersRegionAndPublishesAtHome() {
+        assertThat(ProductAddress.from("p", ISOLATED, "eu", false).bootstrapServers()).isEqualTo("eu:9092");
+        assertThat(ProductAddress.from("p", ISOLATED, "us", false).bootstrapServers()).isEqualTo("exchange:9092");
+        assertThat(ProductAddress.from("p", ISOLATED, null, true).bootstrapServers()).isEqualTo("eu:9092");
+    }
+
+    @Test
+    void fallsBackToTheCatalogsClusterWhenNoClusterIsInTheRegionOrThereIsNoServedOn() {
+        assertThat(ProductAddress.from("p", ISOLATED, "apac", false).bootstrapServers()).isEqualTo("exchange:9092");
+        assertThat(ProductAddress.from("p", COLOCATED, "eu", false).bootstrapServers()).isEqualTo("kafka:9092");
+        assertThat(ProductAddress.from("p", COLOCATED, null, true).bootstrapServers()).isEqualTo("kafka:9092");
+        assertThat(ProductAddress.from("p", COLOCATED, null, false).topic()).isEqualTo("shipping.parcel-scanned.v1");
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return MeshJson.tree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
