@@ -3,6 +3,7 @@ package io.meshbone.cli;
 import java.time.Duration;
 
 import io.meshbone.cli.internal.DurationConverter;
+import io.meshbone.cli.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "A Kafka event-streaming backbone for a data mesh.",
-        subcommands = {UpCommand.class, ProductCommand.class, LineageCommand.class, TailCommand.class,
+        subcommands = {UpCommand.class, ServeCommand.class, ProductCommand.class, LineageCommand.class, TailCommand.class,
                 ProduceCommand.class, ConnectCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Meshbone {
 
