@@ -59,6 +59,9 @@ class ServeCommandIT {
         Child catalog = start(dir, "catalog", "serve", "catalog", "--bootstrap-server", bootstrap, "--registry-url", registryUrl,
                 "--port", "0", "--management-port", "0");
         parts.add(catalog);
+        // The domain app starts on its own once the contracts below list its product.
+        parts.add(start(dir, "domains", "serve", "domains", "orders-refinement", "--bootstrap-server", bootstrap,
+                "--registry-url", registryUrl, "--management-port", "0"));
         for (Child part : parts) {
             part.awaitValue("management.url=", Duration.ofSeconds(120));
         }
@@ -70,13 +73,10 @@ class ServeCommandIT {
                 assertThat(decision.accepted()).as("%s: %s", example.product().name(), decision.reasons()).isTrue();
             }
         }
-        Child domains = start(dir, "domains", "serve", "domains", "orders-refinement", "--bootstrap-server", bootstrap,
-                "--registry-url", registryUrl, "--management-port", "0");
-        parts.add(domains);
 
         try (DemoGenerator demo = DemoGenerator.start(Map.of("bootstrap.servers", bootstrap), 20)) {
             // Raw checkout → domain app (its process) → staging → record gate (its processes) → product topic.
-            assertThat(awaitGatedRecord(bootstrap, PRODUCT + ".v1")).isEqualTo(PRODUCT);
+            assertThat(awaitGatedRecord(bootstrap, PRODUCT + ".v1", parts)).isEqualTo(PRODUCT);
         }
 
         for (Child part : parts) {
@@ -120,12 +120,15 @@ class ServeCommandIT {
                 .containsExactly("meshbone serve registry: cannot reach Kafka at 127.0.0.1:1 within 10s (bootstrap.servers)");
     }
 
-    private static String awaitGatedRecord(String bootstrap, String topic) {
+    private static String awaitGatedRecord(String bootstrap, String topic, List<Child> parts) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.GROUP_ID_CONFIG, "serve-it");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             return await().atMost(Duration.ofSeconds(180)).until(() -> {
+                for (Child part : parts) {
+                    part.requireAlive();
+                }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     Header product = record.headers().lastHeader("mesh.product");
                     if (product != null) {
@@ -170,11 +173,15 @@ class ServeCommandIT {
             return Files.readString(log);
         }
 
+        void requireAlive() throws IOException {
+            if (!process.isAlive()) {
+                throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + output());
+            }
+        }
+
         String awaitValue(String prefix, Duration within) {
             return await().atMost(within).until(() -> {
-                if (!process.isAlive()) {
-                    throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + output());
-                }
+                requireAlive();
                 return output().lines().filter(line -> line.startsWith(prefix)).findFirst().orElse(null);
             }, line -> line != null).substring(prefix.length());
         }
