@@ -49,22 +49,21 @@ class ServeCommandIT {
         Child kafka = start(dir, "kafka", "serve", "kafka", "--port", "0");
         String bootstrap = kafka.awaitValue("bootstrap.servers=", Duration.ofSeconds(120));
 
-        Child registry = start(dir, "registry", "serve", "registry", "--bootstrap-server", bootstrap, "--port", "0", "--management-port", "0");
-        String registryUrl = registry.awaitValue("schema.registry.url=", Duration.ofSeconds(120));
+        // One after another: JVMs starting side by side on a busy 2-core machine can miss the 10 s reachability window.
+        Child registry = startAndAwaitUp(dir, "registry", "serve", "registry", "--bootstrap-server", bootstrap, "--port", "0",
+                "--management-port", "0");
+        String registryUrl = registry.awaitValue("schema.registry.url=", Duration.ofSeconds(10));
         List<Child> parts = new ArrayList<>(List.of(registry));
         for (String instance : List.of("governance-1", "governance-2")) {
-            parts.add(start(dir, instance, "serve", "governance", "--bootstrap-server", bootstrap, "--registry-url", registryUrl,
+            parts.add(startAndAwaitUp(dir, instance, "serve", "governance", "--bootstrap-server", bootstrap, "--registry-url", registryUrl,
                     "--management-port", "0", "--data-dir", dir.resolve(instance).toString()));
         }
-        Child catalog = start(dir, "catalog", "serve", "catalog", "--bootstrap-server", bootstrap, "--registry-url", registryUrl,
+        Child catalog = startAndAwaitUp(dir, "catalog", "serve", "catalog", "--bootstrap-server", bootstrap, "--registry-url", registryUrl,
                 "--port", "0", "--management-port", "0");
         parts.add(catalog);
         // The domain app starts on its own once the contracts below list its product.
-        parts.add(start(dir, "domains", "serve", "domains", "orders-refinement", "--bootstrap-server", bootstrap,
+        parts.add(startAndAwaitUp(dir, "domains", "serve", "domains", "orders-refinement", "--bootstrap-server", bootstrap,
                 "--registry-url", registryUrl, "--management-port", "0"));
-        for (Child part : parts) {
-            part.awaitValue("management.url=", Duration.ofSeconds(120));
-        }
 
         // The contract gate runs only in the governance processes: every decision comes from them.
         try (ContractClient contracts = new ContractClient(Map.of("bootstrap.servers", bootstrap))) {
@@ -138,6 +137,12 @@ class ServeCommandIT {
                 return null;
             }, value -> value != null);
         }
+    }
+
+    private Child startAndAwaitUp(Path dir, String name, String... args) throws IOException {
+        Child child = start(dir, name, args);
+        child.awaitValue("meshbone serve " + args[1] + " is up", Duration.ofSeconds(180));
+        return child;
     }
 
     private Child start(Path dir, String name, String... args) throws IOException {
