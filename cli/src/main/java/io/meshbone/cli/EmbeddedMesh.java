@@ -1,7 +1,6 @@
 package io.meshbone.cli;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -19,14 +18,18 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.meshbone.catalog.CatalogServer;
-import io.meshbone.catalog.CatalogSettings;
-import io.meshbone.connect.ConnectWorkerSettings;
 import io.meshbone.connect.EmbeddedConnect;
 import io.meshbone.domains.DomainApps;
-import io.meshbone.domains.demo.DemoGenerator;
 import io.meshbone.cli.internal.ExampleContracts;
-import io.meshbone.governance.Governance;
-import io.meshbone.governance.GovernanceSettings;
+import io.meshbone.cli.serve.CatalogPart;
+import io.meshbone.cli.serve.ConnectPart;
+import io.meshbone.cli.serve.DemoPart;
+import io.meshbone.cli.serve.DomainsPart;
+import io.meshbone.cli.serve.GovernancePart;
+import io.meshbone.cli.serve.KafkaPart;
+import io.meshbone.cli.serve.PartContext;
+import io.meshbone.cli.serve.RegistryPart;
+import io.meshbone.cli.serve.StreamsStateDir;
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.localkafka.LocalKafka;
 import io.meshbone.localkafka.LocalKafkaSettings;
@@ -34,11 +37,9 @@ import io.meshbone.platform.health.HealthRegistry;
 import io.meshbone.platform.lifecycle.Closeables;
 import io.meshbone.platform.control.ContractClient;
 import io.meshbone.platform.control.Decision;
-import io.meshbone.platform.control.MeshTopicPlans;
 import io.meshbone.platform.control.PolicyRequest;
 import io.meshbone.platform.policy.Policies;
 import io.meshbone.registry.SchemaRegistryServer;
-import io.meshbone.registry.SchemaRegistrySettings;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -60,9 +61,8 @@ public final class EmbeddedMesh implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMesh.class);
     private static final String PRINCIPAL = "User:meshbone-up";
-    private static final double DEMO_CHECKOUTS_PER_SECOND = 5;
-    /** Enough past hours that the revenue per hour (final once an hour and its grace are over) shows at once. */
-    private static final Duration DEMO_HISTORY = Duration.ofHours(3);
+    /** Where {@code up}'s HTTP listeners bind and what their URLs say. */
+    private static final String HOST = "localhost";
 
     /**
      * How to run the mesh.
@@ -135,21 +135,23 @@ public final class EmbeddedMesh implements AutoCloseable {
     private void startAll(Settings settings) throws TimeoutException {
         Consumer<String> progress = settings.progress();
         if (settings.bootstrapServers() == null) {
-            LocalKafka kafka = add(LocalKafka.start(settings.kafka()));
+            LocalKafka kafka = add(new KafkaPart(settings.kafka()).start());
             bootstrapServers = kafka.bootstrapServers();
         } else {
             bootstrapServers = settings.bootstrapServers();
         }
         progress.accept("kafka      " + bootstrapServers);
         clientConfig = Map.of("bootstrap.servers", bootstrapServers);
+        // Every part starts against the same context: the cluster, this host, the shared meters and health.
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         checkpoint("the schema registry");
-        SchemaRegistryServer registry = add(SchemaRegistryServer.start(
-                SchemaRegistrySettings.defaults(bootstrapServers).withPort(settings.registryPort()), health));
+        SchemaRegistryServer registry = add(new RegistryPart(settings.registryPort())
+                .start(new PartContext(clientConfig, null, HOST, null, meters, health)));
         registryUrl = registry.url();
         progress.accept("registry   " + registryUrl);
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Path dataDir = settings.kafka() == null ? null : settings.kafka().dataDir();
         stateDir = StreamsStateDir.create(dataDir);
+        PartContext context = new PartContext(clientConfig, registryUrl.toString(), HOST, stateDir, meters, health);
         if (dataDir == null) {
             // Added before governance, so it runs after the Streams apps have closed their stores.
             add(new NamedPart("state directory", () -> Utils.delete(stateDir.toFile())));
@@ -157,12 +159,10 @@ public final class EmbeddedMesh implements AutoCloseable {
         // Governance, catalog, domain apps and Connect are independent Kafka clients: they stop side by side.
         add(new NamedPart("services", () -> Closeables.closeTogether("mesh service", services)));
         checkpoint("governance");
-        service(Governance.start(new GovernanceSettings(clientConfig, registryUrl.toString(), stateDir, meters, Duration.ofSeconds(30)),
-                health));
+        service(GovernancePart.all().start(context));
         progress.accept("governance contract gate, record gate, provisioner");
         checkpoint("the catalog");
-        CatalogServer catalog = service(CatalogServer.start(CatalogSettings.defaults(bootstrapServers, registryUrl.toString())
-                .withPort(settings.catalogPort()).withMeters(meters), health));
+        CatalogServer catalog = service(new CatalogPart(settings.catalogPort()).start(context));
         catalogUrl = catalog.url();
         progress.accept("catalog    " + catalogUrl);
         checkpoint("the example contracts");
@@ -170,13 +170,11 @@ public final class EmbeddedMesh implements AutoCloseable {
         awaitTopics(listed.values().stream().map(p -> p.names().stagingTopic()).toList());
         // Each domain app starts as soon as the products it reads and writes are listed.
         checkpoint("the domain apps");
-        DomainApps domainApps = service(DomainApps.start(clientConfig, registryUrl.toString(), stateDir.resolve("domains"), meters,
-                DomainApps.all(), health));
+        DomainApps domainApps = service(DomainsPart.all().start(context));
         progress.accept("domains    " + DomainApps.all().size() + " Kafka Streams apps (orders, customers, payments, shipping)");
         checkpoint("Kafka Connect");
         if (settings.connectPort() >= 0) {
-            EmbeddedConnect connect = service(EmbeddedConnect.start(ConnectWorkerSettings.defaults(bootstrapServers)
-                    .withPort(settings.connectPort()).withReplicationFactor(MeshTopicPlans.replication(brokers())), registryUrl, Map.of()));
+            EmbeddedConnect connect = service(new ConnectPart(settings.connectPort()).start(context));
             connectUrl = connect.restUrl();
             progress.accept("connect    " + connectUrl + connect.sinkSkipped().map(why -> " (no dashboard sink: " + why + ")")
                     .orElse(" dashboard sink to PostgreSQL"));
@@ -184,7 +182,8 @@ public final class EmbeddedMesh implements AutoCloseable {
         checkpoint("the demo");
         if (settings.demo()) {
             // The history waits for the domain apps, so every partition's share reaches the hourly windows in step.
-            add(DemoGenerator.start(clientConfig, DEMO_CHECKOUTS_PER_SECOND, DEMO_HISTORY, domainApps::running));
+            add(new DemoPart(DemoPart.DEFAULT_CHECKOUTS_PER_SECOND, DemoPart.DEFAULT_HISTORY, c -> domainApps::running)
+                    .start(context));
             progress.accept("demo       raw checkout, payment, status and profile events for the domain apps");
         }
     }
@@ -260,17 +259,6 @@ public final class EmbeddedMesh implements AutoCloseable {
     /** The Connect worker's REST URL, or null when the mesh runs without one. */
     public URI connectUrl() {
         return connectUrl;
-    }
-
-    private int brokers() {
-        try (Admin admin = Admin.create(clientConfig)) {
-            return admin.describeCluster().nodes().get().size();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("cannot describe the cluster: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while describing the cluster", e);
-        }
     }
 
     /** Kafka client properties for this mesh. */

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import io.meshbone.cli.serve.StreamsStateDir;
 import io.meshbone.catalog.CatalogServer;
 import io.meshbone.catalog.CatalogSettings;
 import io.meshbone.cli.internal.ExampleContracts;

@@ -1,9 +1,9 @@
 package io.meshbone.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 
+import io.meshbone.cli.serve.StopSignal;
 import io.meshbone.localkafka.LocalKafkaSettings;
 
 /** {@code meshbone up --isolated}: runs an {@link IsolatedMesh} until the latch is released, printing its addresses. */
@@ -12,7 +12,7 @@ final class IsolatedUp {
     private IsolatedUp() {
     }
 
-    static int run(LocalKafkaSettings exchange, int registryPort, int catalogPort, int connectPort, CountDownLatch stop,
+    static int run(LocalKafkaSettings exchange, int registryPort, int catalogPort, int connectPort, StopSignal stop,
                    long started) {
         // The eu cluster takes free ports and, with --data-dir, a folder of its own beside it (<data-dir>-eu).
         Path euData = exchange.dataDir() == null ? null
@@ -20,7 +20,7 @@ final class IsolatedUp {
         LocalKafkaSettings eu = new LocalKafkaSettings(1, exchange.host(), 0, euData, exchange.brokerConfigs());
         IsolatedMesh.Settings settings = new IsolatedMesh.Settings(exchange, eu, registryPort, catalogPort,
                 Math.max(connectPort, 0), line -> System.out.println("  " + line));
-        try (IsolatedMesh mesh = IsolatedMesh.start(settings, () -> stop.getCount() == 0)) {
+        try (IsolatedMesh mesh = IsolatedMesh.start(settings, stop::requested)) {
             System.out.printf("Meshbone is up in %d ms%n", (System.nanoTime() - started) / 1_000_000);
             mesh.lines().forEach(System.out::println);
             System.out.println("Press Ctrl-C to stop.");
@@ -29,7 +29,7 @@ final class IsolatedUp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (TimeoutException | RuntimeException e) {
-            if (stop.getCount() > 0) {
+            if (!stop.requested()) {
                 System.err.println("meshbone up --isolated: " + e.getMessage());
                 return 1;
             }

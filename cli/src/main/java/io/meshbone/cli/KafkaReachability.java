@@ -14,15 +14,15 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
  * Asks a Kafka cluster for its id before a verb does anything else, so a wrong {@code --bootstrap-server} fails
  * within seconds with the address in one line instead of a client's 30 s metadata timeout.
  */
-final class KafkaReachability {
+public final class KafkaReachability {
 
-    static final Duration WITHIN = Duration.ofSeconds(10);
+    public static final Duration WITHIN = Duration.ofSeconds(10);
 
     private KafkaReachability() {
     }
 
     /** Returns when the cluster at {@code bootstrapServers} answered within {@link #WITHIN}; throws naming the address otherwise. */
-    static void require(String bootstrapServers, Map<String, Object> clientConfig) {
+    public static void require(String bootstrapServers, Map<String, Object> clientConfig) {
         int millis = (int) WITHIN.toMillis();
         Map<String, Object> config = new java.util.HashMap<>(clientConfig);
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

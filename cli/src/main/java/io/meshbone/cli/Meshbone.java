@@ -3,6 +3,7 @@ package io.meshbone.cli;
 import java.time.Duration;
 
 import io.meshbone.cli.internal.DurationConverter;
+import io.meshbone.cli.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,8 +14,9 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "A Kafka event-streaming backbone for a data mesh.",
-        subcommands = {UpCommand.class, ProductCommand.class, PolicyCommand.class, LineageCommand.class, TailCommand.class,
-                ProduceCommand.class, ConnectCommand.class, ExportCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, ServeCommand.class, ProductCommand.class, PolicyCommand.class, LineageCommand.class,
+                TailCommand.class, ProduceCommand.class, ConnectCommand.class, ExportCommand.class, VersionCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Meshbone {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -3,14 +3,13 @@ package io.meshbone.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
+import io.meshbone.cli.serve.StopSignal;
 import io.meshbone.localkafka.LocalKafkaSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import sun.misc.Signal;
 
 /** {@code meshbone up}: the whole mesh in this JVM on the embedded Kafka, until Ctrl-C or SIGTERM. */
 @Command(name = "up", mixinStandardHelpOptions = true,
@@ -57,10 +56,8 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CountDownLatch stop = new CountDownLatch(1);
         // Handling the signals ourselves lets 'up' stop cleanly and exit 0, instead of the JVM's 130/143.
-        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
-        Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        StopSignal stop = StopSignal.install();
 
         LocalKafkaSettings settings = new LocalKafkaSettings(brokers, host, port, dataDir, Map.of());
         long started = System.nanoTime();
@@ -70,7 +67,7 @@ final class UpCommand implements Callable<Integer> {
         EmbeddedMesh.Settings mesh = new EmbeddedMesh.Settings(null, settings, registryPort, catalogPort, connectPort, demo,
                 line -> System.out.println("  " + line));
         // Start-up looks at the latch between its steps, so a signal stops 'up' within seconds at any moment.
-        try (EmbeddedMesh up = EmbeddedMesh.start(mesh, () -> stop.getCount() == 0)) {
+        try (EmbeddedMesh up = EmbeddedMesh.start(mesh, stop::requested)) {
             System.out.printf("Meshbone is up in %d ms%n", (System.nanoTime() - started) / 1_000_000);
             System.out.println("bootstrap.servers=" + up.bootstrapServers());
             System.out.println("schema.registry.url=" + up.registryUrl());
@@ -85,7 +82,7 @@ final class UpCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
-            if (stop.getCount() == 0) {
+            if (stop.requested()) {
                 // Stopped during start-up: what failed was the interrupted start, not the mesh.
                 System.out.println("Meshbone stopped.");
                 return 0;

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.meshbone.cli.serve.ServeEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -56,8 +56,7 @@ final class ServeInvocations {
         return variables;
     }
 
-    // The rule of io.meshbone.cli.serve.ServeEnvironment.variableFor: --foo-bar is read from MESHBONE_FOO_BAR.
     static String variableFor(String longFlag) {
-        return "MESHBONE_" + longFlag.substring(2).toUpperCase(Locale.ROOT).replace('-', '_');
+        return ServeEnvironment.variableFor(longFlag);
     }
 }

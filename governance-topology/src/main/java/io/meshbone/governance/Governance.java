@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 
 import io.meshbone.governance.internal.RegistryContracts;
@@ -34,6 +36,9 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 public final class Governance implements AutoCloseable {
 
+    /** Every governance service by the name it reports its health under. */
+    public static final Set<String> SERVICES = Set.of(ContractGate.PART, RecordGate.PART, Provisioner.PART);
+
     private final List<KafkaStreams> streams = new ArrayList<>();
     private final List<StreamThreadSupervisor> supervisors = new ArrayList<>();
     private Provisioner provisioner;
@@ -48,9 +53,20 @@ public final class Governance implements AutoCloseable {
 
     /** Starts the services, each reporting its health to {@code health}: {@code contract-gate}, {@code record-gate}, {@code provisioner}. */
     public static Governance start(GovernanceSettings settings, HealthRegistry health) {
+        return start(settings, health, SERVICES);
+    }
+
+    /**
+     * Starts only the named {@link #SERVICES}, so each can run in processes of its own (several instances of a gate
+     * share its partitions through Kafka Streams).
+     */
+    public static Governance start(GovernanceSettings settings, HealthRegistry health, Set<String> services) {
+        if (services.isEmpty() || !SERVICES.containsAll(services)) {
+            throw new IllegalArgumentException("governance services: expected some of " + new TreeSet<>(SERVICES) + ", got " + services);
+        }
         Governance governance = new Governance();
         try {
-            governance.startAll(settings, health);
+            governance.startAll(settings, health, services);
             return governance;
         } catch (RuntimeException e) {
             governance.close();
@@ -58,22 +74,28 @@ public final class Governance implements AutoCloseable {
         }
     }
 
-    private void startAll(GovernanceSettings settings, HealthRegistry health) {
+    private void startAll(GovernanceSettings settings, HealthRegistry health, Set<String> services) {
         Cluster cluster = prepareInternalTopics(settings);
         String clusterId = cluster.id();
         SchemaRegistryClient registry = new SchemaRegistryClient(SchemaRegistryClientSettings.of(settings.registryUrl()));
         String stateDir = settings.stateDir().toString();
 
-        provisioner = new Provisioner(settings.clientConfig(), settings.resync(), health.part(Provisioner.PART)).start();
-        streams.add(start(ContractGate.topology(new RegistryContracts(registry), new ClusterFacts(cluster.brokers()),
-                        settings.clusters()),
-                withClientConfig(ContractGate.streamsConfig(settings.bootstrapServers(), stateDir), settings),
-                health.part(ContractGate.PART)));
-        lineage = new LineageEmitter(settings.clientConfig(), clusterId, RecordGate.JOB_NAME, "RECORD_GATE");
-        SchemaLookup schemas = PatientSchemaLookup.standard(new RegistrySchemaLookup(registry));
-        streams.add(start(RecordGate.topology(schemas, settings.meters(), RecordGate.lineageReporter(lineage)),
-                withClientConfig(RecordGate.streamsConfig(settings.bootstrapServers(), stateDir), settings),
-                health.part(RecordGate.PART)));
+        if (services.contains(Provisioner.PART)) {
+            provisioner = new Provisioner(settings.clientConfig(), settings.resync(), health.part(Provisioner.PART)).start();
+        }
+        if (services.contains(ContractGate.PART)) {
+            streams.add(start(ContractGate.topology(new RegistryContracts(registry), new ClusterFacts(cluster.brokers()),
+                            settings.clusters()),
+                    withClientConfig(ContractGate.streamsConfig(settings.bootstrapServers(), stateDir), settings),
+                    health.part(ContractGate.PART)));
+        }
+        if (services.contains(RecordGate.PART)) {
+            lineage = new LineageEmitter(settings.clientConfig(), clusterId, RecordGate.JOB_NAME, "RECORD_GATE");
+            SchemaLookup schemas = PatientSchemaLookup.standard(new RegistrySchemaLookup(registry));
+            streams.add(start(RecordGate.topology(schemas, settings.meters(), RecordGate.lineageReporter(lineage)),
+                    withClientConfig(RecordGate.streamsConfig(settings.bootstrapServers(), stateDir), settings),
+                    health.part(RecordGate.PART)));
+        }
     }
 
     private record Cluster(String id, int brokers) {
@@ -112,7 +134,7 @@ public final class Governance implements AutoCloseable {
 
     /** True once every Streams app is running (has its tasks assigned). */
     public boolean running() {
-        return !streams.isEmpty() && streams.stream().allMatch(app -> app.state() == KafkaStreams.State.RUNNING);
+        return (!streams.isEmpty() || provisioner != null) && streams.stream().allMatch(app -> app.state() == KafkaStreams.State.RUNNING);
     }
 
     public Provisioner provisioner() {

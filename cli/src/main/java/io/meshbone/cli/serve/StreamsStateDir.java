@@ -1,4 +1,4 @@
-package io.meshbone.cli;
+package io.meshbone.cli.serve;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,17 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the embedded mesh's Kafka Streams apps (gates and domain apps) keep their local state: beside Kafka's data
- * with {@code up --data-dir}, so a restart finds both; otherwise a directory the mesh owns outside the OS temp
+ * Where a mesh's Kafka Streams apps (gates and domain apps) keep their local state: beside Kafka's data
+ * with {@code up --data-dir} (or {@code serve --data-dir}), so a restart finds both; otherwise a directory the mesh owns outside the OS temp
  * directory, which Kafka Streams warns about because the OS may clean it under a running app.
  */
-final class StreamsStateDir {
+public final class StreamsStateDir {
 
     private StreamsStateDir() {
     }
 
     /** {@code <dataDir>/streams-state}, or a fresh {@code ~/.meshbone/state/up-*} when {@code dataDir} is null. */
-    static Path create(Path dataDir) {
+    public static Path create(Path dataDir) {
         try {
             if (dataDir != null) {
                 return Files.createDirectories(dataDir.resolve("streams-state"));

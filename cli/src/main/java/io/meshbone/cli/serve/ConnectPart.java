@@ -1,0 +1,55 @@
+package io.meshbone.cli.serve;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.meshbone.connect.ConnectWorkerSettings;
+import io.meshbone.connect.EmbeddedConnect;
+import io.meshbone.platform.control.MeshTopicPlans;
+
+/**
+ * A distributed Kafka Connect worker with the Meshbone plugin and Debezium, plus the dashboard sink when PostgreSQL
+ * answers; workers started with the same group form one Connect cluster.
+ *
+ * @param port the REST port (0 = free port)
+ */
+public record ConnectPart(int port) implements MeshPart<EmbeddedConnect> {
+
+    private static final String[] CLIENT_PREFIXES = {"", "producer.", "consumer.", "admin."};
+
+    @Override
+    public String name() {
+        return "connect";
+    }
+
+    @Override
+    public EmbeddedConnect start(PartContext context) {
+        ConnectWorkerSettings worker = ConnectWorkerSettings.defaults(context.bootstrapServers())
+                .withHost(context.host()).withPort(port)
+                .withReplicationFactor(MeshTopicPlans.replication(context.brokers()))
+                .withOverrides(workerClientSettings(context.clientConfig()));
+        return EmbeddedConnect.start(worker, URI.create(context.registryUrl()), Map.of());
+    }
+
+    /**
+     * The pass-through client settings for the worker itself and, prefixed, for its tasks' producers, consumers
+     * and admin clients: a worker's own settings do not reach them (as in Confluent's {@code CONNECT_PRODUCER_*}).
+     */
+    static Map<String, String> workerClientSettings(Map<String, Object> clientConfig) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        clientConfig.forEach((name, value) -> {
+            if (!name.equals("bootstrap.servers")) {
+                for (String prefix : CLIENT_PREFIXES) {
+                    settings.put(prefix + name, String.valueOf(value));
+                }
+            }
+        });
+        return settings;
+    }
+
+    @Override
+    public Map<String, String> addresses(EmbeddedConnect started) {
+        return Map.of("connect.url", started.restUrl().toString());
+    }
+}

@@ -1,0 +1,36 @@
+package io.meshbone.cli.serve;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code meshbone serve governance}: the contract gate, record gate and provisioner, or some of them. */
+@Command(name = "governance", mixinStandardHelpOptions = true, defaultValueProvider = ServeDefaults.class,
+        description = "Run the gate until SIGTERM; instances share the gates' partitions through Kafka Streams.")
+final class ServeGovernanceCommand implements Callable<Integer> {
+
+    static final int MANAGEMENT_PORT = 7090;
+
+    @Mixin
+    ServeOptions options;
+
+    @Mixin
+    RegistryUrlOption registry;
+
+    @Mixin
+    DataDirOption state;
+
+    @Option(names = "--parts", split = ",", defaultValue = "contract-gate,record-gate,provisioner", paramLabel = "PART",
+            description = "Which governance services to run: contract-gate, record-gate, provisioner. Default: ${DEFAULT-VALUE}.")
+    List<String> parts;
+
+    @Override
+    public Integer call() {
+        GovernancePart part = new GovernancePart(Set.copyOf(parts));
+        return new PartProcess(options, registry.registryUrl, MANAGEMENT_PORT, true, state.dataDir).run(part, System.out, System.err);
+    }
+}

@@ -1,0 +1,47 @@
+package io.meshbone.cli.serve;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.meshbone.localkafka.LocalKafka;
+import io.meshbone.localkafka.LocalKafkaSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code meshbone serve kafka}: the embedded Kafka cluster as a process of its own, for development and tests. */
+@Command(name = "kafka", mixinStandardHelpOptions = true, defaultValueProvider = ServeDefaults.class,
+        description = "Run the embedded Kafka cluster (KRaft, 1 or 3 brokers) as its own process until SIGTERM.")
+final class ServeKafkaCommand implements Callable<Integer> {
+
+    @Option(names = "--brokers", defaultValue = "1",
+            description = "Brokers: 1 (combined broker+controller) or 3 (three brokers, one controller). Default: ${DEFAULT-VALUE}.")
+    int brokers;
+
+    @Option(names = "--host", defaultValue = "localhost",
+            description = "Host name the brokers listen on and advertise. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--port", defaultValue = "9092",
+            description = "First broker's port; further brokers and the controller take the next ports; 0 picks free ports. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep Kafka's data here so a restart finds it. Default: a temporary directory removed on exit.")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        StopSignal stop = StopSignal.install();
+        long started = System.nanoTime();
+        try (LocalKafka kafka = new KafkaPart(new LocalKafkaSettings(brokers, host, port, dataDir, Map.of())).start()) {
+            System.out.println("bootstrap.servers=" + kafka.bootstrapServers());
+            System.out.printf("meshbone serve kafka is up in %d ms (%d broker%s)%n", (System.nanoTime() - started) / 1_000_000,
+                    kafka.brokerCount(), kafka.brokerCount() == 1 ? "" : "s");
+            System.out.flush();
+            stop.await();
+        }
+        System.out.println("meshbone serve kafka stopped.");
+        return 0;
+    }
+}

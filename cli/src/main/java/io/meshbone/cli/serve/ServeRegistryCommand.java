@@ -1,0 +1,27 @@
+package io.meshbone.cli.serve;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code meshbone serve registry}: the schema registry; any number of instances, any of them takes writes. */
+@Command(name = "registry", mixinStandardHelpOptions = true, defaultValueProvider = ServeDefaults.class,
+        description = "Run the schema registry (state in the _schemas topic) until SIGTERM; instances share the topic.")
+final class ServeRegistryCommand implements Callable<Integer> {
+
+    static final int MANAGEMENT_PORT = 7081;
+
+    @Mixin
+    ServeOptions options;
+
+    @Option(names = "--port", defaultValue = "8081",
+            description = "Registry API port; 0 picks a free port. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Override
+    public Integer call() {
+        return new PartProcess(options, null, MANAGEMENT_PORT, false, null).run(new RegistryPart(port), System.out, System.err);
+    }
+}

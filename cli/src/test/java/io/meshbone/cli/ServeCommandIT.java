@@ -1,0 +1,194 @@
+package io.meshbone.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.meshbone.cli.internal.ExampleContracts;
+import io.meshbone.domains.demo.DemoGenerator;
+import io.meshbone.platform.control.ContractClient;
+import io.meshbone.platform.control.Decision;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the packaged {@code meshbone.jar}'s {@code serve} parts as child processes, one part each, against a Kafka
+ * cluster of their own (itself {@code serve kafka}), so only these processes can move records through the gate.
+ */
+class ServeCommandIT {
+
+    private static final Path JAR = Path.of("target", "meshbone.jar");
+    private static final String PRODUCT = "orders.order-placed";
+
+    private final List<Child> children = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() {
+        children.forEach(child -> child.process.destroyForcibly());
+    }
+
+    @Test
+    void partsRunAsProcessesOfTheirOwnAndStopCleanlyOnSigterm(@TempDir Path dir) throws Exception {
+        assertThat(JAR).as("the shaded jar, built in the package phase").exists();
+        Child kafka = start(dir, "kafka", "serve", "kafka", "--port", "0");
+        String bootstrap = kafka.awaitValue("bootstrap.servers=", Duration.ofSeconds(120));
+
+        // One after another: JVMs starting side by side on a busy 2-core machine can miss the 10 s reachability window.
+        Child registry = startAndAwaitUp(dir, "registry", "serve", "registry", "--bootstrap-server", bootstrap, "--port", "0",
+                "--management-port", "0");
+        String registryUrl = registry.awaitValue("schema.registry.url=", Duration.ofSeconds(10));
+        List<Child> parts = new ArrayList<>(List.of(registry));
+        for (String instance : List.of("governance-1", "governance-2")) {
+            parts.add(startAndAwaitUp(dir, instance, "serve", "governance", "--bootstrap-server", bootstrap, "--registry-url", registryUrl,
+                    "--management-port", "0", "--data-dir", dir.resolve(instance).toString()));
+        }
+        Child catalog = startAndAwaitUp(dir, "catalog", "serve", "catalog", "--bootstrap-server", bootstrap, "--registry-url", registryUrl,
+                "--port", "0", "--management-port", "0");
+        parts.add(catalog);
+        // The domain app starts on its own once the contracts below list its product.
+        parts.add(startAndAwaitUp(dir, "domains", "serve", "domains", "orders-refinement", "--bootstrap-server", bootstrap,
+                "--registry-url", registryUrl, "--management-port", "0"));
+
+        // The contract gate runs only in the governance processes: every decision comes from them.
+        try (ContractClient contracts = new ContractClient(Map.of("bootstrap.servers", bootstrap))) {
+            for (ExampleContracts.Example example : ExampleContracts.load("User:serve-it")) {
+                Decision decision = contracts.apply(example.request(), Duration.ofSeconds(120));
+                assertThat(decision.accepted()).as("%s: %s", example.product().name(), decision.reasons()).isTrue();
+            }
+        }
+
+        try (DemoGenerator demo = DemoGenerator.start(Map.of("bootstrap.servers", bootstrap), 20)) {
+            // Raw checkout → domain app (its process) → staging → record gate (its processes) → product topic.
+            assertThat(awaitGatedRecord(bootstrap, PRODUCT + ".v1", parts)).isEqualTo(PRODUCT);
+        }
+
+        for (Child part : parts) {
+            URI management = URI.create(part.awaitValue("management.url=", Duration.ofSeconds(60)));
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(Http.get(management, "/health/ready").status())
+                    .as("%s ready: %s", part.name, Http.get(management, "/health/ready").body()).isEqualTo(200));
+            Http.Answer metrics = Http.get(management, "/metrics");
+            assertThat(metrics.contentType()).startsWith("text/plain");
+            assertThat(metrics.body()).as(part.name).contains("# TYPE jvm_memory_used_bytes gauge");
+            assertThat(Http.get(management, "/health/live").status()).isEqualTo(200);
+        }
+        URI catalogUrl = URI.create(catalog.awaitValue("catalog.url=", Duration.ofSeconds(10)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(Http.get(catalogUrl, "/api/products/" + PRODUCT).status()).isEqualTo(200));
+
+        parts.forEach(part -> part.signalled = System.nanoTime());
+        parts.forEach(part -> part.process.destroy()); // SIGTERM on POSIX
+        for (Child part : parts) {
+            assertThat(part.process.waitFor(15, TimeUnit.SECONDS)).as("%s exited after SIGTERM", part.name).isTrue();
+            assertThat(part.process.exitValue()).as("%s exit code; output:%n%s", part.name, part.output()).isZero();
+            assertThat(part.output()).contains("meshbone serve " + part.name.replaceAll("-\\d$", "") + " stopped.");
+            System.out.printf("meshbone serve %s stopped %d ms after SIGTERM%n", part.name,
+                    (System.nanoTime() - part.signalled) / 1_000_000);
+        }
+        kafka.process.destroy();
+        assertThat(kafka.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(kafka.process.exitValue()).isZero();
+    }
+
+    @Test
+    void anUnreachableClusterEndsTheProcessWithOneLine(@TempDir Path dir) throws Exception {
+        long started = System.nanoTime();
+        Child registry = start(dir, "registry", "serve", "registry", "--bootstrap-server", "127.0.0.1:1", "--port", "0",
+                "--management-port", "0");
+
+        // 10 s of asking plus the JVM's start, which takes seconds on a loaded machine.
+        assertThat(registry.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        System.out.printf("meshbone serve registry gave up after %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        assertThat(registry.process.exitValue()).isEqualTo(1);
+        assertThat(registry.output().lines().filter(line -> line.startsWith("meshbone serve registry:")).toList())
+                .containsExactly("meshbone serve registry: cannot reach Kafka at 127.0.0.1:1 within 10s (bootstrap.servers)");
+    }
+
+    private static String awaitGatedRecord(String bootstrap, String topic, List<Child> parts) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.GROUP_ID_CONFIG, "serve-it");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            return await().atMost(Duration.ofSeconds(180)).until(() -> {
+                for (Child part : parts) {
+                    part.requireAlive();
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    Header product = record.headers().lastHeader("mesh.product");
+                    if (product != null) {
+                        return new String(product.value(), StandardCharsets.UTF_8);
+                    }
+                }
+                return null;
+            }, value -> value != null);
+        }
+    }
+
+    private Child startAndAwaitUp(Path dir, String name, String... args) throws IOException {
+        Child child = start(dir, name, args);
+        child.awaitValue("meshbone serve " + args[1] + " is up", Duration.ofSeconds(180));
+        return child;
+    }
+
+    private Child start(Path dir, String name, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        // A file, not a pipe: the JDK closes a pipe under a concurrent reader when the child exits.
+        Path log = dir.resolve(name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Child child = new Child(name, process, log);
+        children.add(child);
+        return child;
+    }
+
+    private static String javaBinary() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return Files.isExecutable(java) ? java.toString() : "java";
+    }
+
+    /** A {@code meshbone} child process and the file its output goes to. */
+    private static final class Child {
+        final String name;
+        final Process process;
+        final Path log;
+        long signalled;
+
+        Child(String name, Process process, Path log) {
+            this.name = name;
+            this.process = process;
+            this.log = log;
+        }
+
+        String output() throws IOException {
+            return Files.readString(log);
+        }
+
+        void requireAlive() throws IOException {
+            if (!process.isAlive()) {
+                throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + output());
+            }
+        }
+
+        String awaitValue(String prefix, Duration within) {
+            return await().atMost(within).until(() -> {
+                requireAlive();
+                return output().lines().filter(line -> line.startsWith(prefix)).findFirst().orElse(null);
+            }, line -> line != null).substring(prefix.length());
+        }
+    }
+}
