@@ -1,7 +1,9 @@
 package io.meshbone.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
 
 import io.meshbone.cli.serve.StopSignal;
@@ -54,6 +56,9 @@ final class UpCommand implements Callable<Integer> {
             description = "Run the isolated deployment pattern: an 'eu' domain cluster (customers, shipping; their products resident in eu) and the exchange (the other domains), replicated with MirrorMaker 2.")
     boolean isolated;
 
+    /** How long a signal during start-up may take to stop 'up' before the process is ended. */
+    static final Duration STOP_DEADLINE = Duration.ofMillis(4500);
+
     @Override
     public Integer call() {
         // Handling the signals ourselves lets 'up' stop cleanly and exit 0, instead of the JVM's 130/143.
@@ -66,8 +71,12 @@ final class UpCommand implements Callable<Integer> {
         }
         EmbeddedMesh.Settings mesh = new EmbeddedMesh.Settings(null, settings, registryPort, catalogPort, connectPort, demo,
                 line -> System.out.println("  " + line));
-        // Start-up looks at the latch between its steps, so a signal stops 'up' within seconds at any moment.
+        // Start-up looks at the latch between its steps, so a signal stops 'up' within seconds at any moment; a step
+        // that cannot be cut short (the broker's own start) is cut by the watchdog instead.
+        AtomicBoolean ready = new AtomicBoolean();
+        StartupWatchdog.arm(stop, ready, STOP_DEADLINE);
         try (EmbeddedMesh up = EmbeddedMesh.start(mesh, stop::requested)) {
+            ready.set(true);
             System.out.printf("Meshbone is up in %d ms%n", (System.nanoTime() - started) / 1_000_000);
             System.out.println("bootstrap.servers=" + up.bootstrapServers());
             System.out.println("schema.registry.url=" + up.registryUrl());

@@ -79,6 +79,33 @@ class UpCommandIT {
     }
 
     @Test
+    void aSignalDuringStartUpStopsUpWithinFiveSeconds(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("up.log");
+        Process up = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "up", "--port", "0", "--registry-port", "0",
+                "--catalog-port", "0", "--connect-port", "-1", "--no-demo")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            // The broker is up, the rest of the mesh is still starting: the moment a slow start used to hold a signal.
+            await().atMost(Duration.ofSeconds(60)).until(() -> line(log, "  kafka ") != null);
+            assertThat(bootstrapLine(log)).as("still starting when signalled").isNull();
+
+            long signalled = System.nanoTime();
+            up.destroy();
+            assertThat(up.waitFor(10, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+            long stoppedMs = (System.nanoTime() - signalled) / 1_000_000;
+            System.out.printf("meshbone up stopped %d ms after a SIGTERM during start-up (exit %d)%n", stoppedMs, up.exitValue());
+            assertThat(stoppedMs).as("ms from SIGTERM to exit; output:%n%s", Files.readString(log))
+                    .isLessThan(UpCommand.STOP_DEADLINE.toMillis() + 1_000);
+            // Either the start was cut short between steps and the mesh stopped cleanly, or the watchdog ended it.
+            assertThat(up.exitValue()).isIn(0, StartupWatchdog.CUT_SHORT);
+        } finally {
+            up.destroyForcibly();
+        }
+    }
+
+    @Test
     void versionPrintsMeshboneAndKafkaVersions() throws Exception {
         Process version = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "version").redirectErrorStream(true).start();
         String text = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
