@@ -14,7 +14,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * size and producer compression, with the medians of the rounds, their spread, and the per-round ratios.
  *
  * <p>Run: {@code mvn -B -q -Pgate-bench -pl governance-topology -am verify -DskipTests} with optional
- * {@code -Dbench.records=30000 -Dbench.rounds=5 -Dbench.sizes=all -Dbench.compression=none,lz4,zstd
+ * {@code -Dbench.records=20000 -Dbench.rounds=5 -Dbench.sizes=payments.payment-settled,1024 (or all) -Dbench.compression=none,lz4,zstd
  * -Dbench.linger.ms=… -Dbench.batch.size=…}.
  */
 public final class GateBenchmark {
@@ -124,7 +124,8 @@ public final class GateBenchmark {
 
     private static String shippedProducer() {
         var config = RecordGate.streamsConfig("localhost:9092", "/tmp");
-        return "compression.type=" + config.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "none")
+        return "commit.interval.ms=" + config.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)
+                + ", compression.type=" + config.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "none")
                 + ", linger.ms=" + config.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "100 (Streams' default)")
                 + ", batch.size=" + config.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), "16384");
     }

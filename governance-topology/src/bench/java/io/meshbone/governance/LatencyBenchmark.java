@@ -22,7 +22,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * topic without the gate.
  *
  * <p>Run: {@code mvn -B -q -Platency-bench -pl governance-topology -am verify -DskipTests} with optional
- * {@code -Dbench.rates=1000,10000 -Dbench.seconds=15 -Dbench.warmup.seconds=5 -Dbench.commit.ms=shipped,100,50,20}.
+ * {@code -Dbench.rates=1000,10000 -Dbench.seconds=10 -Dbench.warmup.seconds=10 -Dbench.commit.ms=shipped,100,50,20}.
  */
 public final class LatencyBenchmark {
 
@@ -34,8 +34,8 @@ public final class LatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<Integer> rates = ints(System.getProperty("bench.rates", "1000,10000"));
-        Duration measured = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
-        Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.warmup.seconds", 5));
+        Duration measured = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
+        Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.warmup.seconds", 10));
         List<String> commitIntervals = Arrays.stream(System.getProperty("bench.commit.ms", "shipped,100,50,20").split(","))
                 .map(String::trim).toList();
         List<String> tables = new ArrayList<>();
