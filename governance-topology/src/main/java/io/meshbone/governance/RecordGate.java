@@ -83,7 +83,7 @@ public final class RecordGate {
 
     /** Exactly-once Streams config for the gate on these brokers. */
     static Properties streamsConfig(String bootstrapServers, String stateDir) {
-        Properties props = GateStreamsConfig.exactlyOnce(APPLICATION_ID, bootstrapServers, stateDir);
+        Properties props = GateStreamsConfig.dataPlane(GateStreamsConfig.exactlyOnce(APPLICATION_ID, bootstrapServers, stateDir));
         // New staging topics are found on the consumer's metadata refresh: refresh every few seconds, not every 5 minutes.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), 3000);
         // A gate instance that dies is replaced within seconds, not after the default 45 s session timeout.

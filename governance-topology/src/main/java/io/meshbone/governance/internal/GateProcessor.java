@@ -11,6 +11,7 @@ import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.lineage.LineageHeaders;
 import io.meshbone.platform.registry.SchemaRegistryException;
 import io.meshbone.platform.control.ListedProduct;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -61,20 +62,20 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
         String sourceRef = LineageHeaders.source(source.topic(), source.partition(), source.offset());
-        Headers headers = record.headers();
         // The gate is the only writer of mesh.* headers: a forged (or replayed) mesh.error.code must not steer the router.
-        ProducerHeaders.stripMeshHeaders(headers);
-        LineageHeaders.put(headers, LineageHeaders.SOURCE, sourceRef);
+        ProducerHeaders producerHeaders = ProducerHeaders.of(record.headers());
+        Header sourceHeader = ProducerHeaders.header(LineageHeaders.SOURCE, sourceRef.getBytes(StandardCharsets.UTF_8));
 
         Optional<ProductNames> staging = stagingTopics.computeIfAbsent(source.topic(), ProductNames::ofStagingTopic);
         if (staging.isEmpty()) {
-            reject(record, GateError.PRODUCT_NOT_LISTED, "staging topic " + source.topic()
+            reject(record, producerHeaders, sourceHeader, GateError.PRODUCT_NOT_LISTED, "staging topic " + source.topic()
                     + " names a major version that is not an int without leading zeros; no product is listed at it");
             return;
         }
         ListedProduct listing = listing(staging.get().productName());
         if (listing == null || listing.retired()) {
-            reject(record, GateError.PRODUCT_NOT_LISTED, "no listed product owns staging topic " + source.topic());
+            reject(record, producerHeaders, sourceHeader, GateError.PRODUCT_NOT_LISTED, "no listed product owns staging topic "
+                    + source.topic());
             return;
         }
         GatedProduct product;
@@ -82,43 +83,39 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
             product = products.forListing(listing);
         } catch (RuntimeException | Error e) {
             log.warn("The listing of {} (request {}) cannot be used to check records from {}", listing.name(), listing.requestId(), sourceRef, e);
-            reject(record, GateError.CHECK_FAILED, "the listing of " + listing.name() + " cannot be used to check records: " + describe(e));
+            reject(record, producerHeaders, sourceHeader, GateError.CHECK_FAILED, "the listing of " + listing.name()
+                    + " cannot be used to check records: " + describe(e));
             return;
         }
         if (product.names().major() != staging.get().major()) {
-            reject(record, GateError.PRODUCT_NOT_LISTED, "staging topic " + source.topic() + " is generation v"
-                    + staging.get().major() + " but " + listing.name() + " is listed at v" + product.names().major());
+            reject(record, producerHeaders, sourceHeader, GateError.PRODUCT_NOT_LISTED, "staging topic " + source.topic()
+                    + " is generation v" + staging.get().major() + " but " + listing.name() + " is listed at v"
+                    + product.names().major());
             return;
         }
         Verdict verdict = judge(product, record, sourceRef);
         product.recordsIn().increment();
         if (!verdict.passed()) {
-            deadLetter(product, record, verdict.error(), verdict.reason());
+            deadLetter(product, record, producerHeaders, sourceHeader, verdict.error(), verdict.reason());
             return;
         }
-        LineageHeaders.put(headers, LineageHeaders.PRODUCT, product.headerValues().product());
-        LineageHeaders.put(headers, LineageHeaders.DOMAIN, product.headerValues().domain());
-        if (verdict.schemaId() >= 0) {
-            LineageHeaders.put(headers, LineageHeaders.SCHEMA_ID, product.headerValues().schemaId(verdict.schemaId()));
-        }
-        // A domain app that derived the record already named its inputs; otherwise the contract's inputs stand.
-        if (headers.lastHeader(LineageHeaders.UPSTREAM) == null && product.headerValues().upstream() != null) {
-            LineageHeaders.put(headers, LineageHeaders.UPSTREAM, product.headerValues().upstream());
-        }
+        HeaderValues values = product.headerValues();
         long now = System.currentTimeMillis();
-        LineageHeaders.put(headers, LineageHeaders.GATE_TIMESTAMP, gateTimestamp(now));
+        // A domain app that derived the record already named its inputs; otherwise the contract's inputs stand.
+        Headers stamped = producerHeaders.with(sourceHeader, values.product(), values.domain(), values.schemaId(verdict.schemaId()),
+                producerHeaders.hasUpstream() ? null : values.upstream(),
+                ProducerHeaders.header(LineageHeaders.GATE_TIMESTAMP, gateTimestamp(now)));
         // Checked before forwarding: under exactly-once a send the broker refuses would abort the whole transaction.
-        int size = RecordLimits.batchBytes(record.key(), record.value(), headers);
-        if (size > limits.productTopicBytes()) {
-            ProducerHeaders.removeLineageStamps(headers);
-            deadLetter(product, record, GateError.RECORD_TOO_LARGE, "with the gate's lineage headers the record is " + size
-                    + " bytes; product topic " + product.names().topic() + " takes at most " + limits.productTopicBytes()
-                    + " (max.message.bytes)");
+        if (!RecordLimits.fits(record.key(), record.value(), stamped, limits.productTopicBytes())) {
+            int size = RecordLimits.batchBytes(record.key(), record.value(), stamped);
+            deadLetter(product, record, producerHeaders, sourceHeader, GateError.RECORD_TOO_LARGE, "with the gate's lineage headers"
+                    + " the record is " + size + " bytes; product topic " + product.names().topic() + " takes at most "
+                    + limits.productTopicBytes() + " (max.message.bytes)");
             return;
         }
         product.latency().record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS);
         product.recordsOut().increment();
-        context.forward(record);
+        context.forward(record.withHeaders(stamped));
     }
 
     /**
@@ -167,15 +164,16 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
     private record CachedListing(ListedProduct listing, long readAt) {
     }
 
-    private void deadLetter(GatedProduct product, Record<byte[], byte[]> record, GateError error, String reason) {
+    private void deadLetter(GatedProduct product, Record<byte[], byte[]> record, ProducerHeaders producerHeaders, Header source,
+                            GateError error, String reason) {
         product.dlq(error).increment();
-        reject(record, error, reason);
+        reject(record, producerHeaders, source, error, reason);
     }
 
-    private void reject(Record<byte[], byte[]> record, GateError error, String reason) {
-        Headers headers = record.headers();
-        LineageHeaders.put(headers, LineageHeaders.ERROR_CODE, error.name());
-        LineageHeaders.put(headers, LineageHeaders.ERROR_REASON, DeadLetters.capped(reason));
-        context.forward(DeadLetters.fitting(record, limits.deadLetterBytes()));
+    private void reject(Record<byte[], byte[]> record, ProducerHeaders producerHeaders, Header source, GateError error, String reason) {
+        Headers headers = producerHeaders.with(source,
+                ProducerHeaders.header(LineageHeaders.ERROR_CODE, error.name().getBytes(StandardCharsets.UTF_8)),
+                ProducerHeaders.header(LineageHeaders.ERROR_REASON, DeadLetters.capped(reason).getBytes(StandardCharsets.UTF_8)));
+        context.forward(DeadLetters.fitting(record.withHeaders(headers), limits.deadLetterBytes()));
     }
 }

@@ -4,35 +4,40 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A product's lineage header values as UTF-8 bytes, encoded once instead of once per record. */
+import io.meshbone.platform.lineage.LineageHeaders;
+import org.apache.kafka.common.header.Header;
+
+/** A product's lineage headers, encoded once instead of once per record (a header is never changed once made). */
 public final class HeaderValues {
 
-    private final byte[] product;
-    private final byte[] domain;
-    private final byte[] upstream;
-    private final Map<Integer, byte[]> schemaIds = new ConcurrentHashMap<>();
+    private final Header product;
+    private final Header domain;
+    private final Header upstream;
+    private final Map<Integer, Header> schemaIds = new ConcurrentHashMap<>();
 
     HeaderValues(String product, String domain, String upstream) {
-        this.product = utf8(product);
-        this.domain = utf8(domain);
-        this.upstream = upstream.isEmpty() ? null : utf8(upstream);
+        this.product = ProducerHeaders.header(LineageHeaders.PRODUCT, utf8(product));
+        this.domain = ProducerHeaders.header(LineageHeaders.DOMAIN, utf8(domain));
+        this.upstream = upstream.isEmpty() ? null : ProducerHeaders.header(LineageHeaders.UPSTREAM, utf8(upstream));
     }
 
-    public byte[] product() {
+    public Header product() {
         return product;
     }
 
-    public byte[] domain() {
+    public Header domain() {
         return domain;
     }
 
     /** The contract's inputs, comma-separated, or null when it has none. */
-    public byte[] upstream() {
+    public Header upstream() {
         return upstream;
     }
 
-    public byte[] schemaId(int id) {
-        return schemaIds.computeIfAbsent(id, unused -> utf8(Integer.toString(id)));
+    /** The {@code mesh.schema.id} header for this id, or null for a record without one (a tombstone). */
+    public Header schemaId(int id) {
+        return id < 0 ? null : schemaIds.computeIfAbsent(id, unused -> ProducerHeaders.header(LineageHeaders.SCHEMA_ID,
+                utf8(Integer.toString(id))));
     }
 
     private static byte[] utf8(String text) {

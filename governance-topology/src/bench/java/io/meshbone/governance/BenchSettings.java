@@ -1,0 +1,35 @@
+package io.meshbone.governance;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a benchmark run measures, from system properties so the Maven profiles pass them through.
+ *
+ * @param records     records per run ({@code -Dbench.records})
+ * @param rounds      alternating rounds per table ({@code -Dbench.rounds}), at least 1
+ * @param sizes       record sizes: product names of the examples (their real encoded size), byte counts, or {@code all}
+ *                    ({@code -Dbench.sizes}, comma-separated)
+ * @param compression producer compression types to measure ({@code -Dbench.compression}, comma-separated)
+ * @param lingerMs    the streams producer's {@code linger.ms} override, or null for the gate's default ({@code -Dbench.linger.ms})
+ * @param batchBytes  the streams producer's {@code batch.size} override, or null for the gate's default ({@code -Dbench.batch.size})
+ */
+record BenchSettings(int records, int rounds, List<String> sizes, List<String> compression, Integer lingerMs, Integer batchBytes) {
+
+    /** The example product whose record size the first (shipped defaults) table uses. */
+    static final String DEFAULT_PRODUCT = "payments.payment-settled";
+
+    static BenchSettings fromSystemProperties() {
+        return new BenchSettings(
+                Integer.getInteger("bench.records", 20_000),
+                Math.max(1, Integer.getInteger("bench.rounds", 5)),
+                list(System.getProperty("bench.sizes", DEFAULT_PRODUCT + ",1024")),
+                list(System.getProperty("bench.compression", "none,lz4,zstd")),
+                Integer.getInteger("bench.linger.ms"),
+                Integer.getInteger("bench.batch.size"));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(part -> !part.isEmpty()).toList();
+    }
+}
