@@ -2,7 +2,7 @@ package io.meshbone.governance;
 
 import java.util.Properties;
 
-import io.meshbone.governance.internal.ProductTopicPlans;
+import io.meshbone.platform.control.ProductTopicPlans;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 

@@ -2,7 +2,7 @@ package io.meshbone.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshbone.governance.internal.ProductTopicPlans;
+import io.meshbone.platform.control.ProductTopicPlans;
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.provisioning.TopicPlan;
 import org.apache.kafka.clients.producer.ProducerConfig;
