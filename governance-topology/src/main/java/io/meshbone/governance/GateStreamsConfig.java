@@ -2,12 +2,14 @@ package io.meshbone.governance;
 
 import java.util.Properties;
 
-import io.meshbone.platform.control.ProductTopicPlans;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** What both gates run with: exactly-once, and commits every 100 ms (the record gate: 20 ms) so a verdict is visible within a moment. */
 final class GateStreamsConfig {
+
+    /** The producer's name for what the product topics' {@code compression.type=uncompressed} stores. */
+    static final String GATE_PRODUCER_COMPRESSION = "none";
 
     static final int RECORD_GATE_COMMIT_INTERVAL_MS = 20;
 
@@ -36,7 +38,7 @@ final class GateStreamsConfig {
      */
     static Properties dataPlane(Properties props) {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, RECORD_GATE_COMMIT_INTERVAL_MS);
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), ProductTopicPlans.PRODUCT_COMPRESSION);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), GATE_PRODUCER_COMPRESSION);
         return props;
     }
 }

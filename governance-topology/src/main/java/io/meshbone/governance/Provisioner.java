@@ -160,6 +160,11 @@ public final class Provisioner implements AutoCloseable {
             log.warn("skipping listing of {} at offset {}: it lacks name, descriptor or requestId", record.key(), record.offset());
             return false;
         }
+        if (!listing.name().equals(record.key())) {
+            // The gate keys every listing by its product's name; one under another key is not the gate's.
+            log.warn("skipping listing at offset {}: it names {} under the key {}", record.offset(), listing.name(), record.key());
+            return false;
+        }
         listed.put(record.key(), listing);
         contracts.put(record.key(), listing.contract());
         return true;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class GateDefaultsTest {
 
     @Test
-    void gateProducerCompressesWithTheProductTopicsCodecSoTheBrokerNeverRecompresses() {
+    void productTopicsAndTheGateProducerStayUncompressedSoEveryClientReadsThem() {
         DataProduct product = GateFixtures.listing("pay.payment-settled", GateFixtures.paymentDescriptor("pay", "1.0.0"),
                 "payment-settled.avsc", GateFixtures.PAYMENT_AVSC, 7).contract().orThrow();
         TopicPlan productTopic = ProductTopicPlans.of(product, 1).stream()
@@ -20,7 +20,7 @@ class GateDefaultsTest {
 
         Object gateCodec = RecordGate.streamsConfig("unused:9092", "/tmp").get(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG));
 
-        assertThat(productTopic.configs()).containsEntry("compression.type", "zstd");
-        assertThat(gateCodec).isEqualTo(productTopic.configs().get("compression.type"));
+        assertThat(productTopic.configs()).containsEntry("compression.type", "uncompressed");
+        assertThat(gateCodec).isEqualTo("none");
     }
 }

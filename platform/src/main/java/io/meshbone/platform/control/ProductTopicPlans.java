@@ -29,7 +29,7 @@ public final class ProductTopicPlans {
      * the gate benchmark, but a product must be readable by every client the mesh promises: kafkajs reads only
      * uncompressed and gzip batches without codec plugins (README, gate benchmark).
      */
-    public static final String PRODUCT_COMPRESSION = "none";
+    public static final String PRODUCT_COMPRESSION = "uncompressed";
 
     private ProductTopicPlans() {
     }
