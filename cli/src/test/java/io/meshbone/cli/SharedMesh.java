@@ -22,7 +22,7 @@ final class SharedMesh implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         String bootstrap = SharedKafka.cluster(context).bootstrapServers();
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(MeshResource.class, key -> new MeshResource(start(bootstrap)), MeshResource.class)
+                .getOrComputeIfAbsent(MeshResource.class, key -> MeshResource.start(bootstrap), MeshResource.class)
                 .mesh();
     }
 
@@ -37,10 +37,26 @@ final class SharedMesh implements ParameterResolver {
         }
     }
 
+    /** The mesh holds the shared broker until it has closed, whatever order JUnit closes the stores in. */
     private record MeshResource(EmbeddedMesh mesh) implements AutoCloseable {
+
+        static MeshResource start(String bootstrap) {
+            SharedKafka.acquire();
+            try {
+                return new MeshResource(SharedMesh.start(bootstrap));
+            } catch (RuntimeException e) {
+                SharedKafka.release();
+                throw e;
+            }
+        }
+
         @Override
         public void close() {
-            mesh.close();
+            try {
+                mesh.close();
+            } finally {
+                SharedKafka.release();
+            }
         }
     }
 }

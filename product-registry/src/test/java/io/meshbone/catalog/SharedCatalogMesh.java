@@ -17,15 +17,30 @@ final class SharedCatalogMesh implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        SharedKafka.cluster(context);
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(CatalogMesh.class, key -> start(context), CatalogMesh.class);
+                .getOrComputeIfAbsent(MeshResource.class, key -> MeshResource.start(), MeshResource.class).mesh();
     }
 
-    private static CatalogMesh start(ExtensionContext context) {
-        try {
-            return CatalogMesh.start(SharedKafka.cluster(context));
-        } catch (Exception e) {
-            throw new IllegalStateException("the catalog ITs' mesh did not start", e);
+    /** The mesh holds the shared broker until it has closed, whatever order JUnit closes the stores in. */
+    private record MeshResource(CatalogMesh mesh) implements ExtensionContext.Store.CloseableResource {
+
+        static MeshResource start() {
+            try {
+                return new MeshResource(CatalogMesh.start(SharedKafka.acquire()));
+            } catch (Exception e) {
+                SharedKafka.release();
+                throw new IllegalStateException("the catalog ITs' mesh did not start", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                mesh.close();
+            } finally {
+                SharedKafka.release();
+            }
         }
     }
 }
