@@ -102,6 +102,7 @@ class ProductApplyIT {
                   compatibility: BACKWARD
                   classification: internal
                   partitions: 1
+                  slo: {freshness: 5m}
                 %s""".formatted(name, domain, version, name, inputs.isEmpty() ? "" : "  inputs: " + inputs + "\n"));
         return descriptor;
     }
