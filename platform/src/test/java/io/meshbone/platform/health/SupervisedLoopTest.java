@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -20,10 +21,11 @@ class SupervisedLoopTest {
             if (attempts.incrementAndGet() == 1) {
                 throw new StackOverflowError("first attempt breaks");
             }
-            while (supervisor.running()) {
-                supervisor.health().running(0);
-                Thread.sleep(10);
-            }
+            // Like a consumer's poll: block until close wakes the body through its hook.
+            CountDownLatch closed = new CountDownLatch(1);
+            supervisor.onClose(closed::countDown);
+            supervisor.health().running(0);
+            closed.await();
         })) {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(health.parts()).singleElement()
                     .extracting(PartHealth::state).isEqualTo(PartHealth.State.RUNNING));
