@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -156,13 +157,9 @@ public final class Provisioner implements AutoCloseable {
                     record.offset(), e.getClass().getSimpleName());
             return false;
         }
-        if (listing == null || listing.name() == null || listing.descriptor() == null || listing.requestId() == null) {
-            log.warn("skipping listing of {} at offset {}: it lacks name, descriptor or requestId", record.key(), record.offset());
-            return false;
-        }
-        if (!listing.name().equals(record.key())) {
-            // The gate keys every listing by its product's name; one under another key is not the gate's.
-            log.warn("skipping listing at offset {}: it names {} under the key {}", record.offset(), listing.name(), record.key());
+        Optional<String> unusable = ListedProduct.unusableUnder(record.key(), listing);
+        if (unusable.isPresent()) {
+            log.warn("skipping listing at offset {}: {}", record.offset(), unusable.get());
             return false;
         }
         listed.put(record.key(), listing);

@@ -1,6 +1,7 @@
 package io.meshbone.governance.internal;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.MeshJson;
@@ -53,8 +54,9 @@ public final class ListingStoreUpdater implements Processor<String, byte[], Void
             if (listing == null) {
                 return;
             }
-            if (!listing.name().equals(record.key())) {
-                skip("it lists '" + listing.name() + "' under the key '" + record.key() + "'");
+            Optional<String> unusable = ListedProduct.unusableUnder(record.key(), listing);
+            if (unusable.isPresent()) {
+                skip(unusable.get());
             } else if (!listing.contract().valid()) {
                 // The gate lists only valid contracts: this one was written by something else, and must not replace the
                 // last good listing (every record of the product would be dead-lettered).
@@ -74,9 +76,8 @@ public final class ListingStoreUpdater implements Processor<String, byte[], Void
             skip("it is not a ListedProduct as JSON (" + e.getClass().getSimpleName() + ")");
             return null;
         }
-        if (listing == null || listing.name() == null || listing.descriptor() == null || listing.requestId() == null) {
-            skip("it lacks name, descriptor or requestId");
-            return null;
+        if (listing == null) {
+            skip("it is JSON null, not a listing");
         }
         return listing;
     }

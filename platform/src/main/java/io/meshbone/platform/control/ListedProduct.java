@@ -2,6 +2,7 @@ package io.meshbone.platform.control;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import io.meshbone.platform.contract.ParsedDescriptor;
 import io.meshbone.platform.contract.ProductDescriptors;
@@ -30,6 +31,21 @@ public record ListedProduct(String name, String descriptorPath, String descripto
 
     public ListedProduct {
         files = files == null ? Map.of() : Map.copyOf(files);
+    }
+
+    /**
+     * Why a record read from {@code _mesh.products} under {@code key} is not a listing the gate wrote, or empty when it
+     * is one: the gate always writes a name, descriptor and request id, and keys each listing by its product's name.
+     * Every reader of the topic skips such a record rather than let it replace or stop anything.
+     */
+    public static Optional<String> unusableUnder(String key, ListedProduct listing) {
+        if (listing == null || listing.name() == null || listing.descriptor() == null || listing.requestId() == null) {
+            return Optional.of("it lacks name, descriptor or requestId");
+        }
+        if (!listing.name().equals(key)) {
+            return Optional.of("it lists '" + listing.name() + "' under the key '" + key + "'");
+        }
+        return Optional.empty();
     }
 
     /** The listed contract, parsed from the descriptor and files it was accepted with; never throws. */
