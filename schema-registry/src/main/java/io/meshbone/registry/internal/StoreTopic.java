@@ -1,11 +1,13 @@
 package io.meshbone.registry.internal;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.meshbone.platform.provisioning.TopicLeaders;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -29,6 +31,8 @@ final class StoreTopic {
             if (!exists(admin, topic)) {
                 create(admin, topic);
             }
+            // A topic just created is not yet served by the brokers; describing (or writing) it at once can fail.
+            TopicLeaders.await(admin, List.of(topic), Duration.ofSeconds(TIMEOUT_SECONDS));
             TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
             if (description.partitions().size() != 1) {
