@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class CatalogServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogServer.class);
+    private static final String REALM = "meshbone-catalog";
 
     private final CatalogState state;
     private final HealthMonitor health;
@@ -53,11 +54,13 @@ public final class CatalogServer implements AutoCloseable {
         try {
             CatalogApi api = new CatalogApi(state, health, new Sampler(settings.clientConfig(), settings.registryUrl()),
                     settings.clientConfig(), settings.meters(), settings.registryUrl(), settings.clusters());
-            jetty.setHandler(api.handler());
+            jetty.setHandler(settings.http().protect(api.handler(), REALM, settings.host(), CatalogApi.CONTENT_TYPES,
+                    CatalogApi::refusal));
             jetty.setErrorHandler(CatalogApi.errorHandler());
             jetty.start();
             URI url = JettyServers.url(jetty, settings.host());
-            log.info("Catalog serving {}", url);
+            log.info("Catalog serving {} in {}", url, settings.http().secure()
+                    ? "secure mode (users of " + settings.http().usersFile().get() + ")" : "open mode");
             return new CatalogServer(state, health, jetty, url);
         } catch (Exception e) {
             JettyServers.stopQuietly(jetty);
