@@ -1,5 +1,6 @@
 package io.meshbone.catalog;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,12 +20,15 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * @param port         the HTTP port; 0 picks a free one
  * @param meters       the registry {@code GET /metrics} renders; pass the gate's registry to include its meters
  * @param clusters     the mesh's clusters, so each product says where it is served ({@code servedOn}); empty for one
+ * @param consumersEvery how often the consumer groups reading product topics, and their lag, are read again
  */
 public record CatalogSettings(Map<String, Object> clientConfig, String registryUrl, String host, int port,
-                              PrometheusMeterRegistry meters, Optional<MeshTopology> clusters) {
+                              PrometheusMeterRegistry meters, Optional<MeshTopology> clusters, Duration consumersEvery) {
 
     /** The catalog's default port. */
     public static final int DEFAULT_PORT = 8080;
+    /** How often the live consumers of every product are read by default. */
+    public static final Duration DEFAULT_CONSUMERS_EVERY = Duration.ofSeconds(10);
 
     public CatalogSettings {
         clientConfig = Map.copyOf(clientConfig);
@@ -32,17 +36,26 @@ public record CatalogSettings(Map<String, Object> clientConfig, String registryU
             throw new IllegalArgumentException("clientConfig must contain bootstrap.servers");
         }
         Objects.requireNonNull(clusters, "clusters");
+        if (consumersEvery == null || consumersEvery.isNegative() || consumersEvery.isZero()) {
+            throw new IllegalArgumentException("consumersEvery must be a positive duration, got " + consumersEvery);
+        }
+    }
+
+    /** Settings reading live consumers every {@link #DEFAULT_CONSUMERS_EVERY}. */
+    public CatalogSettings(Map<String, Object> clientConfig, String registryUrl, String host, int port,
+                           PrometheusMeterRegistry meters, Optional<MeshTopology> clusters) {
+        this(clientConfig, registryUrl, host, port, meters, clusters, DEFAULT_CONSUMERS_EVERY);
     }
 
     /** Settings for a co-located mesh: one cluster, no {@code servedOn}. */
     public CatalogSettings(Map<String, Object> clientConfig, String registryUrl, String host, int port,
                            PrometheusMeterRegistry meters) {
-        this(clientConfig, registryUrl, host, port, meters, Optional.empty());
+        this(clientConfig, registryUrl, host, port, meters, Optional.empty(), DEFAULT_CONSUMERS_EVERY);
     }
 
     /** With the mesh's clusters: product details carry {@code servedOn}. */
     public CatalogSettings withClusters(MeshTopology value) {
-        return new CatalogSettings(clientConfig, registryUrl, host, port, meters, Optional.of(value));
+        return new CatalogSettings(clientConfig, registryUrl, host, port, meters, Optional.of(value), consumersEvery);
     }
 
     /** Defaults: localhost, port 8080, a fresh Prometheus registry. */
@@ -54,15 +67,20 @@ public record CatalogSettings(Map<String, Object> clientConfig, String registryU
     }
 
     public CatalogSettings withPort(int value) {
-        return new CatalogSettings(clientConfig, registryUrl, host, value, meters, clusters);
+        return new CatalogSettings(clientConfig, registryUrl, host, value, meters, clusters, consumersEvery);
     }
 
     public CatalogSettings withHost(String value) {
-        return new CatalogSettings(clientConfig, registryUrl, value, port, meters, clusters);
+        return new CatalogSettings(clientConfig, registryUrl, value, port, meters, clusters, consumersEvery);
     }
 
     public CatalogSettings withMeters(PrometheusMeterRegistry value) {
-        return new CatalogSettings(clientConfig, registryUrl, host, port, value, clusters);
+        return new CatalogSettings(clientConfig, registryUrl, host, port, value, clusters, consumersEvery);
+    }
+
+    /** Reads the consumer groups of product topics, and their lag, every {@code value}. */
+    public CatalogSettings withConsumersEvery(Duration value) {
+        return new CatalogSettings(clientConfig, registryUrl, host, port, meters, clusters, value);
     }
 
     public String bootstrapServers() {
