@@ -28,7 +28,7 @@ final class LifecycleRequests {
         List<ProductRequest> unanswered;
         try (ContractClient contracts = new ContractClient(mesh.clientConfig())) {
             unanswered = contracts.applyAll(List.of(request), timeout, decision -> {
-                ProductApplyCommand.print(out, decision);
+                print(out, decision);
                 if (decision.accepted()) {
                     accepted[0] = true;
                     onAccepted.accept(decision);
@@ -44,5 +44,16 @@ final class LifecycleRequests {
         }
         err.flush();
         return accepted[0] ? 0 : 1;
+    }
+
+    // A product that was never listed has no version to name.
+    private static void print(PrintWriter out, Decision decision) {
+        if (decision.version() != null) {
+            ProductApplyCommand.print(out, decision);
+            return;
+        }
+        out.printf("%s %s%n", decision.product(), decision.outcome());
+        decision.reasons().forEach(reason -> out.println("  " + reason));
+        out.flush();
     }
 }

@@ -34,7 +34,8 @@ final class ProductLifecycle {
         String name = request.descriptorPath();
         ListedProduct current = listed.get(name);
         if (current == null || current.retired()) {
-            return ContractDecider.rejected(request, name, null, List.of(name + ": name: no listed product of that name to retire"));
+            return ContractDecider.rejected(request, name, current == null ? null : version(current),
+                    List.of(name + ": name: no listed product of that name to retire"));
         }
         String version = version(current);
         if (!Objects.equals(current.principal(), request.principal())) {
@@ -52,7 +53,8 @@ final class ProductLifecycle {
         String name = request.descriptorPath();
         ListedProduct current = listed.get(name);
         if (current == null || current.retired()) {
-            return ContractDecider.rejected(request, name, null, List.of(name + ": name: no listed product of that name to deprecate"));
+            return ContractDecider.rejected(request, name, current == null ? null : version(current),
+                    List.of(name + ": name: no listed product of that name to deprecate"));
         }
         String version = version(current);
         List<String> reasons = new ArrayList<>();
