@@ -23,7 +23,6 @@ final class LifecycleRequests {
      */
     static int send(MeshOptions mesh, ProductRequest request, Duration timeout, PrintWriter out, PrintWriter err,
                     Consumer<Decision> onAccepted) {
-        ApplyProgress progress = new ApplyProgress(1, err);
         boolean[] accepted = {false};
         List<ProductRequest> unanswered;
         try (ContractClient contracts = new ContractClient(mesh.clientConfig())) {
@@ -33,11 +32,9 @@ final class LifecycleRequests {
                     accepted[0] = true;
                     onAccepted.accept(decision);
                 }
-                progress.decided();
             });
         }
         out.flush();
-        progress.finish();
         for (ProductRequest each : unanswered) {
             err.println("no decision on request " + each.requestId() + " (" + each.descriptorPath() + ") within "
                     + timeout + ": is the contract gate running?");

@@ -14,9 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code meshbone product deprecate}: asks the contract gate to announce a listed product's sunset and successor. */
 @Command(name = "deprecate", mixinStandardHelpOptions = true,
-        description = {"Deprecate a listed product: the contract gate checks that you own it, that the sunset is today or later",
-                "and that the successor is another listed product, and answers with a decision (printed).",
-                "The catalog then shows the deprecation and MeshConsumer warns every new subscriber.",
+        description = {"Deprecate a listed product: the contract gate checks that you listed it, that the sunset is today (UTC) or"
+                + " later and that the successor is another listed product, and answers with a decision, printed here.",
+                "Once accepted the catalog shows the deprecation and MeshConsumer warns each new subscriber.",
                 "Exit code 0 when accepted, 1 when rejected."})
 final class ProductDeprecateCommand implements Callable<Integer> {
 

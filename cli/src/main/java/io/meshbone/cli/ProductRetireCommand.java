@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code meshbone product retire}: asks the contract gate to retire a listed product. */
 @Command(name = "retire", mixinStandardHelpOptions = true,
-        description = {"Retire a listed product: the contract gate checks that you own it and answers with a decision (printed).",
+        description = {"Retire a listed product: the contract gate checks that you listed it and answers with a decision, printed here.",
                 "Once retired the record gate admits no more records for it; the catalog keeps it for history.",
                 "Exit code 0 when accepted, 1 when rejected."})
 final class ProductRetireCommand implements Callable<Integer> {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,8 @@ final class ProductLifecycle {
             return ContractDecider.rejected(request, name, version, reasons);
         }
         String reason = terms.reason() == null || terms.reason().isBlank() ? null : terms.reason().strip();
-        Deprecation deprecation = new Deprecation(sunset, terms.successor(), reason, Instant.now(clock), request.principal());
+        Deprecation deprecation = new Deprecation(sunset, terms.successor(), reason,
+                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), request.principal());
         return new ContractDecider.Outcome(ContractDecider.decision(request, name, version, Decision.Outcome.ACCEPTED, true,
                 List.of()), current.withDeprecation(deprecation));
     }

@@ -2,6 +2,7 @@ package io.meshbone.catalog.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class LiveConsumers implements AutoCloseable {
             Map<String, String> productByTopic = new HashMap<>();
             state.products().forEach((name, entry) -> productByTopic.put(entry.product().names().topic(), name));
             Map<String, List<ConsumerGroupScan.Reader>> readers = scan.scan(productByTopic.keySet());
-            snapshot = bounded(readers, productByTopic, Instant.now());
+            snapshot = bounded(readers, productByTopic, Instant.now().truncatedTo(ChronoUnit.MILLIS));
             health.running();
             if (closing.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
                 return;
