@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +17,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.localkafka.testing.SharedKafka;
-import io.meshbone.platform.control.ContractClient;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.ProductRequest;
 import io.meshbone.platform.mesh.MeshClientSettings;
@@ -227,35 +225,10 @@ class CatalogLifecycleIT {
     }
 
     private static Decision send(ProductRequest request) throws Exception {
-        try (ContractClient contracts = new ContractClient(mesh.clientConfig())) {
-            return contracts.apply(request, Duration.ofSeconds(60));
-        }
+        return LifecycleRequests.send(mesh, request);
     }
 
     private static Decision apply(String principal, String name) throws Exception {
-        Map<String, String> files = new HashMap<>();
-        files.put(name + ".avsc", """
-                {"type": "record", "name": "Feed", "namespace": "lifecycle.it", "doc": "One entry of a feed.",
-                 "fields": [{"name": "id", "type": "string", "doc": "The entry's id."}]}
-                """);
-        String descriptor = """
-                apiVersion: meshbone/v1
-                kind: DataProduct
-                metadata:
-                  name: %s
-                  domain: %s
-                  owner: team-lifecycle@example.com
-                  description: A feed listed by CatalogLifecycleIT.
-                spec:
-                  version: 1.0.0
-                  type: event
-                  value: {schema: %s.avsc}
-                  compatibility: BACKWARD
-                  classification: internal
-                  partitions: 1
-                  slo: {freshness: 5m}
-                  consumers: [billing, analytics]
-                """.formatted(name, domain, name);
-        return send(ProductRequest.apply(principal, domain + "/" + name + ".product.yaml", descriptor, files));
+        return LifecycleRequests.list(mesh, principal, domain, name);
     }
 }
