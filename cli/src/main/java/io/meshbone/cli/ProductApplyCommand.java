@@ -106,7 +106,8 @@ final class ProductApplyCommand implements Callable<Integer> {
         return accepted;
     }
 
-    private static void print(PrintWriter out, Decision decision) {
+    /** Prints a decision as {@code product apply} does: {@code name version OUTCOME}, then each reason. */
+    static void print(PrintWriter out, Decision decision) {
         out.printf("%s %s %s%s%n", decision.product(), decision.version(), decision.outcome(),
                 decision.accepted() && !decision.changed() ? " (unchanged)" : "");
         decision.reasons().forEach(reason -> out.println("  " + reason));

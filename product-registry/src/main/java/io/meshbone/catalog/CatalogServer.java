@@ -5,6 +5,7 @@ import java.net.URI;
 import io.meshbone.catalog.internal.CatalogApi;
 import io.meshbone.catalog.internal.CatalogState;
 import io.meshbone.catalog.internal.HealthMonitor;
+import io.meshbone.catalog.internal.LiveConsumers;
 import io.meshbone.catalog.internal.Sampler;
 import io.meshbone.http.JettyServers;
 import io.meshbone.platform.health.HealthRegistry;
@@ -28,12 +29,14 @@ public final class CatalogServer implements AutoCloseable {
 
     private final CatalogState state;
     private final HealthMonitor health;
+    private final LiveConsumers consumers;
     private final Server jetty;
     private final URI url;
 
-    private CatalogServer(CatalogState state, HealthMonitor health, Server jetty, URI url) {
+    private CatalogServer(CatalogState state, HealthMonitor health, LiveConsumers consumers, Server jetty, URI url) {
         this.state = state;
         this.health = health;
+        this.consumers = consumers;
         this.jetty = jetty;
         this.url = url;
     }
@@ -50,10 +53,12 @@ public final class CatalogServer implements AutoCloseable {
     public static CatalogServer start(CatalogSettings settings, HealthRegistry parts) {
         CatalogState state = CatalogState.start(settings.clientConfig(), parts.part(CatalogState.PART));
         HealthMonitor health = HealthMonitor.start(settings.clientConfig(), state, parts);
+        LiveConsumers consumers = LiveConsumers.start(settings.clientConfig(), state, parts.part(LiveConsumers.PART),
+                settings.consumersEvery());
         Server jetty = JettyServers.onPort(settings.host(), settings.port());
         try {
             CatalogApi api = new CatalogApi(state, health, new Sampler(settings.clientConfig(), settings.registryUrl()),
-                    settings.clientConfig(), settings.meters(), settings.registryUrl(), settings.clusters());
+                    settings.clientConfig(), settings.meters(), settings.registryUrl(), settings.clusters(), consumers);
             jetty.setHandler(settings.http().protect(api.handler(), REALM, settings.host(), CatalogApi.CONTENT_TYPES,
                     CatalogApi::refusal));
             jetty.setErrorHandler(CatalogApi.errorHandler());
@@ -61,9 +66,10 @@ public final class CatalogServer implements AutoCloseable {
             URI url = JettyServers.url(jetty, settings.host());
             log.info("Catalog serving {} in {}", url, settings.http().secure()
                     ? "secure mode (users of " + settings.http().usersFile().get() + ")" : "open mode");
-            return new CatalogServer(state, health, jetty, url);
+            return new CatalogServer(state, health, consumers, jetty, url);
         } catch (Exception e) {
             JettyServers.stopQuietly(jetty);
+            consumers.close();
             health.close();
             state.close();
             throw new IllegalStateException("Cannot start the catalog on " + settings.host() + ":" + settings.port(), e);
@@ -84,6 +90,7 @@ public final class CatalogServer implements AutoCloseable {
     @Override
     public void close() {
         JettyServers.stopQuietly(jetty);
+        consumers.close();
         health.close();
         state.close();
     }

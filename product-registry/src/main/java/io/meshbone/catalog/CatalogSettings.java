@@ -1,6 +1,7 @@
 package io.meshbone.catalog;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * @param clusters     the mesh's clusters, so each product says where it is served ({@code servedOn}); empty for one
  * @param http         secure mode's users file (sign-in; requests made as the signed-in principal), and the further
  *                     host names and origins mutating requests may carry
+ * @param consumersEvery how often the consumer groups reading product topics, and their lag, are read again
  */
 public record CatalogSettings(Map<String, Object> clientConfig, String registryUrl, String host, int port,
-                              PrometheusMeterRegistry meters, Optional<MeshTopology> clusters, HttpSecurity http) {
+                              PrometheusMeterRegistry meters, Optional<MeshTopology> clusters, HttpSecurity http,
+                              Duration consumersEvery) {
 
     /** The catalog's default port. */
     public static final int DEFAULT_PORT = 8080;
+    /** How often the live consumers of every product are read by default. */
+    public static final Duration DEFAULT_CONSUMERS_EVERY = Duration.ofSeconds(10);
 
     public CatalogSettings {
         clientConfig = Map.copyOf(clientConfig);
@@ -38,23 +43,26 @@ public record CatalogSettings(Map<String, Object> clientConfig, String registryU
         }
         Objects.requireNonNull(clusters, "clusters");
         Objects.requireNonNull(http, "http");
+        if (consumersEvery == null || consumersEvery.isNegative() || consumersEvery.isZero()) {
+            throw new IllegalArgumentException("consumersEvery must be a positive duration, got " + consumersEvery);
+        }
     }
 
     /** Settings in open mode. */
     public CatalogSettings(Map<String, Object> clientConfig, String registryUrl, String host, int port,
                            PrometheusMeterRegistry meters, Optional<MeshTopology> clusters) {
-        this(clientConfig, registryUrl, host, port, meters, clusters, HttpSecurity.open());
+        this(clientConfig, registryUrl, host, port, meters, clusters, HttpSecurity.open(), DEFAULT_CONSUMERS_EVERY);
     }
 
     /** Settings for a co-located mesh: one cluster, no {@code servedOn}. */
     public CatalogSettings(Map<String, Object> clientConfig, String registryUrl, String host, int port,
                            PrometheusMeterRegistry meters) {
-        this(clientConfig, registryUrl, host, port, meters, Optional.empty(), HttpSecurity.open());
+        this(clientConfig, registryUrl, host, port, meters, Optional.empty(), HttpSecurity.open(), DEFAULT_CONSUMERS_EVERY);
     }
 
     /** With the mesh's clusters: product details carry {@code servedOn}. */
     public CatalogSettings withClusters(MeshTopology value) {
-        return new CatalogSettings(clientConfig, registryUrl, host, port, meters, Optional.of(value), http);
+        return new CatalogSettings(clientConfig, registryUrl, host, port, meters, Optional.of(value), http, consumersEvery);
     }
 
     /** Defaults: localhost, port 8080, a fresh Prometheus registry. */
@@ -66,30 +74,35 @@ public record CatalogSettings(Map<String, Object> clientConfig, String registryU
     }
 
     public CatalogSettings withPort(int value) {
-        return new CatalogSettings(clientConfig, registryUrl, host, value, meters, clusters, http);
+        return new CatalogSettings(clientConfig, registryUrl, host, value, meters, clusters, http, consumersEvery);
     }
 
     public CatalogSettings withHost(String value) {
-        return new CatalogSettings(clientConfig, registryUrl, value, port, meters, clusters, http);
+        return new CatalogSettings(clientConfig, registryUrl, value, port, meters, clusters, http, consumersEvery);
     }
 
     public CatalogSettings withMeters(PrometheusMeterRegistry value) {
-        return new CatalogSettings(clientConfig, registryUrl, host, port, value, clusters, http);
+        return new CatalogSettings(clientConfig, registryUrl, host, port, value, clusters, http, consumersEvery);
+    }
+
+    /** Reads the consumer groups of product topics, and their lag, every {@code value}. */
+    public CatalogSettings withConsumersEvery(Duration value) {
+        return new CatalogSettings(clientConfig, registryUrl, host, port, meters, clusters, http, value);
     }
 
     /** Secure mode: callers sign in as the users of {@code file} ({@code <name>: <password>} lines). */
     public CatalogSettings withUsersFile(Path file) {
-        return new CatalogSettings(clientConfig, registryUrl, host, port, meters, clusters, http.withUsersFile(file));
+        return new CatalogSettings(clientConfig, registryUrl, host, port, meters, clusters, http.withUsersFile(file), consumersEvery);
     }
 
     /** More host names a mutating request's {@code Host} may carry, beside loopback and the bound host. */
     public CatalogSettings withAllowedHosts(List<String> names) {
-        return new CatalogSettings(clientConfig, registryUrl, host, port, meters, clusters, http.withAllowedHosts(names));
+        return new CatalogSettings(clientConfig, registryUrl, host, port, meters, clusters, http.withAllowedHosts(names), consumersEvery);
     }
 
     /** Origins whose pages may send mutating requests, beside the catalog's own. */
     public CatalogSettings withAllowedOrigins(List<String> origins) {
-        return new CatalogSettings(clientConfig, registryUrl, host, port, meters, clusters, http.withAllowedOrigins(origins));
+        return new CatalogSettings(clientConfig, registryUrl, host, port, meters, clusters, http.withAllowedOrigins(origins), consumersEvery);
     }
 
     public String bootstrapServers() {

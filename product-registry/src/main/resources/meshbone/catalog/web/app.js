@@ -43,7 +43,7 @@ async function searchPage() {
     const result = await api('/api/products?' + params);
     document.getElementById('results').innerHTML = result.products.length === 0 ? '<p class="muted" id="no-results">No product matches.</p>'
       : result.products.map(p => `<div class="card product-card" data-name="${esc(p.name)}">
-          <h3><a href="#/product/${esc(p.name)}">${esc(p.name)}</a></h3>
+          <h3><a href="#/product/${esc(p.name)}">${esc(p.name)}</a>${p.deprecation ? ' <span class="tag deprecated-tag">deprecated</span>' : ''}</h3>
           <div>${esc(p.description)}</div>
           <div class="muted">${esc(p.type)} · ${esc(p.classification)} · v${esc(p.version)} · ${esc(p.owner)}
           ${p.tags.map(t => `<span class="tag">${esc(t)}</span>`).join('')}</div></div>`).join('');
@@ -70,6 +70,7 @@ try (MeshConsumer<GenericRecord> consumer = MeshConsumer.subscribe("${p.name}",
 # or any Kafka client: bootstrap.servers=${a.bootstrapServers} topic=${a.topic}
 # value subject ${a.subjects.value} (schema id ${a.valueSchemaId}), key ${a.keyField ? 'field ' + a.keyField + ' as UTF-8' : 'Avro'}`;
   view.innerHTML = `<h1 id="product-name">${esc(p.name)}</h1>
+    ${deprecationBanner(p.deprecation)}
     <p>${esc(p.description)}</p>
     <p class="muted">${esc(p.type)} · ${esc(p.classification)} · v${esc(p.version)} · owner ${esc(p.owner)}</p>
     <p id="compliance">Policies: <span class="status-${esc(p.compliance.status)}">${esc(p.compliance.status)}</span>
@@ -91,6 +92,11 @@ try (MeshConsumer<GenericRecord> consumer = MeshConsumer.subscribe("${p.name}",
         <tr><th>Value subject</th><td>${esc(a.subjects.value)} (id ${esc(a.valueSchemaId)})</td></tr></table>
         <h3>Lineage</h3><p>Upstream: ${links(p.upstream)}<br>Downstream: ${links(p.downstream)}</p></div>
     </div>
+    <h2>Impact</h2><p class="muted">Who a breaking change would reach: consumer groups reading ${esc(a.topic)} now, and the products built on it.</p>
+    <div class="grid"><div><h3>Live consumers</h3><div id="consumers"></div></div>
+      <div><h3>Downstream products</h3><p id="downstream">${links(p.downstream)}</p>
+      <h3>Declared consumers</h3><p id="declared-consumers">${p.consumers && p.consumers.declared.length
+        ? p.consumers.declared.map(c => `<span class="tag">${esc(c)}</span>`).join('') : '<span class="muted">none</span>'}</p></div></div>
     <h2>Schema</h2><table id="fields"><thead><tr><th>Field</th><th>Type</th><th>Doc</th><th>Tags</th></tr></thead><tbody>
       ${p.contract.fields.map(f => `<tr data-field="${esc(f.name)}"><td>${esc(f.name)}</td><td>${esc(f.type)}</td><td>${esc(f.doc)}</td>
         <td>${f.tags.map(t => `<span class="tag ${t === 'PII' ? 'pii' : ''}">${esc(t)}</span>`).join('')}</td></tr>`).join('')}
@@ -99,9 +105,32 @@ try (MeshConsumer<GenericRecord> consumer = MeshConsumer.subscribe("${p.name}",
     <h2>Decisions</h2><table>${p.decisions.slice(-5).reverse().map(d => `<tr><td>${esc(d.decidedAt)}</td><td>${esc(d.outcome)}</td>
       <td>${esc(d.version)}</td><td>${esc(d.reasons.join('; '))}</td></tr>`).join('')}</table>`;
   showHealth(p.health);
+  showConsumers(p.consumers);
   timer = setInterval(async () => {
-    try { showHealth((await api('/api/products/' + encodeURIComponent(name))).health); } catch (e) { /* next tick retries */ }
+    try {
+      const now = await api('/api/products/' + encodeURIComponent(name));
+      showHealth(now.health);
+      showConsumers(now.consumers);
+    } catch (e) { /* next tick retries */ }
   }, 2000);
+}
+
+function deprecationBanner(d) {
+  if (!d) return '';
+  return `<div class="deprecated" id="deprecation" role="alert"><b>Deprecated</b>: sunset ${esc(d.sunset)};
+    use <a href="#/product/${esc(d.successor)}" id="successor">${esc(d.successor)}</a> instead.
+    ${d.reason ? esc(d.reason) : ''} <span class="muted">(by ${esc(d.by)}, ${esc(d.at)})</span></div>`;
+}
+
+function showConsumers(c) {
+  const box = document.getElementById('consumers');
+  if (!box || !c) return;
+  const rows = c.live.map(g => `<tr data-group="${esc(g.groupId)}"><td>${esc(g.groupId)}${g.mesh ? ' <span class="tag">meshbone</span>' : ''}</td>
+    <td>${esc(g.state)}</td><td>${esc(g.members)}</td><td>${g.lag === null ? '–' : esc(g.lag)}</td></tr>`).join('');
+  box.innerHTML = c.live.length === 0 ? `<span class="muted">no consumer group reads it${c.checkedAt ? '' : ' (not checked yet)'}</span>`
+    : `<table id="live-consumers"><thead><tr><th>Group</th><th>State</th><th>Members</th><th>Lag</th></tr></thead><tbody>${rows}</tbody></table>`
+      + (c.omitted ? `<div class="muted">and ${esc(c.omitted)} more groups</div>` : '')
+      + `<div class="muted">checked ${esc(c.checkedAt)}</div>`;
 }
 
 function links(names) {

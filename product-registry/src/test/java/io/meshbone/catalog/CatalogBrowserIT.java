@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import io.meshbone.localkafka.testing.SharedKafka;
+import io.meshbone.platform.control.ProductRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,12 +42,14 @@ class CatalogBrowserIT {
 
     private static WebDriver browser;
     private static String catalog;
+    private static CatalogMesh shared;
 
     @BeforeAll
     static void openBrowser(CatalogMesh mesh, @TempDir Path profile) throws Exception {
         assertThat(CHROMIUM).as("Chromium (apt-get install chromium)").canRead();
         assertThat(CHROMEDRIVER).as("ChromeDriver (apt-get install chromium-driver)").canRead();
         catalog = mesh.catalogUrl().toString();
+        shared = mesh;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -101,6 +105,30 @@ class CatalogBrowserIT {
         browser.get(catalog + "/#/product/customers.customer-profile");
         await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.cssSelector("#fields tr[data-field='email']")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("#fields tr[data-field='email']")).getText()).contains("PII");
+    }
+
+    @Test
+    void productPageShowsImpactAndADeprecationBanner() throws Exception {
+        browser.get(catalog + "/#/product/orders.order-placed");
+        // The example domain apps read orders.order-placed; the catalog looks at consumer groups every 10 s.
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                !browser.findElements(By.cssSelector("#live-consumers tr[data-group='orders-status']")).isEmpty());
+        assertThat(browser.findElement(By.id("downstream")).getText()).contains("orders.order-status");
+        assertThat(browser.findElements(By.id("deprecation"))).isEmpty();
+        screenshot("impact");
+
+        String domain = "banner" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        assertThat(LifecycleRequests.list(shared, "User:team-banner", domain, "old-feed").accepted()).isTrue();
+        assertThat(LifecycleRequests.list(shared, "User:team-banner", domain, "new-feed").accepted()).isTrue();
+        assertThat(LifecycleRequests.send(shared, ProductRequest.deprecate("User:team-banner",
+                domain + ".old-feed", "2099-12-31", domain + ".new-feed", "new-feed keys by id")).accepted()).isTrue();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            browser.get(catalog + "/#/product/" + domain + ".old-feed");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("product-name")).isEmpty());
+            assertThat(browser.findElement(By.id("deprecation")).getText()).contains("sunset 2099-12-31")
+                    .contains(domain + ".new-feed").contains("new-feed keys by id");
+        });
+        screenshot("deprecated");
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.meshbone.governance.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import io.meshbone.governance.ContractCheck;
@@ -30,6 +30,7 @@ public final class ContractDecider {
     private final List<ContractCheck> checks;
     private final ClusterFacts cluster;
     private final ResidencyRules residency;
+    private final ProductLifecycle lifecycle = new ProductLifecycle(Clock.systemUTC());
 
     public ContractDecider(ContractRegistry registry) {
         this(registry, new ClusterFacts(1), new ResidencyRules(Optional.empty()));
@@ -66,7 +67,10 @@ public final class ContractDecider {
      */
     public Outcome decide(ProductRequest request, Map<String, ListedProduct> listed, List<Policy> policies) {
         if (request.action() == ProductRequest.Action.RETIRE) {
-            return retire(request, listed);
+            return lifecycle.retire(request, listed);
+        }
+        if (request.action() == ProductRequest.Action.DEPRECATE) {
+            return lifecycle.deprecate(request, listed);
         }
         List<ContractCheck> all = new ArrayList<>(checks);
         all.add((checked, product, previous) -> residency.check(checked.descriptorPath(), product, listed));
@@ -85,7 +89,7 @@ public final class ContractDecider {
             return new Outcome(decision(request, name, version, Decision.Outcome.ACCEPTED, false, List.of())
                     .withWarnings(failing), null);
         }
-        Outcome accepted = accept(request, product.orElseThrow());
+        Outcome accepted = accept(request, product.orElseThrow(), listed.get(product.orElseThrow().name()));
         List<String> warnings = Policies.evaluate(policies, product.orElseThrow(), review.previous(), cluster)
                 .stream().map(PolicyViolation::reason).toList();
         return new Outcome(accepted.decision().withWarnings(warnings), accepted.listing());
@@ -97,7 +101,7 @@ public final class ContractDecider {
                 .filter(PolicyViolation::denies).map(v -> request.descriptorPath() + ": " + v.reason()).toList();
     }
 
-    private Outcome accept(ProductRequest request, DataProduct product) {
+    private Outcome accept(ProductRequest request, DataProduct product, ListedProduct current) {
         ProductNames names = product.names();
         int valueId = registry.register(names.valueSubject(), product.spec().value().schema(), product.spec().compatibility());
         registry.register(names.stagingValueSubject(), product.spec().value().schema(), product.spec().compatibility());
@@ -108,32 +112,18 @@ public final class ContractDecider {
             registry.register(names.stagingKeySubject(), schemaKey.schema().schema(), product.spec().compatibility());
         }
         ListedProduct listing = new ListedProduct(product.name(), request.descriptorPath(), request.descriptor(),
-                request.files(), valueId, keyId, request.requestId(), request.principal(), Instant.now(), false);
+                request.files(), valueId, keyId, request.requestId(), request.principal(), Instant.now(), false,
+                // A new version of a deprecated product is still deprecated: the sunset is the product's, not a version's.
+                current == null || current.retired() ? null : current.deprecation());
         return new Outcome(decision(request, product.name(), product.spec().version().toString(),
                 Decision.Outcome.ACCEPTED, true, List.of()), listing);
     }
 
-    private static Outcome retire(ProductRequest request, Map<String, ListedProduct> listed) {
-        String name = request.descriptorPath();
-        ListedProduct current = listed.get(name);
-        if (current == null || current.retired()) {
-            return rejected(request, name, null, List.of(name + ": name: no listed product of that name to retire"));
-        }
-        if (!Objects.equals(current.principal(), request.principal())) {
-            return rejected(request, name, null, List.of(name + ": principal: " + request.principal()
-                    + " may not retire a product listed by " + current.principal()));
-        }
-        ListedProduct retired = new ListedProduct(current.name(), current.descriptorPath(), current.descriptor(),
-                current.files(), current.valueSchemaId(), current.keySchemaId(), request.requestId(), current.principal(),
-                Instant.now(), true);
-        return new Outcome(decision(request, name, null, Decision.Outcome.ACCEPTED, true, List.of()), retired);
-    }
-
-    private static Outcome rejected(ProductRequest request, String product, String version, List<String> reasons) {
+    static Outcome rejected(ProductRequest request, String product, String version, List<String> reasons) {
         return new Outcome(decision(request, product, version, Decision.Outcome.REJECTED, false, reasons), null);
     }
 
-    private static Decision decision(ProductRequest request, String product, String version, Decision.Outcome outcome,
+    static Decision decision(ProductRequest request, String product, String version, Decision.Outcome outcome,
                                      boolean changed, List<String> reasons) {
         return new Decision(request.requestId(), product, outcome, version, changed, reasons, request.principal(), Instant.now());
     }

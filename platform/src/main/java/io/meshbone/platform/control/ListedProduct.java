@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.meshbone.platform.contract.ParsedDescriptor;
 import io.meshbone.platform.contract.ProductDescriptors;
 import io.meshbone.platform.contract.SchemaFiles;
@@ -24,13 +25,28 @@ import io.meshbone.platform.contract.SchemaFiles;
  * @param principal      who listed it; the domain's owner until the Security issue brings ACLs
  * @param listedAt       when it was listed
  * @param retired        true once retired: readers keep it for history, the gate stops admitting records
+ * @param deprecation    the owner's announced sunset and successor, or null; left out of the JSON when null, so a
+ *                       listing without one reads as before
  */
 public record ListedProduct(String name, String descriptorPath, String descriptor, Map<String, String> files,
                             int valueSchemaId, Integer keySchemaId, String requestId, String principal, Instant listedAt,
-                            boolean retired) {
+                            boolean retired, @JsonInclude(JsonInclude.Include.NON_NULL) Deprecation deprecation) {
 
     public ListedProduct {
         files = files == null ? Map.of() : Map.copyOf(files);
+    }
+
+    /** A listing that is not deprecated. */
+    public ListedProduct(String name, String descriptorPath, String descriptor, Map<String, String> files,
+                         int valueSchemaId, Integer keySchemaId, String requestId, String principal, Instant listedAt,
+                         boolean retired) {
+        this(name, descriptorPath, descriptor, files, valueSchemaId, keySchemaId, requestId, principal, listedAt, retired, null);
+    }
+
+    /** This listing, deprecated as {@code value} says (null: not deprecated). */
+    public ListedProduct withDeprecation(Deprecation value) {
+        return new ListedProduct(name, descriptorPath, descriptor, files, valueSchemaId, keySchemaId, requestId, principal,
+                listedAt, retired, value);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.meshbone.platform.control.Deprecation;
 import io.meshbone.platform.mesh.internal.AvroKeyText;
 import io.meshbone.platform.serde.MeshAvroDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -12,6 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A consumer of one data product, found by name through the catalog, with the mesh's Avro deserializer configured.
@@ -23,11 +26,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * }
  * }</pre>
  * Keys are read as UTF-8 strings (products keyed by a field); values as {@code GenericRecord}, or a generated
- * class with {@code specific.avro.reader=true}.
+ * class with {@code specific.avro.reader=true}. Subscribing to a product its owner deprecated logs one WARN naming
+ * the sunset date and the successor.
  *
  * @param <V> the value type
  */
 public final class MeshConsumer<V> implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MeshConsumer.class);
 
     private final ProductAddress address;
     private final KafkaConsumer<String, V> consumer;
@@ -57,7 +63,17 @@ public final class MeshConsumer<V> implements AutoCloseable {
         keys.configure(config, true);
         KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, keys, values);
         consumer.subscribe(List.of(address.topic()));
+        warnIfDeprecated(address);
         return new MeshConsumer<>(address, consumer);
+    }
+
+    // Once per consumer: an instance subscribes to exactly one product, once.
+    private static void warnIfDeprecated(ProductAddress address) {
+        Deprecation d = address.deprecation();
+        if (d != null) {
+            log.warn("Subscribed to deprecated product {}: sunset {}, successor {}{}", address.name(), d.sunset(),
+                    d.successor(), d.reason() == null ? "" : " (" + d.reason() + ")");
+        }
     }
 
     /** The product's resolved address. */

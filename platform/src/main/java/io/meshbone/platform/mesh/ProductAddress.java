@@ -8,8 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.meshbone.platform.control.Deprecation;
 import io.meshbone.platform.control.MeshJson;
 
 /**
@@ -23,9 +27,16 @@ import io.meshbone.platform.control.MeshJson;
  * @param schemaRegistryUrl the registry holding the product's schemas
  * @param keyField          the value field the key is made of, or null when the key has its own Avro schema
  * @param keySubject        the product's key subject ({@code <topic>-key}) when the key has its own Avro schema, else null
+ * @param deprecation       the product's announced sunset and successor when its owner deprecated it, else null
  */
 public record ProductAddress(String name, String bootstrapServers, String topic, String stagingTopic, String dlqTopic,
-                             String schemaRegistryUrl, String keyField, String keySubject) {
+                             String schemaRegistryUrl, String keyField, String keySubject, Deprecation deprecation) {
+
+    /** The address of a product that is not deprecated. */
+    public ProductAddress(String name, String bootstrapServers, String topic, String stagingTopic, String dlqTopic,
+                          String schemaRegistryUrl, String keyField, String keySubject) {
+        this(name, bootstrapServers, topic, stagingTopic, dlqTopic, schemaRegistryUrl, keyField, keySubject, null);
+    }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -61,7 +72,22 @@ public record ProductAddress(String name, String bootstrapServers, String topic,
         return new ProductAddress(name, bootstrapServers, a.path("topic").asText(),
                 a.path("stagingTopic").asText(), a.path("dlqTopic").asText(), a.path("schemaRegistryUrl").asText(),
                 a.path("keyField").isTextual() ? a.path("keyField").asText() : null,
-                a.path("subjects").path("key").isTextual() ? a.path("subjects").path("key").asText() : null);
+                a.path("subjects").path("key").isTextual() ? a.path("subjects").path("key").asText() : null,
+                deprecation(body.path("deprecation")));
+    }
+
+    // A catalog older than deprecations answers without the field; one that cannot be read is not a reason to fail.
+    private static Deprecation deprecation(JsonNode d) {
+        if (!d.isObject()) {
+            return null;
+        }
+        try {
+            return new Deprecation(LocalDate.parse(d.path("sunset").asText()), d.path("successor").asText(null),
+                    d.path("reason").asText(null), d.path("at").isTextual() ? Instant.parse(d.path("at").asText()) : null,
+                    d.path("by").asText(null));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static JsonNode fetch(String catalogUrl, String name) {

@@ -31,6 +31,19 @@ class ProductAddressTest {
         assertThat(ProductAddress.from("p", COLOCATED, null, false).topic()).isEqualTo("shipping.parcel-scanned.v1");
     }
 
+    @Test
+    void carriesTheCatalogsDeprecationAndNoneWhenAbsentOrUnreadable() {
+        JsonNode deprecated = tree("""
+                {"address": {"bootstrapServers": "kafka:9092", "topic": "orders.order-placed.v1"},
+                 "deprecation": {"sunset": "2027-06-30", "successor": "orders.order-accepted", "reason": null,
+                                 "at": "2026-12-01T10:00:00Z", "by": "User:team-orders"}}""");
+        assertThat(ProductAddress.from("orders.order-placed", deprecated, null, false).deprecation())
+                .isEqualTo(new io.meshbone.platform.control.Deprecation(java.time.LocalDate.of(2027, 6, 30),
+                        "orders.order-accepted", null, java.time.Instant.parse("2026-12-01T10:00:00Z"), "User:team-orders"));
+        assertThat(ProductAddress.from("p", COLOCATED, null, false).deprecation()).isNull();
+        assertThat(ProductAddress.from("p", tree("{\"deprecation\": {\"sunset\": \"soon\"}}"), null, false).deprecation()).isNull();
+    }
+
     private static JsonNode tree(String json) {
         try {
             return MeshJson.tree(json);

@@ -52,6 +52,7 @@ public final class CatalogApi {
     private final ProductViews views;
     private final PolicyViews policies;
     private final Optional<MeshTopology> clusters;
+    private final LiveConsumers consumers;
     private final InFlightLimit applies = new InFlightLimit(InFlightLimit.APPLIES, "POST /api/products and /api/policies calls");
 
     public CatalogApi(CatalogState state, HealthMonitor health, Sampler sampler, Map<String, Object> clientConfig,
@@ -61,6 +62,14 @@ public final class CatalogApi {
 
     public CatalogApi(CatalogState state, HealthMonitor health, Sampler sampler, Map<String, Object> clientConfig,
                       PrometheusMeterRegistry meters, String registryUrl, Optional<MeshTopology> clusters) {
+        this(state, health, sampler, clientConfig, meters, registryUrl, clusters, null);
+    }
+
+    /** An API whose product pages show each product's live consumers as {@code consumers} reads them. */
+    public CatalogApi(CatalogState state, HealthMonitor health, Sampler sampler, Map<String, Object> clientConfig,
+                      PrometheusMeterRegistry meters, String registryUrl, Optional<MeshTopology> clusters,
+                      LiveConsumers consumers) {
+        this.consumers = consumers;
         this.clusters = clusters;
         this.registryUrl = registryUrl;
         this.state = state;
@@ -154,6 +163,9 @@ public final class CatalogApi {
         m.put("decisions", state.decisions(name));
         m.put("upstream", views.upstream(name));
         m.put("downstream", views.downstream(name));
+        if (consumers != null) {
+            m.put("consumers", consumers.of(name, entry.product().spec().consumers()));
+        }
         m.put("health", health.health(name, entry));
         m.put("compliance", policies.compliance(name, entry.product()));
         return m;

@@ -38,6 +38,7 @@ final class ProductViews {
         m.put("classification", p.spec().classification().name().toLowerCase(Locale.ROOT));
         m.put("version", p.spec().version().toString());
         m.put("topic", p.names().topic());
+        m.put("deprecation", entry.listed().deprecation());
         return m;
     }
 
