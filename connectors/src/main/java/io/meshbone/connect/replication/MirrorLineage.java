@@ -7,8 +7,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.meshbone.platform.control.MeshTopics;
 import io.meshbone.platform.lineage.LineageEmitter;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +47,15 @@ final class MirrorLineage implements AutoCloseable {
         try {
             if (emitter == null) {
                 Map<String, Object> target = config(settings.targetBootstrapServers());
-                emitter = LineageEmitter.forCopy(target, clusterId(target),
+                String targetId = lineageClusterId(target);
+                if (targetId == null) {
+                    log.info("Replication {}: no {} on the target, so no lineage for the copy", settings.route(),
+                            MeshTopics.LINEAGE);
+                    return;
+                }
+                // A send waits for the topic's metadata: never hold the replication loop for long on lineage.
+                target.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+                emitter = LineageEmitter.forCopy(target, targetId,
                         clusterId(config(settings.sourceBootstrapServers())), jobName(settings.route()), JOB_TYPE);
             }
             emitter.report(topics, topics);
@@ -61,6 +71,17 @@ final class MirrorLineage implements AutoCloseable {
         Map<String, Object> config = new HashMap<>(settings.sourceClientConfig());
         config.put("bootstrap.servers", bootstrapServers);
         return config;
+    }
+
+    /** The cluster's id when it has a {@code _mesh.lineage} topic (a gate runs there), else null. */
+    private static String lineageClusterId(Map<String, Object> config)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        try (Admin admin = Admin.create(config)) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(MeshTopics.LINEAGE)) {
+                return null;
+            }
+            return admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
+        }
     }
 
     private static String clusterId(Map<String, Object> config) throws ExecutionException, InterruptedException, TimeoutException {
