@@ -105,7 +105,12 @@ public final class DomainApps implements AutoCloseable {
     public static DomainApps start(Map<String, Object> clientConfig, String registryUrl, Path stateDir, MeterRegistry meters,
                                    List<DomainApp> apps, HealthRegistry health, List<Map<String, Object>> listedElsewhere) {
         DomainApps domainApps = new DomainApps(clientConfig, registryUrl, stateDir, meters, apps, health);
-        domainApps.listedElsewhere = List.copyOf(listedElsewhere);
+        // Reading another cluster must not create its _mesh.products where no gate has yet.
+        domainApps.listedElsewhere = listedElsewhere.stream().map(config -> {
+            Map<String, Object> reader = new java.util.HashMap<>(config);
+            reader.put("allow.auto.create.topics", false);
+            return Map.copyOf(reader);
+        }).toList();
         domainApps.starter.start();
         return domainApps;
     }

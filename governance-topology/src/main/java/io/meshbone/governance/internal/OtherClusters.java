@@ -61,6 +61,8 @@ public final class OtherClusters implements Supplier<Map<String, ListedProduct>>
         for (MeshCluster cluster : others) {
             Map<String, Object> config = new HashMap<>(clientConfig);
             config.put("bootstrap.servers", cluster.bootstrapServers());
+            // Reading another cluster must not create its _mesh.products where no gate has yet.
+            config.put("allow.auto.create.topics", false);
             try {
                 ListedProducts.listings(config, TIMEOUT).forEach((name, listed) -> {
                     boolean home = topology.orElseThrow().clusterOf(name.split("\\.")[0]).name().equals(cluster.name());

@@ -50,6 +50,8 @@ final class OtherClusters implements AutoCloseable {
                 if (!cluster.bootstrapServers().equals(local)) {
                     Map<String, Object> config = new HashMap<>(clientConfig);
                     config.put("bootstrap.servers", cluster.bootstrapServers());
+                    // Reading another cluster must not create its _mesh.* topics where no gate has yet.
+                    config.put("allow.auto.create.topics", false);
                     others.add(new Other(cluster, CatalogState.start(config,
                             health.part(CatalogState.PART + "@" + cluster.name()))));
                 }
