@@ -3,6 +3,7 @@ package io.meshbone.domains;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -107,7 +108,7 @@ public final class DomainApps implements AutoCloseable {
         DomainApps domainApps = new DomainApps(clientConfig, registryUrl, stateDir, meters, apps, health);
         // Reading another cluster must not create its _mesh.products where no gate has yet.
         domainApps.listedElsewhere = listedElsewhere.stream().map(config -> {
-            Map<String, Object> reader = new java.util.HashMap<>(config);
+            Map<String, Object> reader = new HashMap<>(config);
             reader.put("allow.auto.create.topics", false);
             return Map.copyOf(reader);
         }).toList();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -225,7 +226,7 @@ public final class DemoGenerator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        new java.util.HashSet<>(producerByDomain.values()).stream().filter(p -> p != producer).forEach(KafkaProducer::close);
+        new HashSet<>(producerByDomain.values()).stream().filter(p -> p != producer).forEach(KafkaProducer::close);
         producer.close();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.health.HealthRegistry;
 import io.meshbone.platform.lifecycle.Closeables;
 import io.meshbone.platform.mesh.MeshCluster;
@@ -96,8 +97,8 @@ final class OtherClusters implements AutoCloseable {
         return Optional.empty();
     }
 
-    List<io.meshbone.platform.control.Decision> decisions(String product) {
-        List<io.meshbone.platform.control.Decision> all = new ArrayList<>();
+    List<Decision> decisions(String product) {
+        List<Decision> all = new ArrayList<>();
         others.forEach(o -> all.addAll(o.state().decisions(product)));
         return all;
     }
