@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import io.meshbone.cli.serve.DemoPart;
 import io.meshbone.cli.serve.StreamsStateDir;
 import io.meshbone.catalog.CatalogServer;
 import io.meshbone.catalog.CatalogSettings;
@@ -22,12 +23,14 @@ import io.meshbone.cli.internal.ExampleContracts;
 import io.meshbone.cli.internal.ResidentExamples;
 import io.meshbone.connect.ConnectWorker;
 import io.meshbone.connect.ConnectWorkerSettings;
+import io.meshbone.connect.EmbeddedConnect;
 import io.meshbone.connect.replication.ReplicationRoute;
 import io.meshbone.connect.replication.ReplicationRunner;
 import io.meshbone.connect.replication.ReplicationSettings;
 import io.meshbone.domains.DomainApp;
 import io.meshbone.domains.DomainApps;
 import io.meshbone.domains.customers.CustomersDomain;
+import io.meshbone.domains.demo.DemoGenerator;
 import io.meshbone.domains.orders.OrdersDomain;
 import io.meshbone.domains.payments.PaymentsDomain;
 import io.meshbone.domains.shipping.ShippingDomain;
@@ -56,9 +59,10 @@ import org.slf4j.LoggerFactory;
  * <p>Each cluster runs its own gate (with the cluster topology, so residency is enforced); the registry and the
  * catalog run on the exchange; each cluster gets an exactly-once Connect worker that copies, with MirrorMaker 2,
  * what the other cluster lists and this one may serve. The example contracts of customers and shipping are
- * resident in {@code eu}, and every example is applied to the gate of each cluster that serves it: resident ones
- * to {@code eu} only, the others to both, so {@code shipping.delivery-request} finds {@code orders.order-placed}
- * listed (and replicated) beside {@code customers.customer-profile}. No demo traffic and no dashboard sink here.
+ * resident in {@code eu}, and every example is applied to its home cluster's gate only: {@code shipping.delivery-request}
+ * on {@code eu} names {@code orders.order-placed}, which the gate finds listed on the exchange, and the shipping app
+ * reads MirrorMaker's copy of it beside {@code customers.customer-profile}. The demo generator publishes each domain's raw
+ * events on its home cluster; the exchange's worker runs the dashboard sink (when PostgreSQL answers).
  */
 public final class IsolatedMesh implements AutoCloseable {
 
@@ -66,7 +70,7 @@ public final class IsolatedMesh implements AutoCloseable {
     static final String EU = "eu";
     static final String EXCHANGE = "exchange";
     private static final String PRINCIPAL = "User:meshbone-up";
-    private static final Set<String> EU_DOMAINS = Set.of("customers", "shipping");
+    static final Set<String> EU_DOMAINS = Set.of("customers", "shipping");
 
     /**
      * How to run it.
@@ -76,10 +80,17 @@ public final class IsolatedMesh implements AutoCloseable {
      * @param registryPort  the schema registry's port, on the exchange (0 = free port)
      * @param catalogPort   the catalog's port, on the exchange (0 = free port)
      * @param connectPort   the exchange's Connect worker's REST port (0 = free port); the eu worker takes a free port
+     * @param demo          whether to publish demo raw events, each domain's to its home cluster
      * @param progress      receives one line per step
      */
     public record Settings(LocalKafkaSettings exchangeKafka, LocalKafkaSettings euKafka, int registryPort, int catalogPort,
-                           int connectPort, Consumer<String> progress) {
+                           int connectPort, boolean demo, Consumer<String> progress) {
+
+        /** With demo traffic, as {@code up --isolated} runs by default. */
+        public Settings(LocalKafkaSettings exchangeKafka, LocalKafkaSettings euKafka, int registryPort, int catalogPort,
+                        int connectPort, Consumer<String> progress) {
+            this(exchangeKafka, euKafka, registryPort, catalogPort, connectPort, true, progress);
+        }
     }
 
     private final BooleanSupplier stopRequested;
@@ -134,10 +145,19 @@ public final class IsolatedMesh implements AutoCloseable {
         checkpoint("the catalog");
         catalogUrl = service(CatalogServer.start(CatalogSettings.defaults(exchange.bootstrapServers(), registryUrl.toString())
                 .withPort(settings.catalogPort()).withMeters(meters).withClusters(topology), health)).url();
-        progress.accept("catalog    " + catalogUrl + " (the exchange's products, each with servedOn)");
+        progress.accept("catalog    " + catalogUrl + " (every cluster's products and lineage, each with servedOn)");
         applyExamples(progress);
-        startDomainApps(stateDir, meters, progress);
+        List<DomainApps> apps = startDomainApps(stateDir, meters, progress);
         startReplication(settings, progress);
+        checkpoint("the demo");
+        if (settings.demo()) {
+            // Started last, so it stops first: each domain's raw events go to its home cluster, never elsewhere.
+            Map<String, Map<String, Object>> byDomain = new LinkedHashMap<>();
+            topology.clusters().forEach(c -> c.domains().forEach(d -> byDomain.put(d, clientConfig(c))));
+            add(DemoGenerator.start(clientConfig(topology.exchange()), byDomain, DemoPart.DEFAULT_CHECKOUTS_PER_SECOND,
+                    DemoPart.DEFAULT_HISTORY, () -> apps.stream().allMatch(DomainApps::running)));
+            progress.accept("demo       raw events for the domain apps, each domain's on its home cluster");
+        }
     }
 
     private void applyExamples(Consumer<String> progress) throws TimeoutException {
@@ -145,14 +165,14 @@ public final class IsolatedMesh implements AutoCloseable {
         try {
             topology.clusters().forEach(c -> clients.put(c.name(), new ContractClient(clientConfig(c))));
             for (ExampleContracts.Example example : ResidentExamples.load(PRINCIPAL, EU_DOMAINS, EU)) {
-                for (MeshCluster cluster : topology.servingClusters(example.product())) {
-                    checkpoint("contract " + example.product().name());
-                    Decision decision = clients.get(cluster.name()).apply(example.request(), Duration.ofSeconds(60));
-                    progress.accept("contract   " + example.product().name() + " on " + cluster.name() + " "
-                            + decision.outcome() + (decision.accepted() ? "" : " " + decision.reasons()));
-                    if (decision.accepted()) {
-                        listed.computeIfAbsent(cluster.name(), c -> new ArrayList<>()).add(example.product().name());
-                    }
+                // At home only: a contract reading a product listed on another cluster finds it there (the gate asks).
+                MeshCluster home = topology.clusterOf(example.product().metadata().domain());
+                checkpoint("contract " + example.product().name());
+                Decision decision = clients.get(home.name()).apply(example.request(), Duration.ofSeconds(60));
+                progress.accept("contract   " + example.product().name() + " on " + home.name() + " "
+                        + decision.outcome() + (decision.accepted() ? "" : " " + decision.reasons()));
+                if (decision.accepted()) {
+                    listed.computeIfAbsent(home.name(), c -> new ArrayList<>()).add(example.product().name());
                 }
             }
         } finally {
@@ -160,24 +180,30 @@ public final class IsolatedMesh implements AutoCloseable {
         }
     }
 
-    private void startDomainApps(Path stateDir, PrometheusMeterRegistry meters, Consumer<String> progress) {
+    private List<DomainApps> startDomainApps(Path stateDir, PrometheusMeterRegistry meters, Consumer<String> progress) {
+        List<DomainApps> started = new ArrayList<>();
         Map<String, List<DomainApp>> appsOn = Map.of(
                 EXCHANGE, concat(OrdersDomain.apps(), PaymentsDomain.apps()),
                 EU, concat(CustomersDomain.apps(), ShippingDomain.apps()));
         for (MeshCluster cluster : topology.clusters()) {
             checkpoint("the domain apps on " + cluster.name());
-            service(DomainApps.start(clientConfig(cluster), registryUrl.toString(),
-                    stateDir.resolve(cluster.name() + "-domains"), meters, appsOn.get(cluster.name()), health));
+            List<Map<String, Object>> elsewhere = topology.clusters().stream().filter(c -> c != cluster)
+                    .map(IsolatedMesh::clientConfig).toList();
+            started.add(service(DomainApps.start(clientConfig(cluster), registryUrl.toString(),
+                    stateDir.resolve(cluster.name() + "-domains"), meters, appsOn.get(cluster.name()), health, elsewhere)));
             progress.accept("domains    " + cluster.name() + ": " + appsOn.get(cluster.name()).size() + " Kafka Streams apps");
         }
+        return started;
     }
 
     private void startReplication(Settings settings, Consumer<String> progress) {
         for (MeshCluster target : topology.clusters()) {
             checkpoint("Kafka Connect on " + target.name());
             int port = target.exchange() ? settings.connectPort() : 0;
-            ConnectWorker worker = service(ConnectWorker.start(ConnectWorkerSettings.defaults(target.bootstrapServers())
-                    .withPort(port).withOverrides(Map.of("exactly.once.source.support", "enabled"))));
+            ConnectWorkerSettings workerSettings = ConnectWorkerSettings.defaults(target.bootstrapServers())
+                    .withPort(port).withOverrides(Map.of("exactly.once.source.support", "enabled"));
+            ConnectWorker worker = target.exchange() ? dashboardWorker(workerSettings, progress)
+                    : service(ConnectWorker.start(workerSettings));
             connectUrls.put(target.name(), worker.restUrl());
             for (MeshCluster source : topology.clusters()) {
                 if (source != target) {
@@ -188,6 +214,15 @@ public final class IsolatedMesh implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The exchange's worker, with the dashboard sink when PostgreSQL answers: it reads what the exchange serves. */
+    private ConnectWorker dashboardWorker(ConnectWorkerSettings workerSettings, Consumer<String> progress) {
+        EmbeddedConnect connect = service(EmbeddedConnect.start(workerSettings, registryUrl,
+                Map.of("topics", DashboardTopics.servedOn(topology, topology.exchange()))));
+        progress.accept("sink       " + connect.sinkSkipped().map(why -> "no dashboard sink: " + why)
+                .orElse("dashboard sink to PostgreSQL from the exchange"));
+        return connect.worker();
     }
 
     private static List<DomainApp> concat(List<DomainApp> a, List<DomainApp> b) {

@@ -31,13 +31,19 @@ final class LineageCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(name);
         for (JsonNode edge : graph.path("edges")) {
-            if (edge.path("to").asText().equals(name)) {
+            if (edge.path("to").asText().equals(name) && !edge.path("from").asText().equals(name)) {
                 out.printf("  <- %s (%s)%n", edge.path("from").asText(), via(edge));
             }
         }
         for (JsonNode edge : graph.path("edges")) {
-            if (edge.path("from").asText().equals(name)) {
+            if (edge.path("from").asText().equals(name) && !edge.path("to").asText().equals(name)) {
                 out.printf("  -> %s (%s)%n", edge.path("to").asText(), via(edge));
+            }
+        }
+        for (JsonNode edge : graph.path("edges")) {
+            if (edge.path("from").asText().equals(name) && edge.path("to").asText().equals(name)) {
+                out.printf("  copied %s -> %s (%s)%n", edge.path("fromCluster").asText(), edge.path("toCluster").asText(),
+                        via(edge));
             }
         }
         out.flush();

@@ -67,7 +67,7 @@ final class UpCommand implements Callable<Integer> {
         LocalKafkaSettings settings = new LocalKafkaSettings(brokers, host, port, dataDir, Map.of());
         long started = System.nanoTime();
         if (isolated) {
-            return IsolatedUp.run(settings, registryPort, catalogPort, connectPort, stop, started);
+            return IsolatedUp.run(settings, registryPort, catalogPort, connectPort, demo, stop, started);
         }
         EmbeddedMesh.Settings mesh = new EmbeddedMesh.Settings(null, settings, registryPort, catalogPort, connectPort, demo,
                 line -> System.out.println("  " + line));

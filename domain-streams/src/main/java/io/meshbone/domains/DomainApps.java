@@ -3,6 +3,7 @@ package io.meshbone.domains;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,8 @@ import io.meshbone.domains.orders.OrdersDomain;
 import io.meshbone.domains.payments.PaymentsDomain;
 import io.meshbone.domains.raw.RawTopicAdmin;
 import io.meshbone.domains.shipping.ShippingDomain;
+import io.meshbone.platform.contract.DataProduct;
+import io.meshbone.platform.control.ListedProducts;
 import io.meshbone.platform.health.HealthRegistry;
 import io.meshbone.platform.health.PartReporter;
 import io.meshbone.platform.lifecycle.Closeables;
@@ -52,6 +55,7 @@ public final class DomainApps implements AutoCloseable {
     private final Map<String, PartReporter> health = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Thread starter;
+    private volatile List<Map<String, Object>> listedElsewhere = List.of();
 
     private DomainApps(Map<String, Object> clientConfig, String registryUrl, Path stateDir, MeterRegistry meters,
                        List<DomainApp> apps, HealthRegistry healthRegistry) {
@@ -90,6 +94,24 @@ public final class DomainApps implements AutoCloseable {
     public static DomainApps start(Map<String, Object> clientConfig, String registryUrl, Path stateDir, MeterRegistry meters,
                                    List<DomainApp> apps, HealthRegistry health) {
         DomainApps domainApps = new DomainApps(clientConfig, registryUrl, stateDir, meters, apps, health);
+        domainApps.starter.start();
+        return domainApps;
+    }
+
+    /**
+     * Starts the given apps on one cluster of an isolated mesh: an app may also read products listed on the clusters
+     * {@code listedElsewhere} names (their client settings), once MirrorMaker has made their topics here; this
+     * cluster's own listing of a name wins.
+     */
+    public static DomainApps start(Map<String, Object> clientConfig, String registryUrl, Path stateDir, MeterRegistry meters,
+                                   List<DomainApp> apps, HealthRegistry health, List<Map<String, Object>> listedElsewhere) {
+        DomainApps domainApps = new DomainApps(clientConfig, registryUrl, stateDir, meters, apps, health);
+        // Reading another cluster must not create its _mesh.products where no gate has yet.
+        domainApps.listedElsewhere = listedElsewhere.stream().map(config -> {
+            Map<String, Object> reader = new HashMap<>(config);
+            reader.put("allow.auto.create.topics", false);
+            return Map.copyOf(reader);
+        }).toList();
         domainApps.starter.start();
         return domainApps;
     }
@@ -140,9 +162,14 @@ public final class DomainApps implements AutoCloseable {
     }
 
     private void startListedApps() {
-        ProductCatalog catalog = ProductCatalog.listed(clientConfig, registryUrl, Duration.ofSeconds(30));
+        List<DataProduct> listed = new ArrayList<>(ListedProducts.read(clientConfig, Duration.ofSeconds(30)));
+        CopiedProducts copies = listedElsewhere.isEmpty() ? CopiedProducts.NONE
+                : CopiedProducts.read(clientConfig, listedElsewhere, listed);
+        listed.addAll(copies.products().values());
+        ProductCatalog catalog = ProductCatalog.of(listed, registryUrl);
         for (DomainApp app : apps) {
-            if (!running.containsKey(app.applicationId()) && catalog.lists(app.products()) && closing.getCount() > 0) {
+            if (!running.containsKey(app.applicationId()) && catalog.lists(app.products()) && copies.arrived(app.products())
+                    && closing.getCount() > 0) {
                 running.put(app.applicationId(), start(app, catalog));
             }
         }

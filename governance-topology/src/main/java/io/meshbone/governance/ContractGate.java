@@ -1,7 +1,10 @@
 package io.meshbone.governance;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 import io.meshbone.governance.internal.ContractDecider;
 import io.meshbone.governance.internal.ContractGateProcessor;
@@ -55,12 +58,18 @@ public final class ContractGate {
 
     /** The gate for one cluster of a mesh: policies see its size, residency rules the mesh's clusters (when known). */
     static Topology topology(ContractRegistry registry, ClusterFacts cluster, Optional<MeshTopology> clusters) {
+        return topology(registry, cluster, clusters, Map::of);
+    }
+
+    /** ... and declared inputs may be listed {@code elsewhere}: on the mesh's other clusters. */
+    static Topology topology(ContractRegistry registry, ClusterFacts cluster, Optional<MeshTopology> clusters,
+                             Supplier<Map<String, ListedProduct>> elsewhere) {
         Topology topology = new Topology();
         topology.addSource("contract-gate-requests", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 MeshTopics.PRODUCT_REQUESTS);
         topology.addProcessor("contract-gate-decide",
                 () -> new ContractGateProcessor(LISTINGS_STORE, POLICIES_STORE,
-                        new ContractDecider(registry, cluster, new ResidencyRules(clusters)), PRODUCTS_SINK, DECISIONS_SINK),
+                        new ContractDecider(registry, List.of(), cluster, new ResidencyRules(clusters), elsewhere), PRODUCTS_SINK, DECISIONS_SINK),
                 "contract-gate-requests");
         // Policy requests go through the same task and stores: a policy change and a contract are never decided at once.
         topology.addSource("policy-gate-requests", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 
 import io.meshbone.governance.internal.RegistryContracts;
+import io.meshbone.governance.internal.OtherClusters;
 import io.meshbone.governance.internal.PatientSchemaLookup;
 import io.meshbone.governance.internal.RegistrySchemaLookup;
 import io.meshbone.platform.health.HealthRegistry;
@@ -85,7 +86,7 @@ public final class Governance implements AutoCloseable {
         }
         if (services.contains(ContractGate.PART)) {
             streams.add(start(ContractGate.topology(new RegistryContracts(registry), new ClusterFacts(cluster.brokers()),
-                            settings.clusters()),
+                            settings.clusters(), OtherClusters.of(settings.clusters(), settings.clientConfig())),
                     withClientConfig(ContractGate.streamsConfig(settings.bootstrapServers(), stateDir), settings),
                     health.part(ContractGate.PART)));
         }

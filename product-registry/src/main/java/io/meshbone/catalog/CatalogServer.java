@@ -51,7 +51,7 @@ public final class CatalogServer implements AutoCloseable {
      * readers report there too, as {@code catalog-reader:*}.
      */
     public static CatalogServer start(CatalogSettings settings, HealthRegistry parts) {
-        CatalogState state = CatalogState.start(settings.clientConfig(), parts.part(CatalogState.PART));
+        CatalogState state = CatalogState.start(settings.clientConfig(), parts.part(CatalogState.PART), settings.clusters(), parts);
         HealthMonitor health = HealthMonitor.start(settings.clientConfig(), state, parts);
         LiveConsumers consumers = LiveConsumers.start(settings.clientConfig(), state, parts.part(LiveConsumers.PART),
                 settings.consumersEvery());

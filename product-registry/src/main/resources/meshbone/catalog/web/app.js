@@ -168,7 +168,8 @@ async function lineagePage() {
   // Columns by depth: a product sits one column right of its deepest input, so every edge points right.
   const inputs = {};
   g.nodes.forEach(n => { inputs[n.id] = []; });
-  g.edges.forEach(e => { if (inputs[e.to]) inputs[e.to].push(e.from); });
+  // A copy between clusters (source mirror) goes from a product to itself: not an input, not drawn as an arrow.
+  g.edges.forEach(e => { if (inputs[e.to] && e.from !== e.to) inputs[e.to].push(e.from); });
   const depth = {};
   const depthOf = (id, seen) => {
     if (depth[id] !== undefined) return depth[id];
@@ -195,7 +196,7 @@ async function lineagePage() {
   svg.setAttribute('height', 40 + maxRows * rowH);
   svg.innerHTML = `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">
       <path d="M0,0 L10,5 L0,10 z" fill="#667085"/></marker></defs>`
-    + g.edges.filter(e => pos[e.from] && pos[e.to]).map(e => {
+    + g.edges.filter(e => pos[e.from] && pos[e.to] && e.from !== e.to).map(e => {
       const a = pos[e.from], b = pos[e.to];
       const x1 = a.x + boxW, y1 = a.y + boxH / 2, x2 = b.x, y2 = b.y + boxH / 2, bend = Math.max(40, (x2 - x1) / 2);
       return `<path class="edge" data-from="${esc(e.from)}" data-to="${esc(e.to)}" d="M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}"

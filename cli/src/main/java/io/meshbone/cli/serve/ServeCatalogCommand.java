@@ -22,12 +22,16 @@ final class ServeCatalogCommand implements Callable<Integer> {
     @Mixin
     HttpNamesOptions http;
 
+    @Mixin
+    ClustersOption clusters;
+
     @Option(names = "--port", defaultValue = "8080",
             description = "Catalog port; 0 picks a free port. Default: ${DEFAULT-VALUE}.")
     int port;
 
     @Override
     public Integer call() {
-        return new PartProcess(options, registry.registryUrl, MANAGEMENT_PORT, false, null).run(new CatalogPart(port, http.security()), System.out, System.err);
+        return new PartProcess(options, registry.registryUrl, MANAGEMENT_PORT, false, null)
+                .run(new CatalogPart(port, http.security(), clusters.topology()), System.out, System.err);
     }
 }

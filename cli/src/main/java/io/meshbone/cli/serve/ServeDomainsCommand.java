@@ -23,13 +23,16 @@ final class ServeDomainsCommand implements Callable<Integer> {
     @Mixin
     DataDirOption state;
 
+    @Mixin
+    ClustersOption clusters;
+
     @Parameters(paramLabel = "APP", arity = "0..*",
             description = "Application ids of the apps to run, e.g. orders-refinement. Default: every example app.")
     List<String> apps;
 
     @Override
     public Integer call() {
-        DomainsPart part = DomainsPart.named(apps);
+        DomainsPart part = DomainsPart.named(apps).withClusters(clusters.topology());
         return new PartProcess(options, registry.registryUrl, MANAGEMENT_PORT, true, state.dataDir).run(part, System.out, System.err);
     }
 }

@@ -24,13 +24,16 @@ final class ServeGovernanceCommand implements Callable<Integer> {
     @Mixin
     DataDirOption state;
 
+    @Mixin
+    ClustersOption clusters;
+
     @Option(names = "--parts", split = ",", defaultValue = "contract-gate,record-gate,provisioner", paramLabel = "PART",
             description = "Which governance services to run: contract-gate, record-gate, provisioner. Default: ${DEFAULT-VALUE}.")
     List<String> parts;
 
     @Override
     public Integer call() {
-        GovernancePart part = new GovernancePart(Set.copyOf(parts));
+        GovernancePart part = new GovernancePart(Set.copyOf(parts), clusters.topology());
         return new PartProcess(options, registry.registryUrl, MANAGEMENT_PORT, true, state.dataDir).run(part, System.out, System.err);
     }
 }

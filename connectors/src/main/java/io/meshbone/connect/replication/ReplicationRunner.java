@@ -43,6 +43,7 @@ public final class ReplicationRunner implements AutoCloseable {
     private final ReplicationSettings settings;
     private final ConnectClient connect;
     private final PartReporter health;
+    private final MirrorLineage lineage;
     private final Map<String, ListedProduct> listed = new HashMap<>();
     private volatile SortedSet<String> replicated = new TreeSet<>();
     private volatile long syncs;
@@ -52,6 +53,7 @@ public final class ReplicationRunner implements AutoCloseable {
         this.settings = settings;
         this.connect = new ConnectClient(URI.create(settings.connectUrl()));
         this.health = health;
+        this.lineage = new MirrorLineage(settings);
     }
 
     /** Starts following the source's listings; reports health as {@code replication-<source>-to-<target>}. */
@@ -161,6 +163,7 @@ public final class ReplicationRunner implements AutoCloseable {
             }
         }
         replicated = topics;
+        lineage.report(topics);
     }
 
     @Override
@@ -168,5 +171,6 @@ public final class ReplicationRunner implements AutoCloseable {
         if (loop != null) {
             loop.close();
         }
+        lineage.close();
     }
 }

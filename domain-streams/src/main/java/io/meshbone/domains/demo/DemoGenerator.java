@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -43,16 +44,17 @@ public final class DemoGenerator implements AutoCloseable {
     static final Duration READY_WAIT = Duration.ofSeconds(60);
 
     private final KafkaProducer<String, String> producer;
+    /** In an isolated mesh, a producer per domain hosted elsewhere than {@link #producer}'s cluster. */
+    private final Map<String, KafkaProducer<String, String>> producerByDomain = new HashMap<>();
     private final ScheduledExecutorService scheduler;
     private final DemoEvents events;
     private final AtomicLong sent = new AtomicLong();
 
-    private DemoGenerator(Map<String, Object> clientConfig, long seed) {
-        RawTopicAdmin.ensureRawTopics(clientConfig);
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "meshbone-demo-generator");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    private DemoGenerator(Map<String, Object> clientConfig, Map<String, Map<String, Object>> clientConfigByDomain, long seed) {
+        this.producer = producer(clientConfig);
+        Map<Map<String, Object>, KafkaProducer<String, String>> byConfig = new HashMap<>();
+        clientConfigByDomain.forEach((domain, config) -> producerByDomain.put(domain,
+                config.equals(clientConfig) ? producer : byConfig.computeIfAbsent(config, DemoGenerator::producer)));
         this.events = new DemoEvents(seed);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "demo-generator");
@@ -88,13 +90,21 @@ public final class DemoGenerator implements AutoCloseable {
      */
     public static DemoGenerator start(Map<String, Object> clientConfig, double checkoutsPerSecond, Duration history,
                                       BooleanSupplier consumersReady) {
+        validate(checkoutsPerSecond, history);
+        return start(new DemoGenerator(clientConfig, Map.of(), System.nanoTime()), checkoutsPerSecond, history, consumersReady);
+    }
+
+    private static void validate(double checkoutsPerSecond, Duration history) {
         if (!(checkoutsPerSecond > 0) || checkoutsPerSecond > 10_000) {
             throw new IllegalArgumentException("checkoutsPerSecond must be in (0, 10000], got " + checkoutsPerSecond);
         }
         if (history.isNegative()) {
             throw new IllegalArgumentException("history must not be negative, got " + history);
         }
-        DemoGenerator generator = new DemoGenerator(clientConfig, System.nanoTime());
+    }
+
+    private static DemoGenerator start(DemoGenerator generator, double checkoutsPerSecond, Duration history,
+                                       BooleanSupplier consumersReady) {
         long periodMicros = Math.max(100, Math.round(1_000_000 / checkoutsPerSecond));
         // The single scheduler thread publishes the history, then schedules the live steps: none overtakes the history.
         generator.scheduler.execute(() -> {
@@ -108,6 +118,26 @@ public final class DemoGenerator implements AutoCloseable {
             }
         });
         return generator;
+    }
+
+    /**
+     * Like {@link #start(Map, double, Duration, BooleanSupplier)} for an isolated mesh: each raw event goes to the
+     * cluster {@code clientConfigByDomain} names for its topic's domain ({@code customers.raw-profile-changes} to the
+     * customers' cluster), any other to {@code clientConfig}'s.
+     */
+    public static DemoGenerator start(Map<String, Object> clientConfig, Map<String, Map<String, Object>> clientConfigByDomain,
+                                      double checkoutsPerSecond, Duration history, BooleanSupplier consumersReady) {
+        validate(checkoutsPerSecond, history);
+        return start(new DemoGenerator(clientConfig, clientConfigByDomain, System.nanoTime()), checkoutsPerSecond, history,
+                consumersReady);
+    }
+
+    private static KafkaProducer<String, String> producer(Map<String, Object> clientConfig) {
+        RawTopicAdmin.ensureRawTopics(clientConfig);
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "meshbone-demo-generator");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
     /** Raw events handed to the producer so far. */
@@ -170,7 +200,7 @@ public final class DemoGenerator implements AutoCloseable {
     private void step(Instant at) {
         try {
             for (DemoEvents.Event event : events.step(at)) {
-                producer.send(new ProducerRecord<>(event.topic(), event.key(), MeshJson.write(event.value())),
+                producerByDomain.getOrDefault(event.topic().split("\\.")[0], producer).send(new ProducerRecord<>(event.topic(), event.key(), MeshJson.write(event.value())),
                         (metadata, error) -> {
                             if (error != null) {
                                 log.warn("demo event to {} not sent: {}", event.topic(), error.getMessage());
@@ -196,6 +226,7 @@ public final class DemoGenerator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        new HashSet<>(producerByDomain.values()).stream().filter(p -> p != producer).forEach(KafkaProducer::close);
         producer.close();
     }
 }

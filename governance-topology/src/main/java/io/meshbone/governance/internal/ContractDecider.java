@@ -3,9 +3,11 @@ package io.meshbone.governance.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.meshbone.governance.ContractCheck;
 import io.meshbone.governance.ContractReview;
@@ -31,6 +33,7 @@ public final class ContractDecider {
     private final ClusterFacts cluster;
     private final ResidencyRules residency;
     private final ProductLifecycle lifecycle = new ProductLifecycle(Clock.systemUTC());
+    private final Supplier<Map<String, ListedProduct>> elsewhere;
 
     public ContractDecider(ContractRegistry registry) {
         this(registry, new ClusterFacts(1), new ResidencyRules(Optional.empty()));
@@ -48,6 +51,16 @@ public final class ContractDecider {
 
     /** A decider that also runs {@code checks} on every well-formed, changed contract. */
     public ContractDecider(ContractRegistry registry, List<ContractCheck> checks, ClusterFacts cluster, ResidencyRules residency) {
+        this(registry, checks, cluster, residency, Map::of);
+    }
+
+    /**
+     * A decider that also finds declared inputs, and their residency, among the products {@code elsewhere} lists: the
+     * listings of the mesh's other clusters. This cluster's own listing of a name wins over another's.
+     */
+    public ContractDecider(ContractRegistry registry, List<ContractCheck> checks, ClusterFacts cluster, ResidencyRules residency,
+                           Supplier<Map<String, ListedProduct>> elsewhere) {
+        this.elsewhere = elsewhere;
         this.registry = registry;
         this.checks = List.copyOf(checks);
         this.cluster = cluster;
@@ -72,10 +85,12 @@ public final class ContractDecider {
         if (request.action() == ProductRequest.Action.DEPRECATE) {
             return lifecycle.deprecate(request, listed);
         }
+        Map<String, ListedProduct> visible = new HashMap<>(elsewhere.get());
+        visible.putAll(listed);
         List<ContractCheck> all = new ArrayList<>(checks);
-        all.add((checked, product, previous) -> residency.check(checked.descriptorPath(), product, listed));
+        all.add((checked, product, previous) -> residency.check(checked.descriptorPath(), product, visible));
         all.add(policyCheck(policies));
-        ContractReview.Result review = ContractReview.review(request, listed, listed.keySet(), registry, all);
+        ContractReview.Result review = ContractReview.review(request, listed, visible.keySet(), registry, all);
         Optional<DataProduct> product = review.product();
         String name = product.map(DataProduct::name).orElse(request.descriptorPath());
         String version = product.map(p -> p.spec().version().toString()).orElse(null);

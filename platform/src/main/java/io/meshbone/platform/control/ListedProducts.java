@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import io.meshbone.platform.contract.DataProduct;
@@ -28,6 +29,16 @@ public final class ListedProducts {
 
     /** Every listed, unretired product's contract, reading {@code _mesh.products} to its end within {@code timeout}. */
     public static List<DataProduct> read(Map<String, Object> clientConfig, Duration timeout) {
+        return listings(clientConfig, timeout).values().stream()
+                .map(listed -> listed.contract().product().orElseThrow())
+                .toList();
+    }
+
+    /**
+     * Every listed, unretired product whose contract parses, by name, reading {@code _mesh.products} to its end within
+     * {@code timeout}: what another cluster's gate consults to find inputs listed there.
+     */
+    public static Map<String, ListedProduct> listings(Map<String, Object> clientConfig, Duration timeout) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "meshbone-products-reader-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -49,14 +60,17 @@ public final class ListedProducts {
                 }
             }
         }
-        return latest.entrySet().stream()
-                .filter(entry -> entry.getValue() != null)
-                .map(entry -> parse(entry.getKey(), entry.getValue()))
-                .filter(product -> product != null)
-                .toList();
+        Map<String, ListedProduct> listings = new TreeMap<>();
+        latest.forEach((name, bytes) -> {
+            ListedProduct listed = bytes == null ? null : parse(name, bytes);
+            if (listed != null) {
+                listings.put(name, listed);
+            }
+        });
+        return listings;
     }
 
-    private static DataProduct parse(String name, byte[] bytes) {
+    private static ListedProduct parse(String name, byte[] bytes) {
         try {
             ListedProduct listed = MeshJson.read(bytes, ListedProduct.class);
             if (listed.retired()) {
@@ -67,7 +81,7 @@ public final class ListedProducts {
                 log.warn("listed product {} no longer parses: {}", name, parsed.problems());
                 return null;
             }
-            return parsed.product().orElseThrow();
+            return listed;
         } catch (IOException e) {
             log.warn("skipping unreadable {} record for {}: {}", MeshTopics.PRODUCTS, name, e.getMessage());
             return null;

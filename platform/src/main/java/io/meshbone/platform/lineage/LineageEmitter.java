@@ -31,11 +31,28 @@ public final class LineageEmitter implements AutoCloseable {
     private final String jobName;
     private final String jobType;
     private final KafkaProducer<String, String> producer;
+    private final String copiedFromClusterId;
     private final UUID runId = UUID.randomUUID();
     private Set<String> lastInputs;
     private Set<String> lastOutputs;
 
     public LineageEmitter(Map<String, Object> clientConfig, String clusterId, String jobName, String jobType) {
+        this(clientConfig, clusterId, jobName, jobType, null);
+    }
+
+    /**
+     * An emitter for a job copying topics from the cluster {@code sourceClusterId} to the one {@code clientConfig}
+     * names (id {@code clusterId}) under the same names: {@link #report} takes the copied topics as both inputs and
+     * outputs, and each event has them as inputs in the source's namespace ({@link LineageEvents#copyEvent}).
+     */
+    public static LineageEmitter forCopy(Map<String, Object> clientConfig, String clusterId, String sourceClusterId,
+                                         String jobName, String jobType) {
+        return new LineageEmitter(clientConfig, clusterId, jobName, jobType, sourceClusterId);
+    }
+
+    private LineageEmitter(Map<String, Object> clientConfig, String clusterId, String jobName, String jobType,
+                           String copiedFromClusterId) {
+        this.copiedFromClusterId = copiedFromClusterId;
         this.events = new LineageEvents(clusterId);
         this.jobName = jobName;
         this.jobType = jobType;
@@ -53,9 +70,14 @@ public final class LineageEmitter implements AutoCloseable {
         }
         OpenLineage.RunEvent.EventType type = lastInputs == null
                 ? OpenLineage.RunEvent.EventType.START : OpenLineage.RunEvent.EventType.RUNNING;
-        send(events.runEvent(runId, type, jobName, jobType, inputs, outputs));
+        send(event(type, inputs, outputs));
         lastInputs = inputs;
         lastOutputs = outputs;
+    }
+
+    private OpenLineage.RunEvent event(OpenLineage.RunEvent.EventType type, Set<String> inputs, Set<String> outputs) {
+        return copiedFromClusterId == null ? events.runEvent(runId, type, jobName, jobType, inputs, outputs)
+                : events.copyEvent(runId, type, jobName, jobType, copiedFromClusterId, outputs);
     }
 
     private void send(OpenLineage.RunEvent event) {
@@ -70,7 +92,7 @@ public final class LineageEmitter implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (lastInputs != null) {
-            send(events.runEvent(runId, OpenLineage.RunEvent.EventType.COMPLETE, jobName, jobType, lastInputs, lastOutputs));
+            send(event(OpenLineage.RunEvent.EventType.COMPLETE, lastInputs, lastOutputs));
         }
         producer.close();
     }

@@ -38,6 +38,21 @@ public final class LineageEvents {
      */
     public OpenLineage.RunEvent runEvent(UUID runId, OpenLineage.RunEvent.EventType type, String jobName, String jobType,
                                          Collection<String> inputTopics, Collection<String> outputTopics) {
+        return event(runId, type, jobName, jobType, namespace, inputTopics, outputTopics);
+    }
+
+    /**
+     * A run event of a job copying {@code topics} from the cluster {@code sourceClusterId} to this one under the same
+     * names (MirrorMaker 2 with the identity policy): each topic is an input in the source's namespace and an output
+     * in this one, so the copy is a hop between two datasets of one name.
+     */
+    public OpenLineage.RunEvent copyEvent(UUID runId, OpenLineage.RunEvent.EventType type, String jobName, String jobType,
+                                          String sourceClusterId, Collection<String> topics) {
+        return event(runId, type, jobName, jobType, "kafka://" + sourceClusterId, topics, topics);
+    }
+
+    private OpenLineage.RunEvent event(UUID runId, OpenLineage.RunEvent.EventType type, String jobName, String jobType,
+                                       String inputNamespace, Collection<String> inputTopics, Collection<String> outputTopics) {
         OpenLineage.JobFacets jobFacets = openLineage.newJobFacetsBuilder()
                 .jobType(openLineage.newJobTypeJobFacet("STREAMING", "MESHBONE", jobType))
                 .build();
@@ -48,7 +63,7 @@ public final class LineageEvents {
                 .run(openLineage.newRunBuilder().runId(runId).build())
                 .job(job)
                 .inputs(inputTopics.stream().sorted()
-                        .map(topic -> openLineage.newInputDatasetBuilder().namespace(namespace).name(topic).build())
+                        .map(topic -> openLineage.newInputDatasetBuilder().namespace(inputNamespace).name(topic).build())
                         .toList())
                 .outputs(outputTopics.stream().sorted()
                         .map(topic -> openLineage.newOutputDatasetBuilder().namespace(namespace).name(topic).build())

@@ -21,8 +21,10 @@ import io.meshbone.platform.control.ListedPolicy;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.MeshJson;
 import io.meshbone.platform.control.MeshTopics;
+import io.meshbone.platform.health.HealthRegistry;
 import io.meshbone.platform.health.PartReporter;
 import io.meshbone.platform.health.SupervisedLoop;
+import io.meshbone.platform.mesh.MeshTopology;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -66,6 +68,7 @@ public final class CatalogState implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final PartReporter health;
     private volatile SupervisedLoop loop;
+    private volatile OtherClusters others = OtherClusters.NONE;
     private volatile boolean caughtUp;
     private Map<TopicPartition, Long> startEnds;
 
@@ -90,25 +93,46 @@ public final class CatalogState implements AutoCloseable {
         return state;
     }
 
+    /**
+     * Starts reading this cluster's topics and, with an isolated mesh's {@code clusters}, those of every other cluster
+     * too ({@link OtherClusters}): products are then those of the whole mesh, each as its home cluster lists it.
+     */
+    public static CatalogState start(Map<String, Object> clientConfig, PartReporter health, Optional<MeshTopology> clusters,
+                                     HealthRegistry parts) {
+        CatalogState state = start(clientConfig, health);
+        try {
+            state.others = OtherClusters.start(clusters, clientConfig, parts);
+        } catch (RuntimeException e) {
+            state.close();
+            throw e;
+        }
+        return state;
+    }
+
     public boolean caughtUp() {
-        return caughtUp;
+        return caughtUp && others.caughtUp();
     }
 
     public Map<String, Entry> products() {
-        return new TreeMap<>(products);
+        return new TreeMap<>(others.none() ? products : others.merge(products));
     }
 
-    /** The listed products in no particular order, without copying them: what a search scans. */
+    /** The listed products in no particular order, without copying them (on one cluster): what a search scans. */
     Collection<Entry> entries() {
-        return Collections.unmodifiableCollection(products.values());
+        return others.none() ? Collections.unmodifiableCollection(products.values()) : others.merge(products).values();
     }
 
     public Optional<Entry> product(String name) {
-        return Optional.ofNullable(products.get(name));
+        return others.product(name).or(() -> Optional.ofNullable(products.get(name)));
     }
 
     public List<Decision> decisions(String product) {
-        return decisions.of(product);
+        if (others.none()) {
+            return decisions.of(product);
+        }
+        List<Decision> all = new ArrayList<>(decisions.of(product));
+        all.addAll(others.decisions(product));
+        return all;
     }
 
     /** The policies in force, by name. */
@@ -116,8 +140,14 @@ public final class CatalogState implements AutoCloseable {
         return new TreeMap<>(policies);
     }
 
+    /** The jobs of this cluster and, in an isolated mesh, of the others (copies between clusters among them). */
     public List<Job> jobs() {
-        return List.copyOf(jobs.values());
+        if (others.none()) {
+            return List.copyOf(jobs.values());
+        }
+        List<Job> all = new ArrayList<>(jobs.values());
+        all.addAll(others.jobs());
+        return all;
     }
 
     /** One attempt; after a failure the next one goes on from the consumer's position, folding nothing twice. */
@@ -252,5 +282,6 @@ public final class CatalogState implements AutoCloseable {
             current.close();
         }
         consumer.close(Duration.ofSeconds(5));
+        others.close();
     }
 }

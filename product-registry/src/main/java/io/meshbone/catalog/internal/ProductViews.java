@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -128,7 +129,7 @@ final class ProductViews {
     Set<String> downstream(String name) {
         Set<String> names = new TreeSet<>();
         edges().forEach(e -> {
-            if (e.get("from").equals(name)) {
+            if (e.get("from").equals(name) && !e.get("to").equals(name)) {
                 names.add(e.get("to"));
             }
         });
@@ -138,14 +139,18 @@ final class ProductViews {
     Set<String> upstream(String name) {
         Set<String> names = new TreeSet<>();
         edges().forEach(e -> {
-            if (e.get("to").equals(name)) {
+            if (e.get("to").equals(name) && !e.get("from").equals(name)) {
                 names.add(e.get("from"));
             }
         });
         return names;
     }
 
-    /** Every edge: contract inputs ({@code source=contract}) and OpenLineage jobs between products ({@code source=lineage}). */
+    /**
+     * Every edge: contract inputs ({@code source=contract}), OpenLineage jobs between products ({@code source=lineage}),
+     * and copies of a product between the clusters of an isolated mesh ({@code source=mirror}: from and to the same
+     * product, with {@code fromCluster}, {@code toCluster} and the job {@code mirror:<source>-><target>}).
+     */
     List<Map<String, String>> edges() {
         Map<String, CatalogState.Entry> products = state.products();
         Map<String, String> productByTopic = new TreeMap<>();
@@ -171,6 +176,11 @@ final class ProductViews {
                     }
                 }
             }
+            MirrorJob.of(job.name()).ifPresent(mirror -> job.outputs().stream().filter(job.inputs()::contains)
+                    .map(productByTopic::get).filter(Objects::nonNull)
+                    .filter(product -> seen.add(List.of(product, product, job.name())))
+                    .forEach(product -> edges.add(Map.of("from", product, "to", product, "source", "mirror",
+                            "job", job.name(), "fromCluster", mirror.source(), "toCluster", mirror.target()))));
         }
         return edges;
     }
