@@ -11,13 +11,11 @@ import java.util.concurrent.Callable;
 import io.meshbone.cli.check.Baseline;
 import io.meshbone.cli.check.Baselines;
 import io.meshbone.cli.check.ClusterSize;
-import io.meshbone.cli.check.LeftBehind;
+import io.meshbone.cli.check.DecisionLines;
 import io.meshbone.cli.check.PolicySet;
 import io.meshbone.cli.check.Reviewed;
 import io.meshbone.cli.check.Reviews;
 import io.meshbone.governance.ContractCheck;
-import io.meshbone.governance.ContractReview;
-import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.ProductDescriptors;
 import io.meshbone.platform.policy.ClusterFacts;
 import io.meshbone.platform.policy.Policy;
@@ -74,30 +72,13 @@ final class ProductCheckCommand implements Callable<Integer> {
         List<Policy> inForce = PolicySet.inForce(against, PolicyApplyCommand.documents(policies));
         int rejected = 0;
         for (Reviewed reviewed : Reviews.of(descriptors, baseline, inForce, cluster, principal, CHECKS)) {
-            print(out, reviewed, baseline);
+            DecisionLines.print(out, reviewed, baseline);
             rejected += reviewed.acceptable() ? 0 : 1;
         }
         out.printf("%d %s checked against %s: %s%n", descriptors.size(), descriptors.size() == 1 ? "descriptor" : "descriptors",
                 baseline.shownAs(), rejected == 0 ? "the gate would accept all" : rejected + " would be rejected");
         out.flush();
         return rejected == 0 ? 0 : 1;
-    }
-
-    /** One descriptor's decision as {@code product apply} prints it, with the warnings and who a new major leaves behind. */
-    static void print(PrintWriter out, Reviewed reviewed, Baseline baseline) {
-        if (reviewed.review().isEmpty()) {
-            out.printf("%s REJECTED (not sent)%n", reviewed.file());
-            reviewed.notSent().forEach(problem -> out.println("  " + problem));
-            return;
-        }
-        ContractReview.Result review = reviewed.review().get();
-        String name = review.product().map(DataProduct::name).orElse(reviewed.file());
-        String version = review.product().map(p -> " " + p.spec().version()).orElse("");
-        String outcome = review.acceptable() ? "ACCEPTED" + (review.unchanged() ? " (unchanged)" : "") : "REJECTED";
-        out.printf("%s%s %s%n", name, version, outcome);
-        review.reasons().forEach(reason -> out.println("  " + reason));
-        reviewed.warnings().forEach(warning -> out.println("  warning: " + warning));
-        review.product().flatMap(p -> LeftBehind.line(p, review.previous(), baseline)).ifPresent(line -> out.println("  " + line));
     }
 
     /** Each descriptor to check, named as lint names it: relative to a folder given, or as a file was given. */

@@ -1,8 +1,8 @@
 package io.meshbone.cli.check;
 
 import java.io.PrintWriter;
-import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,12 +36,11 @@ public final class ClusterSize {
         if (against == null || !Baselines.isCatalog(against)) {
             return new ClusterFacts(1);
         }
-        Iterator<JsonNode> products = CatalogGet.get(against, "/api/products").path("products").elements();
-        if (!products.hasNext()) {
+        Optional<JsonNode> address = CatalogGet.address(against);
+        if (address.isEmpty()) {
             return new ClusterFacts(1);
         }
-        String bootstrap = CatalogGet.product(against, products.next().path("name").asText())
-                .path("address").path("bootstrapServers").asText("");
+        String bootstrap = address.get().path("bootstrapServers").asText("");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS))) {
             return new ClusterFacts(admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS))
