@@ -67,8 +67,13 @@ class ProductPlanIT {
         Run check = await().atMost(Duration.ofSeconds(30)).until(() -> checkAgainst(mesh, descriptor),
                 r -> r.out().contains("warning: policy " + policy));
 
+        Run apply = run("product", "apply", "-f", descriptor.toString(), "--bootstrap-server", mesh.bootstrapServers());
+
+        String warned = " 1.0.0 ACCEPTED\n  warning: policy " + policy + " v1: consider three partitions.\n";
         assertThat(check.exit()).as(check.out()).isZero();
-        assertThat(check.out()).contains(" 1.0.0 ACCEPTED\n  warning: policy " + policy + " v1: consider three partitions.\n");
+        assertThat(check.out()).contains(warned);
+        assertThat(apply.exit()).as(apply.out()).isZero();
+        assertThat(apply.out()).contains(warned);
     }
 
     @Test
