@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -99,13 +100,13 @@ public final class Planner {
         List<Change> changes = new ArrayList<>();
         schemas(product).forEach((subject, schema) -> {
             Schema old = before.get(subject);
+            OptionalInt latest = versions.latest(subject);
             if (old != null && old.toString().equals(schema.toString())) {
                 changes.add(new Change(Change.Resource.SUBJECT, Change.Kind.UNCHANGED, subject,
-                        "unchanged" + versions.latest(subject).stream().mapToObj(v -> " (version " + v + ")").findFirst().orElse("")));
+                        "unchanged" + (latest.isPresent() ? " (version " + latest.getAsInt() + ")" : "")));
                 return;
             }
-            String version = versions.latest(subject).stream().mapToObj(v -> "version " + (v + 1)).findFirst()
-                    .orElse(old == null ? "version 1" : "a new version");
+            String version = latest.isPresent() ? "version " + (latest.getAsInt() + 1) : old == null ? "version 1" : "a new version";
             changes.add(new Change(Change.Resource.SUBJECT, Change.Kind.CREATE, subject, "register " + version));
         });
         return changes;
