@@ -111,6 +111,7 @@ final class ProductApplyCommand implements Callable<Integer> {
         out.printf("%s %s %s%s%n", decision.product(), decision.version(), decision.outcome(),
                 decision.accepted() && !decision.changed() ? " (unchanged)" : "");
         decision.reasons().forEach(reason -> out.println("  " + reason));
+        decision.warnings().forEach(warning -> out.println("  warning: " + warning));
         out.flush();
     }
 }

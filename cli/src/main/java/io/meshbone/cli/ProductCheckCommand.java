@@ -3,24 +3,22 @@ package io.meshbone.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import io.meshbone.cli.check.Baseline;
 import io.meshbone.cli.check.Baselines;
+import io.meshbone.cli.check.ClusterSize;
+import io.meshbone.cli.check.DecisionLines;
+import io.meshbone.cli.check.PolicySet;
+import io.meshbone.cli.check.Reviewed;
+import io.meshbone.cli.check.Reviews;
 import io.meshbone.governance.ContractCheck;
-import io.meshbone.governance.ContractReview;
-import io.meshbone.platform.contract.ContractException;
-import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.ProductDescriptors;
-import io.meshbone.platform.contract.SchemaFiles;
-import io.meshbone.platform.control.ContractClient;
-import io.meshbone.platform.control.ProductRequest;
+import io.meshbone.platform.policy.ClusterFacts;
+import io.meshbone.platform.policy.Policy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,12 +28,13 @@ import picocli.CommandLine.Spec;
 /** {@code meshbone product check}: what the contract gate would decide on descriptors, without changing anything. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Say what the contract gate would decide on descriptors, changing nothing: lint, ownership,",
-                "version rules and schema compatibility at the contract's level, against a running mesh's catalog,",
-                "a folder of descriptors or a git ref. Prints each decision as 'product apply' does.",
+                "the policies in force (the mesh's own against a catalog, else the shipped default set), version rules",
+                "and schema compatibility at the contract's level, against a running mesh's catalog, a folder of",
+                "descriptors or a git ref. Prints each decision as 'product apply' does.",
                 "Exit code 0 when the gate would accept every one, 1 when it would reject any."})
 final class ProductCheckCommand implements Callable<Integer> {
 
-    /** Checks beyond the gate's own, run like the gate runs them; mesh policies plug in here. */
+    /** Checks beyond the gate's own and the policies in force, run like the gate runs them. */
     static final List<ContractCheck> CHECKS = List.of();
 
     @Spec
@@ -53,32 +52,28 @@ final class ProductCheckCommand implements Callable<Integer> {
             description = "Who would apply; checked against the domain's owner when --against is a catalog. Default: ${DEFAULT-VALUE}.")
     String principal;
 
+    @Option(names = "--policies", paramLabel = "FILE|DIR",
+            description = {"Policy documents (*.policy.yaml, or folders of them) to apply on top of the policies in force,",
+                    "adding or replacing the policy of the same name; repeatable."})
+    List<Path> policies = List.of();
+
+    @Option(names = "--brokers", paramLabel = "N",
+            description = "The cluster's broker count policies see. Default: asked of the catalog's cluster, else 1.")
+    Integer brokers;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Map<Path, String> descriptors = descriptors();
+        Map<Path, String> descriptors = descriptors(paths);
         // A git ref is read from the repository around what is checked, wherever the command runs.
         Path first = paths.get(0).toAbsolutePath();
         Baseline baseline = Baselines.open(against, Files.isDirectory(first) ? first : first.getParent());
-        List<ProductRequest> requests = new ArrayList<>();
+        ClusterFacts cluster = ClusterSize.of(brokers, against, spec.commandLine().getErr());
+        List<Policy> inForce = PolicySet.inForce(against, PolicyApplyCommand.documents(policies));
         int rejected = 0;
-        for (Map.Entry<Path, String> descriptor : descriptors.entrySet()) {
-            try {
-                requests.add(ContractClient.request(descriptor.getKey(), descriptor.getValue(), principal));
-            } catch (ContractException e) {
-                out.printf("%s REJECTED (not sent)%n", descriptor.getValue());
-                e.problems().forEach(problem -> out.println("  " + problem));
-                rejected++;
-            }
-        }
-        // Inputs may name a listed product or one checked beside it, which the same pull request adds.
-        Set<String> known = new HashSet<>(baseline.listed().keySet());
-        requests.forEach(r -> ProductDescriptors.parse(r.descriptorPath(), r.descriptor(), SchemaFiles.of(r.files())).product()
-                .ifPresent(p -> known.add(p.name())));
-        for (ProductRequest request : requests) {
-            ContractReview.Result review = ContractReview.review(request, baseline.listed(), known, baseline.schemas(), CHECKS);
-            print(out, request, review, baseline);
-            rejected += review.acceptable() ? 0 : 1;
+        for (Reviewed reviewed : Reviews.of(descriptors, baseline, inForce, cluster, principal, CHECKS)) {
+            DecisionLines.print(out, reviewed, baseline);
+            rejected += reviewed.acceptable() ? 0 : 1;
         }
         out.printf("%d %s checked against %s: %s%n", descriptors.size(), descriptors.size() == 1 ? "descriptor" : "descriptors",
                 baseline.shownAs(), rejected == 0 ? "the gate would accept all" : rejected + " would be rejected");
@@ -86,25 +81,8 @@ final class ProductCheckCommand implements Callable<Integer> {
         return rejected == 0 ? 0 : 1;
     }
 
-    private static void print(PrintWriter out, ProductRequest request, ContractReview.Result review, Baseline baseline) {
-        String name = review.product().map(DataProduct::name).orElse(request.descriptorPath());
-        String version = review.product().map(p -> " " + p.spec().version()).orElse("");
-        String outcome = review.acceptable() ? "ACCEPTED" + (review.unchanged() ? " (unchanged)" : "") : "REJECTED";
-        out.printf("%s%s %s%n", name, version, outcome);
-        review.reasons().forEach(reason -> out.println("  " + reason));
-        if (review.newMajor()) {
-            DataProduct listed = review.previous().orElseThrow();
-            List<String> behind = new ArrayList<>();
-            baseline.downstream(name).forEach(product -> behind.add("product " + product));
-            baseline.consumers().getOrDefault(name, List.of()).forEach(group -> behind.add("consumer group " + group));
-            out.printf("  new major %d: %s (listed %s) stays for its readers; left behind on it: %s%n",
-                    review.product().orElseThrow().spec().version().major(), listed.names().topic(), listed.spec().version(),
-                    behind.isEmpty() ? "nobody known" : String.join(", ", behind));
-        }
-    }
-
     /** Each descriptor to check, named as lint names it: relative to a folder given, or as a file was given. */
-    private Map<Path, String> descriptors() {
+    static Map<Path, String> descriptors(List<Path> paths) {
         Map<Path, String> found = new LinkedHashMap<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {

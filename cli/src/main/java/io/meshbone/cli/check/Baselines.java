@@ -2,6 +2,8 @@ package io.meshbone.cli.check;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /** Opens what {@code --against} names: a catalog URL, a folder of descriptors, or a git ref. */
 public final class Baselines {
@@ -9,12 +11,22 @@ public final class Baselines {
     private Baselines() {
     }
 
+    /** Whether {@code against} names a running mesh's catalog ({@code http(s)://…}). */
+    public static boolean isCatalog(String against) {
+        return against.startsWith("http://") || against.startsWith("https://");
+    }
+
+    /** Nothing listed: what a plan without {@code --against} compares with. */
+    public static Baseline empty() {
+        return new Baseline("nothing listed", Map.of(), (subject, schema, level) -> List.of(), Map.of());
+    }
+
     /**
      * The baseline {@code against} names: {@code http(s)://…} is a running mesh's catalog, an existing folder a
      * folder of descriptors, anything else a commit of the git repository around {@code workingFolder}.
      */
     public static Baseline open(String against, Path workingFolder) {
-        if (against.startsWith("http://") || against.startsWith("https://")) {
+        if (isCatalog(against)) {
             return CatalogBaseline.read(against);
         }
         Path folder = Path.of(against);

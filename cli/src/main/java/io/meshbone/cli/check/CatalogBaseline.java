@@ -39,14 +39,20 @@ final class CatalogBaseline {
             Listings.of(name, detail.path("contract").path("descriptor").asText(), files, principal)
                     .map(listing -> latest.path("retired").asBoolean(false) ? retired(listing) : listing)
                     .ifPresent(listing -> listed.put(name, listing));
-            List<String> groups = new ArrayList<>();
-            detail.path("consumers").forEach(group -> groups.add(group.path("group").asText()
-                    + (group.path("lag").isNumber() ? " (lag " + group.path("lag").asLong() + ")" : "")));
-            consumers.put(name, groups);
+            consumers.put(name, liveGroups(detail.path("consumers")));
         }
         CompatibilityCheck schemas = registryUrl == null ? (subject, schema, level) -> List.of()
                 : new RegistrySchemas(new SchemaRegistryClient(SchemaRegistryClientSettings.of(registryUrl)));
         return new Baseline(catalogUrl, listed, schemas, consumers);
+    }
+
+    /** The live groups of {@code "consumers": {"live": [{"groupId", "lag"}]}}, or of an array of {@code {"group", "lag"}}; none when absent. */
+    static List<String> liveGroups(JsonNode consumers) {
+        List<String> groups = new ArrayList<>();
+        JsonNode live = consumers.isArray() ? consumers : consumers.path("live");
+        live.forEach(group -> groups.add(group.path(group.has("groupId") ? "groupId" : "group").asText()
+                + (group.path("lag").isNumber() ? " (lag " + group.path("lag").asLong() + ")" : "")));
+        return groups;
     }
 
     private static ListedProduct retired(ListedProduct l) {

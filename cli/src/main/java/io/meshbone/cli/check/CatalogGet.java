@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.platform.control.MeshJson;
@@ -23,6 +25,17 @@ public final class CatalogGet {
     /** The product page {@code GET /api/products/{name}} of the catalog at {@code catalogUrl}. */
     public static JsonNode product(String catalogUrl, String name) {
         return get(catalogUrl, "/api/products/" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The {@code address} of the first listed product (bootstrap servers, registry URL): where the catalog's products
+     * live; empty when nothing is listed.
+     */
+    public static Optional<JsonNode> address(String catalogUrl) {
+        Iterator<JsonNode> products = get(catalogUrl, "/api/products").path("products").elements();
+        return products.hasNext()
+                ? Optional.of(product(catalogUrl, products.next().path("name").asText()).path("address"))
+                : Optional.empty();
     }
 
     public static JsonNode get(String catalogUrl, String path) {

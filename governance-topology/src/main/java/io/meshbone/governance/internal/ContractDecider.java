@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import io.meshbone.governance.ContractCheck;
 import io.meshbone.governance.ContractReview;
+import io.meshbone.governance.PolicyCheck;
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.KeySpec;
 import io.meshbone.platform.contract.ProductNames;
@@ -18,9 +19,7 @@ import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.ProductRequest;
 import io.meshbone.platform.policy.ClusterFacts;
-import io.meshbone.platform.policy.Policies;
 import io.meshbone.platform.policy.Policy;
-import io.meshbone.platform.policy.PolicyViolation;
 
 /**
  * Decides one contract request against what is listed ({@link ContractReview}: validation, ownership, checks,
@@ -89,7 +88,7 @@ public final class ContractDecider {
         visible.putAll(listed);
         List<ContractCheck> all = new ArrayList<>(checks);
         all.add((checked, product, previous) -> residency.check(checked.descriptorPath(), product, visible));
-        all.add(policyCheck(policies));
+        all.add(PolicyCheck.denials(policies, cluster));
         ContractReview.Result review = ContractReview.review(request, listed, visible.keySet(), registry, all);
         Optional<DataProduct> product = review.product();
         String name = product.map(DataProduct::name).orElse(request.descriptorPath());
@@ -99,21 +98,13 @@ public final class ContractDecider {
         }
         if (review.unchanged()) {
             // Already listed: failing a policy changed since is reported (NONCOMPLIANT), not a reason to refuse a no-op.
-            List<String> failing = Policies.evaluate(policies, product.orElseThrow(), Optional.empty(), cluster)
-                    .stream().map(PolicyViolation::reason).toList();
+            List<String> failing = PolicyCheck.warnings(policies, product.orElseThrow(), Optional.empty(), cluster);
             return new Outcome(decision(request, name, version, Decision.Outcome.ACCEPTED, false, List.of())
                     .withWarnings(failing), null);
         }
         Outcome accepted = accept(request, product.orElseThrow(), listed.get(product.orElseThrow().name()));
-        List<String> warnings = Policies.evaluate(policies, product.orElseThrow(), review.previous(), cluster)
-                .stream().map(PolicyViolation::reason).toList();
+        List<String> warnings = PolicyCheck.warnings(policies, product.orElseThrow(), review.previous(), cluster);
         return new Outcome(accepted.decision().withWarnings(warnings), accepted.listing());
-    }
-
-    /** The policies in force as one more check: every failing {@code deny} policy is a reason. */
-    private ContractCheck policyCheck(List<Policy> policies) {
-        return (request, product, previous) -> Policies.evaluate(policies, product, previous, cluster).stream()
-                .filter(PolicyViolation::denies).map(v -> request.descriptorPath() + ": " + v.reason()).toList();
     }
 
     private Outcome accept(ProductRequest request, DataProduct product, ListedProduct current) {

@@ -1,0 +1,43 @@
+package io.meshbone.cli.plan;
+
+import java.util.OptionalInt;
+
+import io.meshbone.cli.check.Baselines;
+import io.meshbone.cli.check.CatalogGet;
+import io.meshbone.platform.registry.SchemaRegistryClient;
+import io.meshbone.platform.registry.SchemaRegistryClientSettings;
+import io.meshbone.platform.registry.SchemaRegistryException;
+
+/** The newest version of a subject in the registry a plan compares with; unknown offline. */
+@FunctionalInterface
+public interface SubjectVersions {
+
+    /** Offline: no registry to ask. */
+    SubjectVersions UNKNOWN = subject -> OptionalInt.empty();
+
+    /** The newest registered version of {@code subject}; empty when it has none or when no registry is known. */
+    OptionalInt latest(String subject);
+
+    /** The registry of the mesh behind {@code against} when it is a catalog URL (the registry its products name), else {@link #UNKNOWN}. */
+    static SubjectVersions of(String against) {
+        if (against == null || !Baselines.isCatalog(against)) {
+            return UNKNOWN;
+        }
+        String url = CatalogGet.address(against).map(a -> a.path("schemaRegistryUrl").asText("")).orElse("");
+        if (url.isEmpty()) {
+            return UNKNOWN;
+        }
+        SchemaRegistryClient registry = new SchemaRegistryClient(SchemaRegistryClientSettings.of(url));
+        return subject -> {
+            try {
+                return registry.versions(subject).stream().mapToInt(Integer::intValue).max();
+            } catch (SchemaRegistryException e) {
+                // 40401: no such subject yet; anything else is a real failure.
+                if (e.errorCode() == 40401) {
+                    return OptionalInt.empty();
+                }
+                throw e;
+            }
+        };
+    }
+}
