@@ -13,6 +13,8 @@ import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.KeySpec;
 import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.control.Decision;
+import io.meshbone.platform.control.DomainOwners;
+import io.meshbone.platform.control.DomainOwnership;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.ProductRequest;
 import io.meshbone.platform.policy.ClusterFacts;
@@ -65,13 +67,24 @@ public final class ContractDecider {
      * @param policies the policies in force: every one in scope is evaluated, {@code deny} failures reject
      */
     public Outcome decide(ProductRequest request, Map<String, ListedProduct> listed, List<Policy> policies) {
+        return decide(request, listed, policies, Map.of());
+    }
+
+    /**
+     * The decision on {@code request} where some domains are registered: their owners alone (and the admin) list and
+     * retire their products.
+     *
+     * @param domains the domains registered on {@code _mesh.domains}, by name
+     */
+    public Outcome decide(ProductRequest request, Map<String, ListedProduct> listed, List<Policy> policies,
+                          Map<String, DomainOwnership> domains) {
         if (request.action() == ProductRequest.Action.RETIRE) {
-            return retire(request, listed);
+            return retire(request, listed, domains);
         }
         List<ContractCheck> all = new ArrayList<>(checks);
         all.add((checked, product, previous) -> residency.check(checked.descriptorPath(), product, listed));
         all.add(policyCheck(policies));
-        ContractReview.Result review = ContractReview.review(request, listed, listed.keySet(), registry, all);
+        ContractReview.Result review = ContractReview.review(request, listed, domains, listed.keySet(), registry, all);
         Optional<DataProduct> product = review.product();
         String name = product.map(DataProduct::name).orElse(request.descriptorPath());
         String version = product.map(p -> p.spec().version().toString()).orElse(null);
@@ -113,15 +126,19 @@ public final class ContractDecider {
                 Decision.Outcome.ACCEPTED, true, List.of()), listing);
     }
 
-    private static Outcome retire(ProductRequest request, Map<String, ListedProduct> listed) {
+    private static Outcome retire(ProductRequest request, Map<String, ListedProduct> listed,
+                                  Map<String, DomainOwnership> domains) {
         String name = request.descriptorPath();
         ListedProduct current = listed.get(name);
         if (current == null || current.retired()) {
             return rejected(request, name, null, List.of(name + ": name: no listed product of that name to retire"));
         }
-        if (!Objects.equals(current.principal(), request.principal())) {
+        String domain = DomainOwners.domainOf(name);
+        if (domains.containsKey(domain) ? !DomainOwners.owns(request.principal(), domain, domains, listed)
+                : !Objects.equals(current.principal(), request.principal()) && !DomainOwners.ADMIN.equals(request.principal())) {
             return rejected(request, name, null, List.of(name + ": principal: " + request.principal()
-                    + " may not retire a product listed by " + current.principal()));
+                    + " may not retire a product " + (domains.containsKey(domain)
+                    ? "of domain '" + domain + "', owned by " + domains.get(domain).owner() : "listed by " + current.principal())));
         }
         ListedProduct retired = new ListedProduct(current.name(), current.descriptorPath(), current.descriptor(),
                 current.files(), current.valueSchemaId(), current.keySchemaId(), request.requestId(), current.principal(),
