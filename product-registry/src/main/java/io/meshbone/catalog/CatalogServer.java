@@ -2,6 +2,8 @@ package io.meshbone.catalog;
 
 import java.net.URI;
 
+import io.meshbone.catalog.internal.AccessApi;
+import io.meshbone.catalog.internal.AccessState;
 import io.meshbone.catalog.internal.CatalogApi;
 import io.meshbone.catalog.internal.CatalogState;
 import io.meshbone.catalog.internal.HealthMonitor;
@@ -26,12 +28,14 @@ public final class CatalogServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CatalogServer.class);
 
     private final CatalogState state;
+    private final AccessState access;
     private final HealthMonitor health;
     private final Server jetty;
     private final URI url;
 
-    private CatalogServer(CatalogState state, HealthMonitor health, Server jetty, URI url) {
+    private CatalogServer(CatalogState state, AccessState access, HealthMonitor health, Server jetty, URI url) {
         this.state = state;
+        this.access = access;
         this.health = health;
         this.jetty = jetty;
         this.url = url;
@@ -48,20 +52,23 @@ public final class CatalogServer implements AutoCloseable {
      */
     public static CatalogServer start(CatalogSettings settings, HealthRegistry parts) {
         CatalogState state = CatalogState.start(settings.clientConfig(), parts.part(CatalogState.PART));
+        AccessState access = AccessState.start(settings.clientConfig(), parts.part(AccessState.PART));
         HealthMonitor health = HealthMonitor.start(settings.clientConfig(), state, parts);
         Server jetty = JettyServers.onPort(settings.host(), settings.port());
         try {
             CatalogApi api = new CatalogApi(state, health, new Sampler(settings.clientConfig(), settings.registryUrl()),
-                    settings.clientConfig(), settings.meters(), settings.registryUrl(), settings.clusters());
+                    settings.clientConfig(), settings.meters(), settings.registryUrl(), settings.clusters())
+                    .withAccess(new AccessApi(state, access, settings.clientConfig()));
             jetty.setHandler(api.handler());
             jetty.setErrorHandler(CatalogApi.errorHandler());
             jetty.start();
             URI url = JettyServers.url(jetty, settings.host());
             log.info("Catalog serving {}", url);
-            return new CatalogServer(state, health, jetty, url);
+            return new CatalogServer(state, access, health, jetty, url);
         } catch (Exception e) {
             JettyServers.stopQuietly(jetty);
             health.close();
+            access.close();
             state.close();
             throw new IllegalStateException("Cannot start the catalog on " + settings.host() + ":" + settings.port(), e);
         }
@@ -82,6 +89,7 @@ public final class CatalogServer implements AutoCloseable {
     public void close() {
         JettyServers.stopQuietly(jetty);
         health.close();
+        access.close();
         state.close();
     }
 }
