@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class CatalogServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogServer.class);
+    private static final String REALM = "meshbone-catalog";
 
     private final CatalogState state;
     private final AccessState access;
@@ -59,11 +60,13 @@ public final class CatalogServer implements AutoCloseable {
             CatalogApi api = new CatalogApi(state, health, new Sampler(settings.clientConfig(), settings.registryUrl()),
                     settings.clientConfig(), settings.meters(), settings.registryUrl(), settings.clusters())
                     .withAccess(new AccessApi(state, access, settings.clientConfig()));
-            jetty.setHandler(api.handler());
+            jetty.setHandler(settings.http().protect(api.handler(), REALM, settings.host(), CatalogApi.CONTENT_TYPES,
+                    CatalogApi::refusal));
             jetty.setErrorHandler(CatalogApi.errorHandler());
             jetty.start();
             URI url = JettyServers.url(jetty, settings.host());
-            log.info("Catalog serving {}", url);
+            log.info("Catalog serving {} in {}", url, settings.http().secure()
+                    ? "secure mode (users of " + settings.http().usersFile().get() + ")" : "open mode");
             return new CatalogServer(state, access, health, jetty, url);
         } catch (Exception e) {
             JettyServers.stopQuietly(jetty);

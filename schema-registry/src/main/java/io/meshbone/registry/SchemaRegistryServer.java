@@ -7,9 +7,12 @@ import java.util.Map;
 import io.meshbone.http.BasicAuthentication;
 import io.meshbone.http.JettyServers;
 import io.meshbone.platform.health.HealthRegistry;
+import io.meshbone.registry.internal.Access;
 import io.meshbone.registry.internal.KafkaStore;
+import io.meshbone.registry.internal.ListedSubjects;
 import io.meshbone.registry.internal.RegistryApi;
 import io.meshbone.registry.internal.RegistryState;
+import io.meshbone.registry.internal.SubjectAccess;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -56,13 +59,16 @@ public final class SchemaRegistryServer implements AutoCloseable {
         KafkaStore store = KafkaStore.open(clientConfig, settings.topic(), state, health.part(PART));
         Server jetty = JettyServers.onPort(settings.host(), settings.port());
         try {
-            Handler api = RegistryApi.handler(state, store, settings.topic(), settings.maxBodyBytes());
-            jetty.setHandler(BasicAuthentication.protect(api, REALM, settings.users()));
+            Access access = settings.http().secure() ? new SubjectAccess(new ListedSubjects(clientConfig)) : Access.OPEN;
+            Handler api = RegistryApi.handler(state, store, settings.topic(), settings.maxBodyBytes(), access);
+            Handler signedIn = BasicAuthentication.protect(api, REALM, settings.users());
+            jetty.setHandler(settings.http().protect(signedIn, REALM, settings.host(), RegistryApi.CONTENT_TYPES, RegistryApi::refusal));
             jetty.setErrorHandler(RegistryApi.errorHandler());
             jetty.start();
             URI url = JettyServers.url(jetty, settings.host());
-            log.info("Schema registry serving {} from topic {}{}", url, settings.topic(),
-                    settings.users().isEmpty() ? "" : " with basic auth");
+            log.info("Schema registry serving {} from topic {}{}", url, settings.topic(), settings.http().secure()
+                    ? " in secure mode (users of " + settings.http().usersFile().get() + ")"
+                    : settings.users().isEmpty() ? " in open mode" : " with basic auth");
             return new SchemaRegistryServer(store, jetty, url);
         } catch (Exception e) {
             JettyServers.stopQuietly(jetty);

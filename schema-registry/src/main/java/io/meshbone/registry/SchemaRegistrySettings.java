@@ -7,9 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+
+import io.meshbone.http.HttpSecurity;
 
 /**
  * How to run a schema registry: the Kafka cluster, where to listen, the schemas topic and who may call.
@@ -21,9 +24,12 @@ import java.util.Properties;
  * @param users            user name to password for HTTP basic auth; empty turns auth off
  * @param kafkaConfig      extra Kafka client properties (security settings and the like)
  * @param maxBodyBytes     largest request body accepted; larger ones answer 422 / 42209
+ * @param http             secure mode's users file (authentication and the subject rules), and the further host
+ *                         names and origins mutating requests may carry
  */
 public record SchemaRegistrySettings(String bootstrapServers, String host, int port, String topic,
-                                     Map<String, String> users, Map<String, Object> kafkaConfig, int maxBodyBytes) {
+                                     Map<String, String> users, Map<String, Object> kafkaConfig, int maxBodyBytes,
+                                     HttpSecurity http) {
 
     public static final int DEFAULT_PORT = 8081;
     public static final String DEFAULT_TOPIC = "_schemas";
@@ -40,6 +46,13 @@ public record SchemaRegistrySettings(String bootstrapServers, String host, int p
         }
         users = Map.copyOf(users);
         kafkaConfig = Map.copyOf(kafkaConfig);
+        Objects.requireNonNull(http, "http");
+    }
+
+    /** Settings in open mode as far as the users file goes. */
+    public SchemaRegistrySettings(String bootstrapServers, String host, int port, String topic,
+                                  Map<String, String> users, Map<String, Object> kafkaConfig, int maxBodyBytes) {
+        this(bootstrapServers, host, port, topic, users, kafkaConfig, maxBodyBytes, HttpSecurity.open());
     }
 
     /** Port 8081 on localhost, topic {@code _schemas}, no auth, 4 MiB bodies. */
@@ -48,27 +61,45 @@ public record SchemaRegistrySettings(String bootstrapServers, String host, int p
     }
 
     public SchemaRegistrySettings withHost(String value) {
-        return new SchemaRegistrySettings(bootstrapServers, value, port, topic, users, kafkaConfig, maxBodyBytes);
+        return new SchemaRegistrySettings(bootstrapServers, value, port, topic, users, kafkaConfig, maxBodyBytes, http);
     }
 
     public SchemaRegistrySettings withPort(int value) {
-        return new SchemaRegistrySettings(bootstrapServers, host, value, topic, users, kafkaConfig, maxBodyBytes);
+        return new SchemaRegistrySettings(bootstrapServers, host, value, topic, users, kafkaConfig, maxBodyBytes, http);
     }
 
     public SchemaRegistrySettings withTopic(String value) {
-        return new SchemaRegistrySettings(bootstrapServers, host, port, value, users, kafkaConfig, maxBodyBytes);
+        return new SchemaRegistrySettings(bootstrapServers, host, port, value, users, kafkaConfig, maxBodyBytes, http);
     }
 
     public SchemaRegistrySettings withUsers(Map<String, String> value) {
-        return new SchemaRegistrySettings(bootstrapServers, host, port, topic, value, kafkaConfig, maxBodyBytes);
+        return new SchemaRegistrySettings(bootstrapServers, host, port, topic, value, kafkaConfig, maxBodyBytes, http);
     }
 
     public SchemaRegistrySettings withKafkaConfig(Map<String, Object> value) {
-        return new SchemaRegistrySettings(bootstrapServers, host, port, topic, users, value, maxBodyBytes);
+        return new SchemaRegistrySettings(bootstrapServers, host, port, topic, users, value, maxBodyBytes, http);
     }
 
     public SchemaRegistrySettings withMaxBodyBytes(int value) {
-        return new SchemaRegistrySettings(bootstrapServers, host, port, topic, users, kafkaConfig, value);
+        return new SchemaRegistrySettings(bootstrapServers, host, port, topic, users, kafkaConfig, value, http);
+    }
+
+    /**
+     * Secure mode: callers sign in as the users of {@code file} ({@code <name>: <password>} lines, Jetty's
+     * {@code HashLoginService} format) and changes follow the subject rules (see the README).
+     */
+    public SchemaRegistrySettings withUsersFile(Path file) {
+        return new SchemaRegistrySettings(bootstrapServers, host, port, topic, users, kafkaConfig, maxBodyBytes, http.withUsersFile(file));
+    }
+
+    /** More host names a mutating request's {@code Host} may carry, beside loopback and the bound host. */
+    public SchemaRegistrySettings withAllowedHosts(List<String> names) {
+        return new SchemaRegistrySettings(bootstrapServers, host, port, topic, users, kafkaConfig, maxBodyBytes, http.withAllowedHosts(names));
+    }
+
+    /** Origins whose pages may send mutating requests, beside the registry's own. */
+    public SchemaRegistrySettings withAllowedOrigins(List<String> origins) {
+        return new SchemaRegistrySettings(bootstrapServers, host, port, topic, users, kafkaConfig, maxBodyBytes, http.withAllowedOrigins(origins));
     }
 
     /** Reads basic-auth users from a properties file of {@code user=password} lines. */

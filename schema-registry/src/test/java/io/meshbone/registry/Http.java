@@ -20,18 +20,26 @@ final class Http {
 
     private final URI base;
     private final String authorization;
+    private final String origin;
 
     Http(URI base) {
-        this(base, null);
+        this(base, null, null);
     }
 
-    private Http(URI base, String authorization) {
+    private Http(URI base, String authorization, String origin) {
         this.base = base;
         this.authorization = authorization;
+        this.origin = origin;
     }
 
     Http withBasicAuth(String user, String password) {
-        return new Http(base, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new Http(base, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)),
+                origin);
+    }
+
+    /** Requests as a browser page of {@code value} sends them, with an {@code Origin} header. */
+    Http withOrigin(String value) {
+        return new Http(base, authorization, value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
     }
 
     /** One answer: status, content type, body text and the body parsed as JSON (null if it is not JSON). */
@@ -66,6 +74,9 @@ final class Http {
         }
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (origin != null) {
+            request.header("Origin", origin);
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

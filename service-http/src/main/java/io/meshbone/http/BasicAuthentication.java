@@ -1,6 +1,8 @@
 package io.meshbone.http;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.eclipse.jetty.http.HttpFields;
@@ -16,12 +18,14 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.security.Password;
 
 /**
- * HTTP basic authentication on Jetty's security handler: every path needs one of a fixed set of users.
+ * HTTP basic authentication on Jetty's security handler: every path needs one of a fixed set of users, or one of
+ * the users of a users file in Jetty's {@link HashLoginService} format ({@code <name>: <password>} lines).
  *
- * <p>A refused call answers 401 with {@code WWW-Authenticate: Basic realm="<realm>", charset="UTF-8"}; its
+ * <p>An endpoint reads who called with {@link Call#principal()}. A refused call answers 401 with {@code WWW-Authenticate: Basic realm="<realm>", charset="UTF-8"}; its
  * body comes from the server's error handler (see {@link JettyErrors}).
  */
 public final class BasicAuthentication {
@@ -38,6 +42,21 @@ public final class BasicAuthentication {
         users.forEach((user, password) -> store.addUser(user, new Password(password), new String[0]));
         HashLoginService login = new HashLoginService(realm);
         login.setUserStore(store);
+        return protect(handler, login);
+    }
+
+    /**
+     * {@code handler} behind basic auth for the users of {@code usersFile}, read when the server starts; a missing or
+     * unreadable file fails here, naming it.
+     */
+    public static Handler protect(Handler handler, String realm, Path usersFile) {
+        if (!Files.isReadable(usersFile)) {
+            throw new IllegalArgumentException("HTTP users file " + usersFile + " does not exist or cannot be read");
+        }
+        return protect(handler, new HashLoginService(realm, ResourceFactory.root().newResource(usersFile.toAbsolutePath())));
+    }
+
+    private static Handler protect(Handler handler, HashLoginService login) {
         BasicAuthenticator authenticator = new Base64Tolerant();
         authenticator.setCharset(StandardCharsets.UTF_8);
         SecurityHandler.PathMapped security = new SecurityHandler.PathMapped(handler);

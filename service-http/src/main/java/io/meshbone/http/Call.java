@@ -2,13 +2,16 @@ package io.meshbone.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.Principal;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.security.AuthenticationState;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.URIUtil;
@@ -31,6 +34,15 @@ public final class Call {
 
     public String method() {
         return request.getMethod();
+    }
+
+    /**
+     * Who made the call, as a Kafka principal ({@code User:team-orders} for basic-auth user {@code team-orders});
+     * empty when the service runs without authentication (open mode).
+     */
+    public Optional<String> principal() {
+        Principal user = AuthenticationState.getUserPrincipal(request);
+        return user == null ? Optional.empty() : Optional.of("User:" + user.getName());
     }
 
     /** The path as the client sent it, still percent-encoded. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
 
@@ -22,7 +23,9 @@ import io.meshbone.platform.contract.Classification;
 import io.meshbone.platform.control.ContractClient;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.MeshJson;
+import io.meshbone.platform.control.PolicyRequest;
 import io.meshbone.platform.control.ProductRequest;
+import io.meshbone.platform.policy.Policies;
 import io.meshbone.platform.mesh.MeshTopology;
 import io.meshbone.platform.text.DidYouMean;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -50,7 +53,7 @@ public final class CatalogApi {
     private final PolicyViews policies;
     private final Optional<MeshTopology> clusters;
     private AccessApi access;
-    private final InFlightLimit applies = new InFlightLimit(InFlightLimit.APPLIES, "POST /api/products calls");
+    private final InFlightLimit applies = new InFlightLimit(InFlightLimit.APPLIES, "POST /api/products and /api/policies calls");
 
     public CatalogApi(CatalogState state, HealthMonitor health, Sampler sampler, Map<String, Object> clientConfig,
                       PrometheusMeterRegistry meters, String registryUrl) {
@@ -87,12 +90,21 @@ public final class CatalogApi {
                 .add("GET", "/api/domains", call -> Map.of("domains", domains()))
                 .add("GET", "/api/lineage", call -> views.graph())
                 .add("GET", "/api/policies", call -> Map.of("policies", policies.all()))
+                .add("POST", "/api/policies", this::applyPolicy)
                 .add("GET", "/api/policies/{name}", call -> policies.one(call.param("name")))
                 .add("GET", "/api/health", call -> HealthReport.reply(state, health.parts()));
         if (access != null) {
             access.addTo(routes);
         }
         return routes.handler(ClasspathFiles.handler(WEB, NO_STORE));
+    }
+
+    /** The content type the catalog's POST bodies must have. */
+    public static final Set<String> CONTENT_TYPES = Set.of("application/json");
+
+    /** A request the guard refused (403 foreign Host or Origin, 415 content type), as {@code {"status", "message"}}. */
+    public static Reply refusal(int status, String message) {
+        return CatalogAnswers.error(new CatalogError(status, message, Map.of()));
     }
 
     /** Words the errors Jetty answers itself (a malformed or ambiguous URI, oversized headers) as the API's errors. */
@@ -194,16 +206,42 @@ public final class CatalogApi {
             }
             Map<String, String> files = new TreeMap<>();
             body.path("files").fields().forEachRemaining(f -> files.put(f.getKey(), f.getValue().asText()));
-            request = ProductRequest.apply(body.path("principal").asText("User:catalog"),
+            request = ProductRequest.apply(Requester.of(call, body, "User:catalog"),
                     body.path("descriptorPath").asText("catalog.product.yaml"), body.path("descriptor").asText(), files);
         } catch (IOException e) {
             throw CatalogError.badRequest("Body is not JSON: " + e.getMessage());
         }
+        return decided(contracts -> contracts.apply(request, DECISION_TIMEOUT));
+    }
+
+    private Reply applyPolicy(Call call) {
+        PolicyRequest request;
+        try {
+            JsonNode body = MeshJson.tree(call.body());
+            if (body == null || !body.path("document").isTextual()) {
+                throw CatalogError.badRequest("Body must be JSON {\"document\": \"<yaml>\", \"documentPath\": \"x.policy.yaml\","
+                        + " \"principal\": \"User:...\"}");
+            }
+            request = PolicyRequest.apply(Requester.of(call, body, Policies.GOVERNANCE_PRINCIPAL),
+                    body.path("documentPath").asText("catalog.policy.yaml"), body.path("document").asText());
+        } catch (IOException e) {
+            throw CatalogError.badRequest("Body is not JSON: " + e.getMessage());
+        }
+        return decided(contracts -> contracts.apply(request, DECISION_TIMEOUT));
+    }
+
+    /** Sends one request to the gate as the catalog and answers its decision: 200 accepted, 422 not, 504 no decision in time. */
+    private Reply decided(GateCall gateCall) {
         try (InFlightLimit.Permit permit = applies.acquire(); ContractClient contracts = new ContractClient(clientConfig)) {
-            Decision decision = contracts.apply(request, DECISION_TIMEOUT);
+            Decision decision = gateCall.apply(contracts);
             return CatalogAnswers.json(decision.accepted() ? 200 : 422, decision);
         } catch (TimeoutException e) {
             throw new CatalogError(504, e.getMessage(), Map.of());
         }
+    }
+
+    @FunctionalInterface
+    private interface GateCall {
+        Decision apply(ContractClient contracts) throws TimeoutException;
     }
 }

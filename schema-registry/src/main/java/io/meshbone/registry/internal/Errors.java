@@ -120,6 +120,11 @@ public final class Errors {
         return new RestError(401, 401, "Unauthorized");
     }
 
+    /** Confluent's authorization failure: {@code User is denied operation Write on Subject: x-value}, with why. */
+    public static RestError denied(String operation, String resource, String why) {
+        return new RestError(403, 40301, "User is denied operation " + operation + " on " + resource + " (" + why + ")");
+    }
+
     public static RestError notFound() {
         return http(404);
     }

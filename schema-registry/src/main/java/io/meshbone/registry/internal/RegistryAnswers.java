@@ -67,7 +67,7 @@ final class RegistryAnswers implements Answers {
         return error(Errors.methodNotAllowed());
     }
 
-    private static Reply error(RestError error) {
+    static Reply error(RestError error) {
         ObjectNode node = Json.object();
         node.put("error_code", error.errorCode());
         node.put("message", error.getMessage());

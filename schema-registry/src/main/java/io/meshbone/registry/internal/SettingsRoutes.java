@@ -15,8 +15,10 @@ final class SettingsRoutes {
     private final Settings settings;
     private final Registrar registrar;
     private final String clusterId;
+    private final Access access;
 
-    SettingsRoutes(RegistryState state, Settings settings, Registrar registrar, String clusterId) {
+    SettingsRoutes(RegistryState state, Settings settings, Registrar registrar, String clusterId, Access access) {
+        this.access = access;
         this.state = state;
         this.settings = settings;
         this.registrar = registrar;
@@ -31,19 +33,37 @@ final class SettingsRoutes {
                         Map.of("kafka-cluster", clusterId)), "id", clusterId))
                 .add("GET", "/v1/metadata/version", call -> Map.of("version", "meshbone-0.1.0", "commitId", "meshbone"))
                 .add("GET", "/config", call -> level(Modes.compatibility(state, RegistryState.GLOBAL).name()))
-                .add("PUT", "/config", call -> updated(settings.setCompatibility(RegistryState.GLOBAL, compatibility(Json.body(call)))))
-                .add("DELETE", "/config", call -> level(settings.deleteCompatibility(RegistryState.GLOBAL)))
+                .add("PUT", "/config", call -> updated(settings.setCompatibility(global(call, Change.CONFIG), compatibility(Json.body(call)))))
+                .add("DELETE", "/config", call -> level(settings.deleteCompatibility(global(call, Change.CONFIG))))
                 .add("GET", "/config/{subject}", this::subjectConfig)
-                .add("PUT", "/config/{subject}", call -> updated(settings.setCompatibility(subject(call), compatibility(Json.body(call)))))
-                .add("DELETE", "/config/{subject}", call -> level(settings.deleteCompatibility(subject(call))))
+                .add("PUT", "/config/{subject}", call -> updated(settings.setCompatibility(subject(call, Change.CONFIG), compatibility(Json.body(call)))))
+                .add("DELETE", "/config/{subject}", call -> level(settings.deleteCompatibility(subject(call, Change.CONFIG))))
                 .add("GET", "/mode", call -> mode(Modes.effective(state, RegistryState.GLOBAL)))
-                .add("PUT", "/mode", call -> mode(settings.setMode(RegistryState.GLOBAL, modeOf(Json.body(call)), call.flag("force"))))
+                .add("PUT", "/mode", call -> setMode(call, RegistryState.GLOBAL))
                 .add("GET", "/mode/{subject}", this::subjectMode)
-                .add("PUT", "/mode/{subject}", call -> mode(settings.setMode(subject(call), modeOf(Json.body(call)), call.flag("force"))))
-                .add("DELETE", "/mode/{subject}", call -> mode(settings.deleteMode(subject(call))))
+                .add("PUT", "/mode/{subject}", call -> setMode(call, subject(call)))
+                .add("DELETE", "/mode/{subject}", call -> mode(settings.deleteMode(subject(call, Change.MODE))))
                 .add("POST", "/compatibility/subjects/{subject}/versions", call -> compatible(call, null))
                 .add("POST", "/compatibility/subjects/{subject}/versions/{version}",
                         call -> compatible(call, Versions.parse(call.param("version"))));
+    }
+
+    private Object setMode(Call call, String subject) {
+        String mode = modeOf(Json.body(call));
+        boolean importing = mode != null && mode.trim().equalsIgnoreCase("IMPORT");
+        access.check(call, importing ? Change.IMPORT_MODE : Change.MODE, RegistryState.GLOBAL.equals(subject) ? null : subject);
+        return mode(settings.setMode(subject, mode, call.flag("force")));
+    }
+
+    private String global(Call call, Change change) {
+        access.check(call, change, null);
+        return RegistryState.GLOBAL;
+    }
+
+    private String subject(Call call, Change change) {
+        String subject = subject(call);
+        access.check(call, change, subject);
+        return subject;
     }
 
     private Object subjectConfig(Call call) {

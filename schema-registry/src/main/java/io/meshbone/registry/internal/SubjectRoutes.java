@@ -12,23 +12,25 @@ final class SubjectRoutes {
     private final RegistryState state;
     private final Registrar registrar;
     private final Deleter deleter;
+    private final Access access;
 
-    SubjectRoutes(RegistryState state, Registrar registrar, Deleter deleter) {
+    SubjectRoutes(RegistryState state, Registrar registrar, Deleter deleter, Access access) {
         this.state = state;
         this.registrar = registrar;
         this.deleter = deleter;
+        this.access = access;
     }
 
     void addTo(Routes routes) {
         routes.add("GET", "/subjects", this::list)
                 .add("POST", "/subjects/{subject}", this::lookup)
-                .add("DELETE", "/subjects/{subject}", call -> deleter.deleteSubject(call.param("subject"), call.flag("permanent")))
+                .add("DELETE", "/subjects/{subject}", call -> deleter.deleteSubject(allowed(call, Change.DELETE), call.flag("permanent")))
                 .add("GET", "/subjects/{subject}/versions", this::versions)
                 .add("POST", "/subjects/{subject}/versions", this::register)
                 .add("GET", "/subjects/{subject}/versions/{version}", call -> Views.schema(find(call)))
                 .add("GET", "/subjects/{subject}/versions/{version}/schema", call -> RegistryAnswers.rawJson(find(call).content().schema()))
                 .add("GET", "/subjects/{subject}/versions/{version}/referencedby", this::referencedBy)
-                .add("DELETE", "/subjects/{subject}/versions/{version}", call -> deleter.deleteVersion(call.param("subject"),
+                .add("DELETE", "/subjects/{subject}/versions/{version}", call -> deleter.deleteVersion(allowed(call, Change.DELETE),
                         Versions.parse(call.param("version")), call.flag("permanent")))
                 .add("GET", "/subjects/{subject}/metadata", this::latestWithMetadata);
     }
@@ -50,8 +52,16 @@ final class SubjectRoutes {
     }
 
     private Object register(Call call) {
+        allowed(call, Change.REGISTER);
         RegisterRequest request = RegisterRequest.from(Json.body(call));
         return Views.registered(registrar.register(call.param("subject"), request, call.flag("normalize")));
+    }
+
+    /** The call's subject, once the caller may make {@code change} to it. */
+    private String allowed(Call call, Change change) {
+        String subject = call.param("subject");
+        access.check(call, change, subject);
+        return subject;
     }
 
     private Object versions(Call call) {
