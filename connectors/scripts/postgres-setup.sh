@@ -34,4 +34,11 @@ for database in meshbone meshbone_it; do
     psql_admin "CREATE DATABASE $database OWNER meshbone"
   fi
 done
+# The dashboard sink's own role: no superuser, no replication (see dashboard-role.sql).
+if [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = 'meshbone_dashboard'")" != "1" ]; then
+  psql_admin "CREATE ROLE meshbone_dashboard LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD 'meshbone_dashboard'"
+fi
+for database in meshbone meshbone_it; do
+  $AS_POSTGRES psql -v ON_ERROR_STOP=1 -qtA -d "$database" -c "GRANT USAGE, CREATE ON SCHEMA public TO meshbone_dashboard"
+done
 echo "PostgreSQL 15 on localhost:5432, databases meshbone and meshbone_it, user meshbone, wal_level=$(psql_admin 'SHOW wal_level')"

@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.meshbone.connect.ConnectClient;
 import io.meshbone.connect.ConnectClientException;
+import io.meshbone.connect.ConnectorSecrets;
 import io.meshbone.connect.ConnectorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,10 +34,16 @@ final class ConnectCommand {
                 description = "Kafka Connect REST API (default ${DEFAULT-VALUE}; env MESHBONE_CONNECT_URL).")
         URI connectUrl;
 
+        @Option(names = "--credentials", paramLabel = "FILE", defaultValue = "${env:MESHBONE_CREDENTIALS}",
+                description = "A credentials file whose basic.auth.user.info signs in to a secure worker. "
+                        + "Default: $MESHBONE_CREDENTIALS, else none.")
+        Path credentials;
+
         @Override
         public Integer call() {
             try {
-                return run(new ConnectClient(connectUrl), spec.commandLine().getOut());
+                Optional<String> userInfo = credentials == null ? Optional.empty() : Credentials.read(credentials).userInfo();
+                return run(new ConnectClient(connectUrl, userInfo), spec.commandLine().getOut());
             } catch (ConnectClientException | IllegalArgumentException e) {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println("error: " + e.getMessage());
@@ -60,10 +68,18 @@ final class ConnectCommand {
                 + "--set value.converter.schema.registry.url=http://registry:8081; repeatable.")
         Map<String, String> overrides = new LinkedHashMap<>();
 
+        @Option(names = "--secrets-dir", paramLabel = "DIR", defaultValue = "${env:MESHBONE_CONNECT_SECRETS_DIR}",
+                description = "Folder on the worker's machine for connector secrets: ${file:NAME:key} placeholders with a "
+                        + "relative NAME are read from it, and a literal *password (in a file or --set) is moved into "
+                        + "DIR/<connector>.secrets.properties, so Connect only ever shows placeholders. "
+                        + "Default: $MESHBONE_CONNECT_SECRETS_DIR, else each config file's own folder.")
+        Path secretsDir;
+
         @Override
         int run(ConnectClient client, PrintWriter out) {
             for (Path file : files) {
-                ConnectorConfig connector = ConnectorConfig.read(file).with(overrides);
+                Path folder = secretsDir != null ? secretsDir : file.toAbsolutePath().getParent();
+                ConnectorConfig connector = ConnectorSecrets.externalize(ConnectorConfig.read(file).with(overrides), folder);
                 boolean created = client.apply(connector);
                 out.printf("%s connector %s (%s)%n", created ? "created" : "updated", connector.name(), file);
                 out.flush();

@@ -7,9 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.platform.control.MeshJson;
@@ -34,11 +36,27 @@ final class MeshOptions {
             description = "Catalog URL. Default: ${DEFAULT-VALUE}.")
     String catalogUrl;
 
+    @Option(names = "--credentials", paramLabel = "FILE", defaultValue = "${env:MESHBONE_CREDENTIALS}",
+            description = "A principal's credentials file (<data-dir>/credentials/<name>.properties from 'up --secure'): "
+                    + "its Kafka settings reach every Kafka client, its basic.auth.user.info signs in to the catalog, and "
+                    + "control-plane requests go through the catalog as that principal. Default: $MESHBONE_CREDENTIALS, else none.")
+    Path credentialsFile;
+
     private boolean kafkaReached;
+    private Credentials credentials;
+
+    /** The credentials file's contents, when one was given. */
+    Optional<Credentials> credentials() {
+        if (credentialsFile != null && credentials == null) {
+            credentials = Credentials.read(credentialsFile);
+        }
+        return Optional.ofNullable(credentials);
+    }
 
     /** Kafka client settings for {@code --bootstrap-server}, once the cluster there has answered (see {@link KafkaReachability}). */
     Map<String, Object> clientConfig() {
         Map<String, Object> config = new HashMap<>();
+        credentials().ifPresent(c -> config.putAll(c.kafkaSettings()));
         config.put("bootstrap.servers", bootstrapServer);
         if (!kafkaReached) {
             KafkaReachability.require(bootstrapServer, config);
@@ -71,8 +89,10 @@ final class MeshOptions {
     JsonNode catalog(String path) {
         URI uri = URI.create(catalogUrl.replaceAll("/$", "") + path);
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+            credentials().flatMap(Credentials::userInfo).ifPresent(info -> request.header("Authorization",
+                    credentials.authorization()));
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = MeshJson.tree(response.body());
             if (response.statusCode() != 200) {
                 throw new IllegalArgumentException(body.path("message").asText("HTTP " + response.statusCode()));

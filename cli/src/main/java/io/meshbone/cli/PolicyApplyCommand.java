@@ -42,6 +42,7 @@ final class PolicyApplyCommand implements Callable<Integer> {
 
     @Option(names = "--principal", defaultValue = "${env:MESHBONE_PRINCIPAL:-" + Policies.GOVERNANCE_PRINCIPAL + "}",
             description = "Who asks: the governance group for mesh-wide policies, the domain's owner for a domain's."
+                    + " Not used with --credentials, where the signed-in principal asks."
                     + " Default: ${DEFAULT-VALUE}.")
     String principal;
 
@@ -54,6 +55,9 @@ final class PolicyApplyCommand implements Callable<Integer> {
         List<Path> files = documents(paths);
         PrintWriter out = spec.commandLine().getOut();
         boolean allAccepted = true;
+        if (mesh.credentials().isPresent()) {
+            return throughCatalog(files, out) ? 0 : 1;
+        }
         try (ContractClient gate = new ContractClient(mesh.clientConfig())) {
             int i = 0;
             for (Path file : files) {
@@ -67,15 +71,43 @@ final class PolicyApplyCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println(e.getMessage());
                     return 1;
                 }
-                out.printf("policy %s%s %s%s%n", decision.policy() == null ? file : decision.policy(),
-                        decision.version() == null ? "" : " v" + decision.version(), decision.outcome(),
-                        decision.accepted() && !decision.changed() ? " (unchanged)" : "");
-                decision.reasons().forEach(reason -> out.println("  " + reason));
+                print(out, file, decision);
                 allAccepted &= decision.accepted();
             }
         }
         out.flush();
         return allAccepted ? 0 : 1;
+    }
+
+    /** Secure mode: each document through the catalog, as the credentials' principal; true when all were accepted. */
+    private boolean throughCatalog(List<Path> files, PrintWriter out) throws IOException {
+        CatalogRequests catalog = new CatalogRequests(mesh.catalogUrl, mesh.credentials().orElseThrow());
+        boolean allAccepted = true;
+        int i = 0;
+        for (Path file : files) {
+            out.printf("[%d/%d] applying %s …%n", ++i, files.size(), file);
+            out.flush();
+            Decision decision;
+            try {
+                decision = catalog.applyPolicy(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IllegalStateException e) {
+                spec.commandLine().getErr().println(file + ": " + e.getMessage());
+                spec.commandLine().getErr().flush();
+                allAccepted = false;
+                continue;
+            }
+            print(out, file, decision);
+            allAccepted &= decision.accepted();
+        }
+        out.flush();
+        return allAccepted;
+    }
+
+    private static void print(PrintWriter out, Path file, Decision decision) {
+        out.printf("policy %s%s %s%s%n", decision.policy() == null ? file : decision.policy(),
+                decision.version() == null ? "" : " v" + decision.version(), decision.outcome(),
+                decision.accepted() && !decision.changed() ? " (unchanged)" : "");
+        decision.reasons().forEach(reason -> out.println("  " + reason));
     }
 
     static List<Path> documents(List<Path> paths) throws IOException {

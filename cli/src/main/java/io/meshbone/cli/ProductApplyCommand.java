@@ -34,7 +34,8 @@ final class ProductApplyCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = "--principal", defaultValue = "${env:MESHBONE_PRINCIPAL:-User:meshbone-up}",
-            description = "Who asks; must own the domain. Default: ${DEFAULT-VALUE} (the principal 'meshbone up' lists its examples as).")
+            description = "Who asks; must own the domain. Not used with --credentials, where the signed-in principal asks. "
+                    + "Default: ${DEFAULT-VALUE} (the principal 'meshbone up' lists its examples as).")
     String principal;
 
     @Option(names = "--timeout", defaultValue = "60s", paramLabel = "DURATION",
@@ -64,6 +65,9 @@ final class ProductApplyCommand implements Callable<Integer> {
         if (requests.isEmpty()) {
             return allAccepted ? 0 : 1;
         }
+        if (mesh.credentials().isPresent()) {
+            return throughCatalog(requests, out, err) && allAccepted ? 0 : 1;
+        }
         ApplyProgress progress = new ApplyProgress(requests.size(), err);
         boolean[] rejected = {false};
         List<ProductRequest> unanswered;
@@ -82,6 +86,24 @@ final class ProductApplyCommand implements Callable<Integer> {
         }
         err.flush();
         return allAccepted && !rejected[0] && unanswered.isEmpty() ? 0 : 1;
+    }
+
+    /** Secure mode: each request through the catalog, as the credentials' principal; true when all were accepted. */
+    private boolean throughCatalog(List<ProductRequest> requests, PrintWriter out, PrintWriter err) {
+        CatalogRequests catalog = new CatalogRequests(mesh.catalogUrl, mesh.credentials().orElseThrow());
+        boolean accepted = true;
+        for (ProductRequest request : requests) {
+            try {
+                Decision decision = catalog.apply(request);
+                print(out, decision);
+                accepted &= decision.accepted();
+            } catch (IllegalStateException e) {
+                err.println(request.descriptorPath() + ": " + e.getMessage());
+                err.flush();
+                accepted = false;
+            }
+        }
+        return accepted;
     }
 
     private static void print(PrintWriter out, Decision decision) {

@@ -78,6 +78,26 @@ class ConnectCommandIT {
     }
 
     @Test
+    void movesALiteralPasswordIntoTheSecretsFolderSoConnectShowsOnlyItsPlaceholder(KafkaCluster kafka, @TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("heartbeats.json");
+        Files.writeString(file, """
+                {"name": "cli-heartbeats", "config": {
+                  "connector.class": "org.apache.kafka.connect.mirror.MirrorHeartbeatConnector",
+                  "source.cluster.alias": "a", "target.cluster.alias": "b",
+                  "source.cluster.bootstrap.servers": "%s", "target.cluster.bootstrap.servers": "%s",
+                  "heartbeats.topic.replication.factor": "1"}}""".formatted(kafka.bootstrapServers(), kafka.bootstrapServers()));
+        Path secrets = dir.resolve("secrets");
+
+        assertThat(run("connect", "apply", "-f", file.toString(), "--connect-url", worker.restUrl().toString(),
+                "--secrets-dir", secrets.toString(), "--set", "connection.password=hunter2")).as(err.toString()).isZero();
+        assertThat(worker.client().config("cli-heartbeats")).hasValueSatisfying(config -> assertThat(config.get("connection.password"))
+                .isEqualTo("${file:" + secrets.resolve("cli-heartbeats.secrets.properties").toAbsolutePath() + ":connection.password}"));
+        assertThat(Files.readString(secrets.resolve("cli-heartbeats.secrets.properties"))).contains("connection.password=hunter2");
+        worker.client().delete("cli-heartbeats");
+    }
+
+    @Test
     void reportsConnectsRejectionAndExitsOne(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, """

@@ -23,6 +23,7 @@ public final class ConnectClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
+    private final Optional<String> authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The status of one connector and its tasks, as {@code GET /connectors?expand=status} reports it. */
@@ -30,8 +31,18 @@ public final class ConnectClient {
     }
 
     public ConnectClient(URI base) {
+        this(base, Optional.empty());
+    }
+
+    /**
+     * A client that signs in to a secure worker with HTTP basic auth; {@code userInfo} is {@code user:password}, as in
+     * a credentials file's {@code basic.auth.user.info}.
+     */
+    public ConnectClient(URI base, Optional<String> userInfo) {
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
+        this.authorization = userInfo.map(info -> "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(info.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -113,6 +124,7 @@ public final class ConnectClient {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        authorization.ifPresent(value -> request.header("Authorization", value));
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,7 @@
 package io.meshbone.connect;
 
 import java.net.URI;
+import java.util.Optional;
 
 import org.apache.kafka.connect.cli.ConnectDistributed;
 import org.apache.kafka.connect.runtime.Connect;
@@ -19,21 +20,29 @@ public final class ConnectWorker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectWorker.class);
 
+    /** The user the worker's own client signs in as to a secure REST API. */
+    static final String OWN_USER = "connect";
+
     private final Connect<? extends Herder> connect;
     private final URI restUrl;
+    private final Optional<String> ownUserInfo;
 
-    private ConnectWorker(Connect<? extends Herder> connect) {
+    private ConnectWorker(Connect<? extends Herder> connect, Optional<String> ownUserInfo) {
         this.connect = connect;
         this.restUrl = connect.rest().serverUrl();
+        this.ownUserInfo = ownUserInfo;
     }
 
     /** Starts the worker; returns once its REST API listens (it joins the group and reads its topics in the background). */
     public static ConnectWorker start(ConnectWorkerSettings settings) {
         long started = System.nanoTime();
+        settings.usersFile().ifPresent(RestUsers::install);
+        Optional<String> ownUserInfo = settings.usersFile().flatMap(file -> RestUsers.password(file, OWN_USER))
+                .map(password -> OWN_USER + ":" + password);
         Connect<? extends Herder> connect = new ConnectDistributed().startConnect(settings.workerProperties());
-        ConnectWorker worker = new ConnectWorker(connect);
-        log.info("Kafka Connect worker (group {}) REST on {} after {} ms", settings.groupId(), worker.restUrl,
-                (System.nanoTime() - started) / 1_000_000);
+        ConnectWorker worker = new ConnectWorker(connect, ownUserInfo);
+        log.info("Kafka Connect worker (group {}) REST on {} in {} after {} ms", settings.groupId(), worker.restUrl,
+                settings.usersFile().isPresent() ? "secure mode (basic auth)" : "open mode", (System.nanoTime() - started) / 1_000_000);
         return worker;
     }
 
@@ -42,9 +51,9 @@ public final class ConnectWorker implements AutoCloseable {
         return restUrl;
     }
 
-    /** A client for this worker's REST API. */
+    /** A client for this worker's REST API; in secure mode it signs in as the users file's {@value #OWN_USER}. */
     public ConnectClient client() {
-        return new ConnectClient(restUrl);
+        return new ConnectClient(restUrl, ownUserInfo);
     }
 
     /** Stops connectors and tasks, leaves the group and closes the REST server. */

@@ -1,8 +1,10 @@
 package io.meshbone.connect;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to run an in-process Connect worker: the broker, the REST listener, the group and its internal topics.
@@ -14,9 +16,12 @@ import java.util.Objects;
  * @param topicPrefix prefix of the internal topics {@code <prefix>-configs}, {@code -offsets}, {@code -status}
  * @param replicationFactor replication factor of the internal topics
  * @param overrides further worker settings, applied last
+ * @param usersFile secure mode: the REST API asks for HTTP basic auth as a user of this file ({@code <name>: <password>}
+ *                  lines), through Kafka's {@code BasicAuthSecurityRestExtension}; empty = open
  */
 public record ConnectWorkerSettings(String bootstrapServers, String host, int port, String groupId,
-                                    String topicPrefix, short replicationFactor, Map<String, String> overrides) {
+                                    String topicPrefix, short replicationFactor, Map<String, String> overrides,
+                                    Optional<Path> usersFile) {
 
     public static final int DEFAULT_PORT = 8083;
     public static final String DEFAULT_GROUP = "meshbone-connect";
@@ -32,6 +37,13 @@ public record ConnectWorkerSettings(String bootstrapServers, String host, int po
             throw new IllegalArgumentException("replicationFactor must be at least 1, got " + replicationFactor);
         }
         overrides = Map.copyOf(overrides);
+        Objects.requireNonNull(usersFile, "usersFile");
+    }
+
+    /** Settings with an open REST API. */
+    public ConnectWorkerSettings(String bootstrapServers, String host, int port, String groupId,
+                                 String topicPrefix, short replicationFactor, Map<String, String> overrides) {
+        this(bootstrapServers, host, port, groupId, topicPrefix, replicationFactor, overrides, Optional.empty());
     }
 
     /** Port 8083 on localhost, group {@code meshbone-connect}, topics {@code _connect-*} with one replica. */
@@ -41,26 +53,32 @@ public record ConnectWorkerSettings(String bootstrapServers, String host, int po
     }
 
     public ConnectWorkerSettings withHost(String value) {
-        return new ConnectWorkerSettings(bootstrapServers, value, port, groupId, topicPrefix, replicationFactor, overrides);
+        return new ConnectWorkerSettings(bootstrapServers, value, port, groupId, topicPrefix, replicationFactor, overrides, usersFile);
     }
 
     public ConnectWorkerSettings withPort(int value) {
-        return new ConnectWorkerSettings(bootstrapServers, host, value, groupId, topicPrefix, replicationFactor, overrides);
+        return new ConnectWorkerSettings(bootstrapServers, host, value, groupId, topicPrefix, replicationFactor, overrides, usersFile);
     }
 
     public ConnectWorkerSettings withGroup(String group, String prefix) {
-        return new ConnectWorkerSettings(bootstrapServers, host, port, group, prefix, replicationFactor, overrides);
+        return new ConnectWorkerSettings(bootstrapServers, host, port, group, prefix, replicationFactor, overrides, usersFile);
     }
 
     public ConnectWorkerSettings withReplicationFactor(short value) {
-        return new ConnectWorkerSettings(bootstrapServers, host, port, groupId, topicPrefix, value, overrides);
+        return new ConnectWorkerSettings(bootstrapServers, host, port, groupId, topicPrefix, value, overrides, usersFile);
     }
 
     /** Adds worker settings (e.g. SASL client settings), replacing earlier ones of the same name. */
     public ConnectWorkerSettings withOverrides(Map<String, String> more) {
         Map<String, String> merged = new LinkedHashMap<>(overrides);
         merged.putAll(more);
-        return new ConnectWorkerSettings(bootstrapServers, host, port, groupId, topicPrefix, replicationFactor, merged);
+        return new ConnectWorkerSettings(bootstrapServers, host, port, groupId, topicPrefix, replicationFactor, merged, usersFile);
+    }
+
+    /** Secure mode: the REST API takes only the users of {@code file}, by HTTP basic auth. */
+    public ConnectWorkerSettings withUsersFile(Path file) {
+        return new ConnectWorkerSettings(bootstrapServers, host, port, groupId, topicPrefix, replicationFactor, overrides,
+                Optional.of(file));
     }
 
     /** The worker properties {@code ConnectDistributed} reads. */
@@ -84,6 +102,11 @@ public record ConnectWorkerSettings(String bootstrapServers, String host, int po
         props.put("plugin.discovery", "service_load");
         props.put("offset.flush.interval.ms", "1000");
         props.put("scheduled.rebalance.max.delay.ms", "0");
+        // Connectors name their secrets as ${file:/path:key} or ${directory:/dir:file}: REST answers show that, never the value.
+        props.put("config.providers", "file,directory");
+        props.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+        props.put("config.providers.directory.class", "org.apache.kafka.common.config.provider.DirectoryConfigProvider");
+        usersFile.ifPresent(file -> props.put("rest.extension.classes", RestUsers.EXTENSION));
         props.putAll(overrides);
         return props;
     }

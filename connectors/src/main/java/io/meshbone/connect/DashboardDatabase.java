@@ -25,9 +25,9 @@ public final class DashboardDatabase {
         }
         DriverManager.setLoginTimeout(3);
         try (Connection connection = DriverManager.getConnection(url, sink.config().get("connection.username"),
-                sink.config().get("connection.password"))) {
+                ConnectorSecrets.resolve(sink.config().get("connection.password")))) {
             return connection.isValid(3) ? Optional.empty() : Optional.of("PostgreSQL at " + url + " did not answer");
-        } catch (SQLException e) {
+        } catch (SQLException | IllegalArgumentException e) {
             return Optional.of("PostgreSQL at " + url + " is not reachable: " + e.getMessage());
         }
     }

@@ -1,6 +1,12 @@
 package io.meshbone.connect;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +25,7 @@ public final class EmbeddedConnect implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedConnect.class);
     static final String DASHBOARD_SINK = "dashboard-sink.json";
+    static final String DASHBOARD_SECRETS = "dashboard-db.properties";
 
     private final ConnectWorker worker;
     private final Optional<String> sinkSkipped;
@@ -37,7 +44,7 @@ public final class EmbeddedConnect implements AutoCloseable {
         Map<String, String> changes = new LinkedHashMap<>();
         changes.put("value.converter.schema.registry.url", registryUrl.toString());
         changes.putAll(sinkOverrides);
-        ConnectorConfig sink = ConnectorConfig.bundled(DASHBOARD_SINK).with(changes);
+        ConnectorConfig sink = ConnectorSecrets.externalize(ConnectorConfig.bundled(DASHBOARD_SINK).with(changes), bundledSecrets());
         ConnectWorker worker = ConnectWorker.start(settings);
         try {
             Optional<String> unreachable = DashboardDatabase.unreachable(sink);
@@ -52,6 +59,28 @@ public final class EmbeddedConnect implements AutoCloseable {
         } catch (RuntimeException e) {
             worker.close();
             throw e;
+        }
+    }
+
+    /**
+     * A folder of this process's own, readable by its owner only, holding the bundled secrets files (the local
+     * dashboard database's password) that the bundled configs name, and any literal secret the overrides gave.
+     */
+    private static Path bundledSecrets() {
+        try {
+            Path folder = Files.createTempDirectory("meshbone-connect-secrets-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            folder.toFile().deleteOnExit();
+            try (InputStream in = EmbeddedConnect.class.getResourceAsStream("/meshbone/connectors/" + DASHBOARD_SECRETS)) {
+                if (in != null) {
+                    Path file = folder.resolve(DASHBOARD_SECRETS);
+                    Files.copy(in, file);
+                    file.toFile().deleteOnExit();
+                }
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot make a folder for the connectors' secrets", e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.meshbone.connect.ConnectWorkerSettings;
 import io.meshbone.connect.EmbeddedConnect;
+import io.meshbone.http.HttpSecurity;
 import io.meshbone.platform.control.MeshTopicPlans;
 
 /**
@@ -13,8 +14,14 @@ import io.meshbone.platform.control.MeshTopicPlans;
  * answers; workers started with the same group form one Connect cluster.
  *
  * @param port the REST port (0 = free port)
+ * @param http the users file that turns on basic auth on the REST API (secure mode); hosts and origins are not used
  */
-public record ConnectPart(int port) implements MeshPart<EmbeddedConnect> {
+public record ConnectPart(int port, HttpSecurity http) implements MeshPart<EmbeddedConnect> {
+
+    /** In open mode. */
+    public ConnectPart(int port) {
+        this(port, HttpSecurity.open());
+    }
 
     private static final String[] CLIENT_PREFIXES = {"", "producer.", "consumer.", "admin."};
 
@@ -29,6 +36,7 @@ public record ConnectPart(int port) implements MeshPart<EmbeddedConnect> {
                 .withHost(context.host()).withPort(port)
                 .withReplicationFactor(MeshTopicPlans.replication(context.brokers()))
                 .withOverrides(workerClientSettings(context.clientConfig()));
+        worker = http.usersFile().map(worker::withUsersFile).orElse(worker);
         return EmbeddedConnect.start(worker, URI.create(context.registryUrl()), Map.of());
     }
 

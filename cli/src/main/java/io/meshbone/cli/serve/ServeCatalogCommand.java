@@ -19,12 +19,15 @@ final class ServeCatalogCommand implements Callable<Integer> {
     @Mixin
     RegistryUrlOption registry;
 
+    @Mixin
+    HttpNamesOptions http;
+
     @Option(names = "--port", defaultValue = "8080",
             description = "Catalog port; 0 picks a free port. Default: ${DEFAULT-VALUE}.")
     int port;
 
     @Override
     public Integer call() {
-        return new PartProcess(options, registry.registryUrl, MANAGEMENT_PORT, false, null).run(new CatalogPart(port), System.out, System.err);
+        return new PartProcess(options, registry.registryUrl, MANAGEMENT_PORT, false, null).run(new CatalogPart(port, http.security()), System.out, System.err);
     }
 }

@@ -2,6 +2,8 @@ package io.meshbone.cli.serve;
 
 import java.util.concurrent.Callable;
 
+import io.meshbone.http.HttpSecurity;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,12 +21,15 @@ final class ServeConnectCommand implements Callable<Integer> {
     @Mixin
     RegistryUrlOption registry;
 
+    @Mixin
+    HttpUsersOption users;
+
     @Option(names = "--port", defaultValue = "8083",
             description = "Connect REST port; 0 picks a free port. Default: ${DEFAULT-VALUE}.")
     int port;
 
     @Override
     public Integer call() {
-        return new PartProcess(options, registry.registryUrl, MANAGEMENT_PORT, false, null).run(new ConnectPart(port), System.out, System.err);
+        return new PartProcess(options, registry.registryUrl, MANAGEMENT_PORT, false, null).run(new ConnectPart(port, HttpSecurity.open().withUsersFile(users.usersFile)), System.out, System.err);
     }
 }

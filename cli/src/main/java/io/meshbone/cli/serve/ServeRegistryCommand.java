@@ -16,12 +16,15 @@ final class ServeRegistryCommand implements Callable<Integer> {
     @Mixin
     ServeOptions options;
 
+    @Mixin
+    HttpNamesOptions http;
+
     @Option(names = "--port", defaultValue = "8081",
             description = "Registry API port; 0 picks a free port. Default: ${DEFAULT-VALUE}.")
     int port;
 
     @Override
     public Integer call() {
-        return new PartProcess(options, null, MANAGEMENT_PORT, false, null).run(new RegistryPart(port), System.out, System.err);
+        return new PartProcess(options, null, MANAGEMENT_PORT, false, null).run(new RegistryPart(port, http.security()), System.out, System.err);
     }
 }
