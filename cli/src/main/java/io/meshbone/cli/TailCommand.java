@@ -45,16 +45,16 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = {"-n", "--max"}, defaultValue = "0", description = "Stop after this many records; 0 = never. Default: ${DEFAULT-VALUE}.")
     long max;
 
-    @Option(names = "--show-pii", description = "Print PII-tagged fields instead of masking them; in secure mode"
-            + " (MESHBONE_CREDENTIALS set) only for a principal the catalog says is cleared: the product's owner, or an"
-            + " approved access request with --pii.")
+    @Option(names = "--show-pii", description = "Print PII-tagged fields instead of masking them; with --credentials"
+            + " (secure mode) only for a principal the catalog says is cleared: the product's owner, or an approved"
+            + " access request with --pii.")
     boolean showPii;
 
     @Override
     public Integer call() throws IOException {
-        String credentials = System.getenv("MESHBONE_CREDENTIALS");
-        if (showPii && credentials != null && !credentials.isBlank()) {
-            PiiClearanceCheck.require(mesh.catalogUrl, java.nio.file.Path.of(credentials), name);
+        // Credentials mean secure mode: PII only for a principal the catalog says is cleared for this product.
+        if (showPii && mesh.credentialsFile != null) {
+            PiiClearanceCheck.require(mesh.catalogUrl, mesh.credentialsFile, name);
         }
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("INT"), signal -> stop.countDown());

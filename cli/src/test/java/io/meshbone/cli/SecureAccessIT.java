@@ -96,6 +96,10 @@ class SecureAccessIT {
                     .hasMessage("--show-pii: User:app-" + DOMAIN + " is not cleared for the PII of " + PRODUCT
                             + "; ask its owner: meshbone access request " + PRODUCT + " --reason \"…\" --pii");
             PiiClearanceCheck.require(url, team, PRODUCT);
+            Run tail = runBare("tail", PRODUCT, "--show-pii", "-n", "1", "--credentials", app.toString(), "--catalog-url", url);
+            assertThat(tail.exit()).isEqualTo(1);
+            assertThat(tail.err()).startsWith("meshbone: --show-pii: User:app-" + DOMAIN + " is not cleared for the PII of "
+                    + PRODUCT);
 
             Run approved = run(url, "access", "approve", id.group(1), "--credentials", team.toString());
             assertThat(approved.exit()).as(approved.out() + approved.err()).isZero();
@@ -141,12 +145,16 @@ class SecureAccessIT {
     private static Run run(String url, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--catalog", url));
+        return runBare(all.toArray(String[]::new));
+    }
+
+    private static Run runBare(String... all) {
         CommandLine cli = Meshbone.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(all.toArray(String[]::new));
+        int exit = cli.execute(all);
         return new Run(exit, out.toString(), err.toString());
     }
 
