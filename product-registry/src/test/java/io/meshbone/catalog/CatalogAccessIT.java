@@ -7,10 +7,15 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.localkafka.testing.SharedKafka;
+import io.meshbone.platform.control.MeshTopics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,10 +33,12 @@ class CatalogAccessIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private static URI catalog;
+    private static Map<String, Object> clientConfig;
 
     @BeforeAll
     static void catalogListsTheExamples(CatalogMesh mesh) {
         catalog = mesh.catalogUrl();
+        clientConfig = mesh.clientConfig();
         await().atMost(WAIT).until(() -> Http.get(catalog, "/api/products/" + PROFILE).status() == 200);
     }
 
@@ -177,6 +184,29 @@ class CatalogAccessIT {
         assertThat(me.path("canRequest")).isEmpty();
         assertThat(ids(Http.get(catalog, "/api/me?principal=" + asker).json().path("pending"))).contains(id);
         assertThat(Http.get(catalog, "/api/me").status()).isEqualTo(400);
+    }
+
+    @Test
+    void recordsWrittenStraightToTheAccessTopicsThatAreNotTheGatesAreSkipped() throws Exception {
+        String domain = "forged" + SUFFIX;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(clientConfig, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(MeshTopics.ACCESS_GRANTS, PROFILE + "|User:forger", "not json")).get();
+            producer.send(new ProducerRecord<>(MeshTopics.DOMAINS, domain,
+                    "{\"domain\": \"elsewhere\", \"owner\": \"User:forger\"}")).get();
+            producer.send(new ProducerRecord<>(MeshTopics.ACCESS_REQUESTS, PROFILE, "[1, 2, 3]")).get();
+        }
+        // A request made after them is still decided and shown: the reader went past them.
+        String asker = "User:app-after" + SUFFIX;
+        String id = Http.post(catalog, "/api/access-requests", "{\"product\": \"" + PROFILE
+                + "\", \"reason\": \"after forgeries\", \"principal\": \"" + asker + "\"}").json().path("requestId").asText();
+        await().atMost(WAIT).until(() -> ids(Http.get(catalog, "/api/access-requests?principal=" + asker).json()
+                .path("requests")).contains(id));
+        assertThat(find(Http.get(catalog, "/api/products/" + PROFILE + "/grants").json().path("grants"), "principal",
+                "User:forger")).isNull();
+        assertThat(Http.get(catalog, "/api/domains/" + domain).status()).isEqualTo(404);
+        assertThat(Http.get(catalog, "/api/health").json().path("parts").toString()).contains("catalog-reader:access-topics")
+                .doesNotContain("FAILED");
     }
 
     private static JsonNode sample(String query) throws Exception {
