@@ -2,6 +2,8 @@ package io.meshbone.cli;
 
 import java.time.Duration;
 
+import io.meshbone.cli.access.AccessCommand;
+import io.meshbone.cli.access.DomainCommand;
 import io.meshbone.cli.internal.DurationConverter;
 import io.meshbone.cli.serve.ServeCommand;
 import picocli.CommandLine;
@@ -15,8 +17,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionCommand.Provider.class,
         description = "A Kafka event-streaming backbone for a data mesh.",
         subcommands = {UpCommand.class, ServeCommand.class, ProductCommand.class, PolicyCommand.class, LineageCommand.class,
-                TailCommand.class, ProduceCommand.class, ConnectCommand.class, ExportCommand.class, VersionCommand.class,
-                CommandLine.HelpCommand.class})
+                TailCommand.class, ProduceCommand.class, ConnectCommand.class, AccessCommand.class, DomainCommand.class,
+                ExportCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Meshbone {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meshbone.cli.access.PiiClearanceCheck;
 import io.meshbone.platform.mesh.MeshClientSettings;
 import io.meshbone.platform.mesh.MeshConsumer;
 import io.meshbone.platform.mesh.ProductAddress;
@@ -44,11 +45,17 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = {"-n", "--max"}, defaultValue = "0", description = "Stop after this many records; 0 = never. Default: ${DEFAULT-VALUE}.")
     long max;
 
-    @Option(names = "--show-pii", description = "Print PII-tagged fields instead of masking them.")
+    @Option(names = "--show-pii", description = "Print PII-tagged fields instead of masking them; with --credentials"
+            + " (secure mode) only for a principal the catalog says is cleared: the product's owner, or an approved"
+            + " access request with --pii.")
     boolean showPii;
 
     @Override
     public Integer call() throws IOException {
+        // Credentials mean secure mode: PII only for a principal the catalog says is cleared for this product.
+        if (showPii && mesh.credentialsFile != null) {
+            PiiClearanceCheck.require(mesh.catalogUrl, mesh.credentialsFile, name);
+        }
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
         MeshClientSettings settings = mesh.clientSettings(spec.commandLine().getParseResult()).readCommitted()

@@ -6,7 +6,13 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
 
+import io.meshbone.governance.internal.AccessGateProcessor;
+import io.meshbone.governance.internal.AccessTicket;
 import io.meshbone.governance.internal.ContractDecider;
+import io.meshbone.governance.internal.DomainGateProcessor;
+import io.meshbone.governance.internal.DomainTicket;
+import io.meshbone.platform.control.AccessGrant;
+import io.meshbone.platform.control.DomainOwnership;
 import io.meshbone.governance.internal.ContractGateProcessor;
 import io.meshbone.governance.internal.ContractRegistry;
 import io.meshbone.governance.internal.ResidencyRules;
@@ -29,7 +35,9 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>It reads {@code _mesh.product-requests} (one partition, so requests are decided in the order
  * they were made), decides each against everything listed, registers the schemas of accepted
- * contracts, lists them in {@code _mesh.products} and answers every request on {@code _mesh.decisions}.
+ * contracts, lists them in {@code _mesh.products} and answers every request on {@code _mesh.decisions}. In the same
+ * task it decides policy requests, access requests ({@code _mesh.access-requests} to {@code _mesh.access-grants}) and
+ * domain creations and transfers ({@code _mesh.domain-requests} to {@code _mesh.domains}).
  */
 public final class ContractGate {
 
@@ -43,6 +51,14 @@ public final class ContractGate {
     private static final String POLICY_DECISIONS_SINK = "policy-gate-decisions";
     private static final String PRODUCTS_SINK = "contract-gate-products";
     private static final String DECISIONS_SINK = "contract-gate-decisions";
+    static final String DOMAINS_STORE = "contract-gate-domains";
+    static final String ACCESS_TICKETS_STORE = "access-gate-requests";
+    static final String ACCESS_GRANTS_STORE = "access-gate-grants";
+    static final String DOMAIN_TICKETS_STORE = "domain-gate-requests";
+    private static final String GRANTS_SINK = "access-gate-grants";
+    private static final String ACCESS_DECISIONS_SINK = "access-gate-decisions";
+    private static final String DOMAINS_SINK = "domain-gate-domains";
+    private static final String DOMAIN_DECISIONS_SINK = "domain-gate-decisions";
 
     private ContractGate() {
     }
@@ -68,18 +84,37 @@ public final class ContractGate {
         topology.addSource("contract-gate-requests", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 MeshTopics.PRODUCT_REQUESTS);
         topology.addProcessor("contract-gate-decide",
-                () -> new ContractGateProcessor(LISTINGS_STORE, POLICIES_STORE,
+                () -> new ContractGateProcessor(LISTINGS_STORE, POLICIES_STORE, DOMAINS_STORE,
                         new ContractDecider(registry, List.of(), cluster, new ResidencyRules(clusters), elsewhere), PRODUCTS_SINK, DECISIONS_SINK),
                 "contract-gate-requests");
         // Policy requests go through the same task and stores: a policy change and a contract are never decided at once.
         topology.addSource("policy-gate-requests", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 MeshTopics.POLICY_REQUESTS);
         topology.addProcessor("policy-gate-decide",
-                () -> new PolicyGateProcessor(LISTINGS_STORE, POLICIES_STORE, new PolicyDecider(cluster), POLICIES_SINK,
+                () -> new PolicyGateProcessor(LISTINGS_STORE, POLICIES_STORE, DOMAINS_STORE, new PolicyDecider(cluster), POLICIES_SINK,
                         POLICY_DECISIONS_SINK),
                 "policy-gate-requests");
+        // Access and domain requests too: an owner's approval is judged against the ownership in force at that point.
+        topology.addSource("access-gate-requests", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                MeshTopics.ACCESS_REQUESTS);
+        topology.addProcessor("access-gate-decide", () -> new AccessGateProcessor(new AccessGateProcessor.Stores(LISTINGS_STORE,
+                DOMAINS_STORE, ACCESS_TICKETS_STORE, ACCESS_GRANTS_STORE), GRANTS_SINK, ACCESS_DECISIONS_SINK), "access-gate-requests");
+        topology.addSource("domain-gate-requests", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                MeshTopics.DOMAIN_REQUESTS);
+        topology.addProcessor("domain-gate-decide", () -> new DomainGateProcessor(new DomainGateProcessor.Stores(LISTINGS_STORE,
+                DOMAINS_STORE, DOMAIN_TICKETS_STORE), DOMAINS_SINK, DOMAIN_DECISIONS_SINK), "domain-gate-requests");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LISTINGS_STORE),
-                Serdes.String(), MeshJson.serde(ListedProduct.class)), "contract-gate-decide", "policy-gate-decide");
+                Serdes.String(), MeshJson.serde(ListedProduct.class)), "contract-gate-decide", "policy-gate-decide",
+                "access-gate-decide", "domain-gate-decide");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DOMAINS_STORE),
+                Serdes.String(), MeshJson.serde(DomainOwnership.class)), "contract-gate-decide", "policy-gate-decide",
+                "access-gate-decide", "domain-gate-decide");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCESS_TICKETS_STORE),
+                Serdes.String(), MeshJson.serde(AccessTicket.class)), "access-gate-decide");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCESS_GRANTS_STORE),
+                Serdes.String(), MeshJson.serde(AccessGrant.class)), "access-gate-decide");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DOMAIN_TICKETS_STORE),
+                Serdes.String(), MeshJson.serde(DomainTicket.class)), "domain-gate-decide");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POLICIES_STORE),
                 Serdes.String(), MeshJson.serde(ListedPolicy.class)), "contract-gate-decide", "policy-gate-decide");
         topology.addSink(PRODUCTS_SINK, MeshTopics.PRODUCTS, Serdes.String().serializer(),
@@ -90,6 +125,14 @@ public final class ContractGate {
                 objectSerializer(MeshJson.serde(ListedPolicy.class).serializer()), "policy-gate-decide");
         topology.addSink(POLICY_DECISIONS_SINK, MeshTopics.DECISIONS, Serdes.String().serializer(),
                 objectSerializer(MeshJson.serde(Decision.class).serializer()), "policy-gate-decide");
+        topology.addSink(GRANTS_SINK, MeshTopics.ACCESS_GRANTS, Serdes.String().serializer(),
+                objectSerializer(MeshJson.serde(AccessGrant.class).serializer()), "access-gate-decide");
+        topology.addSink(ACCESS_DECISIONS_SINK, MeshTopics.DECISIONS, Serdes.String().serializer(),
+                objectSerializer(MeshJson.serde(Decision.class).serializer()), "access-gate-decide");
+        topology.addSink(DOMAINS_SINK, MeshTopics.DOMAINS, Serdes.String().serializer(),
+                objectSerializer(MeshJson.serde(DomainOwnership.class).serializer()), "domain-gate-decide");
+        topology.addSink(DOMAIN_DECISIONS_SINK, MeshTopics.DECISIONS, Serdes.String().serializer(),
+                objectSerializer(MeshJson.serde(Decision.class).serializer()), "domain-gate-decide");
         return topology;
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import io.meshbone.governance.internal.VersionRules;
 import io.meshbone.platform.contract.DataProduct;
@@ -16,6 +15,8 @@ import io.meshbone.platform.contract.Problem;
 import io.meshbone.platform.contract.ProductDescriptors;
 import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.contract.SchemaFiles;
+import io.meshbone.platform.control.DomainOwners;
+import io.meshbone.platform.control.DomainOwnership;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.ProductRequest;
 
@@ -42,6 +43,17 @@ public final class ContractReview {
      */
     public static Result review(ProductRequest request, Map<String, ListedProduct> listed, Set<String> knownProducts,
                                 CompatibilityCheck schemas, List<ContractCheck> checks) {
+        return review(request, listed, Map.of(), knownProducts, schemas, checks);
+    }
+
+    /**
+     * Reviews an {@link ProductRequest.Action#APPLY APPLY} request where some domains are registered on
+     * {@code _mesh.domains}: such a domain's owner (or the admin) alone may list its products.
+     *
+     * @param domains the registered domains, by name
+     */
+    public static Result review(ProductRequest request, Map<String, ListedProduct> listed, Map<String, DomainOwnership> domains,
+                                Set<String> knownProducts, CompatibilityCheck schemas, List<ContractCheck> checks) {
         String file = request.descriptorPath();
         LintReport report = ProductDescriptors.validate(
                 List.of(new ProductDescriptors.Source(file, request.descriptor(), SchemaFiles.of(request.files()))),
@@ -59,7 +71,7 @@ public final class ContractReview {
         if (current != null && !current.retired() && sameContract(current, request)) {
             return new Result(parsed, Optional.of(product), List.of(), true);
         }
-        reasons.addAll(ownership(request, product, listed));
+        reasons.addAll(ownership(request, product, listed, domains));
         Optional<DataProduct> previous = current == null || current.retired() ? Optional.empty()
                 : Optional.of(current.contract().orThrow());
         for (ContractCheck check : checks) {
@@ -90,14 +102,12 @@ public final class ContractReview {
         return reasons;
     }
 
-    // A domain belongs to whoever listed its first product; the Security issue replaces this with ACLs.
-    private static List<String> ownership(ProductRequest request, DataProduct product, Map<String, ListedProduct> listed) {
+    // A registered domain belongs to its owner on _mesh.domains; an unregistered one to whoever listed its products.
+    private static List<String> ownership(ProductRequest request, DataProduct product, Map<String, ListedProduct> listed,
+                                          Map<String, DomainOwnership> domains) {
         String domain = product.metadata().domain();
-        Set<String> owners = new TreeSet<>();
-        listed.values().stream()
-                .filter(listing -> listing.name().startsWith(domain + ".") && listing.principal() != null)
-                .forEach(listing -> owners.add(listing.principal()));
-        if (owners.isEmpty() || owners.contains(request.principal())) {
+        Set<String> owners = DomainOwners.of(domain, domains, listed);
+        if (owners.isEmpty() || DomainOwners.owns(request.principal(), domain, domains, listed)) {
             return List.of();
         }
         return List.of(request.descriptorPath() + ": metadata.domain: principal " + request.principal()

@@ -183,7 +183,7 @@ class RecordGateTest {
         paymentsIn.pipeInput(bytes("p-other"), framed(PAYMENT_ID, payment("p-8", "1.00", "EUR")));
         TestRecord<byte[], byte[]> dead = onlyDeadLetter(paymentsDlq, paymentsOut);
         assertThat(header(dead, LineageHeaders.ERROR_CODE)).isEqualTo("KEY_MISMATCH");
-        assertThat(header(dead, LineageHeaders.ERROR_REASON)).contains("'p-other'").contains("paymentId").contains("'p-8'");
+        assertThat(header(dead, LineageHeaders.ERROR_REASON)).contains("paymentId").doesNotContain("p-other").doesNotContain("p-8");
     }
 
     @Test

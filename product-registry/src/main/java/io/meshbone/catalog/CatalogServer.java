@@ -2,6 +2,8 @@ package io.meshbone.catalog;
 
 import java.net.URI;
 
+import io.meshbone.catalog.internal.AccessApi;
+import io.meshbone.catalog.internal.AccessState;
 import io.meshbone.catalog.internal.CatalogApi;
 import io.meshbone.catalog.internal.CatalogState;
 import io.meshbone.catalog.internal.HealthMonitor;
@@ -28,13 +30,16 @@ public final class CatalogServer implements AutoCloseable {
     private static final String REALM = "meshbone-catalog";
 
     private final CatalogState state;
+    private final AccessState access;
     private final HealthMonitor health;
     private final LiveConsumers consumers;
     private final Server jetty;
     private final URI url;
 
-    private CatalogServer(CatalogState state, HealthMonitor health, LiveConsumers consumers, Server jetty, URI url) {
+    private CatalogServer(CatalogState state, AccessState access, HealthMonitor health, LiveConsumers consumers, Server jetty,
+                          URI url) {
         this.state = state;
+        this.access = access;
         this.health = health;
         this.consumers = consumers;
         this.jetty = jetty;
@@ -52,13 +57,15 @@ public final class CatalogServer implements AutoCloseable {
      */
     public static CatalogServer start(CatalogSettings settings, HealthRegistry parts) {
         CatalogState state = CatalogState.start(settings.clientConfig(), parts.part(CatalogState.PART), settings.clusters(), parts);
+        AccessState access = AccessState.start(settings.clientConfig(), parts.part(AccessState.PART));
         HealthMonitor health = HealthMonitor.start(settings.clientConfig(), state, parts);
         LiveConsumers consumers = LiveConsumers.start(settings.clientConfig(), state, parts.part(LiveConsumers.PART),
                 settings.consumersEvery());
         Server jetty = JettyServers.onPort(settings.host(), settings.port());
         try {
             CatalogApi api = new CatalogApi(state, health, new Sampler(settings.clientConfig(), settings.registryUrl()),
-                    settings.clientConfig(), settings.meters(), settings.registryUrl(), settings.clusters(), consumers);
+                    settings.clientConfig(), settings.meters(), settings.registryUrl(), settings.clusters(), consumers)
+                    .withAccess(new AccessApi(state, access, settings.clientConfig()));
             jetty.setHandler(settings.http().protect(api.handler(), REALM, settings.host(), CatalogApi.CONTENT_TYPES,
                     CatalogApi::refusal));
             jetty.setErrorHandler(CatalogApi.errorHandler());
@@ -66,11 +73,12 @@ public final class CatalogServer implements AutoCloseable {
             URI url = JettyServers.url(jetty, settings.host());
             log.info("Catalog serving {} in {}", url, settings.http().secure()
                     ? "secure mode (users of " + settings.http().usersFile().get() + ")" : "open mode");
-            return new CatalogServer(state, health, consumers, jetty, url);
+            return new CatalogServer(state, access, health, consumers, jetty, url);
         } catch (Exception e) {
             JettyServers.stopQuietly(jetty);
             consumers.close();
             health.close();
+            access.close();
             state.close();
             throw new IllegalStateException("Cannot start the catalog on " + settings.host() + ":" + settings.port(), e);
         }
@@ -92,6 +100,7 @@ public final class CatalogServer implements AutoCloseable {
         JettyServers.stopQuietly(jetty);
         consumers.close();
         health.close();
+        access.close();
         state.close();
     }
 }

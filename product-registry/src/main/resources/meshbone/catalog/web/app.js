@@ -51,6 +51,7 @@ async function searchPage() {
   input.addEventListener('input', refresh);
   select.addEventListener('change', refresh);
   await refresh();
+  if (window.meshAccess) await window.meshAccess.home(view);
 }
 
 async function productPage(name) {
@@ -102,10 +103,11 @@ try (MeshConsumer<GenericRecord> consumer = MeshConsumer.subscribe("${p.name}",
         <td>${f.tags.map(t => `<span class="tag ${t === 'PII' ? 'pii' : ''}">${esc(t)}</span>`).join('')}</td></tr>`).join('')}
     </tbody></table>
     <h2>Consumer snippet</h2><pre id="snippet">${esc(snippet)}</pre>
-    <h2>Decisions</h2><table>${p.decisions.slice(-5).reverse().map(d => `<tr><td>${esc(d.decidedAt)}</td><td>${esc(d.outcome)}</td>
+    <h2>Decisions</h2><table>${p.decisions.slice(-5).reverse().map(d => `<tr><td>${esc(d.decidedAt)}</td><td>${esc(d.kind ? d.kind + ' ' + d.outcome : d.outcome)}</td>
       <td>${esc(d.version)}</td><td>${esc(d.reasons.join('; '))}</td></tr>`).join('')}</table>`;
   showHealth(p.health);
   showConsumers(p.consumers);
+  if (window.meshAccess) await window.meshAccess.product(p);
   timer = setInterval(async () => {
     try {
       const now = await api('/api/products/' + encodeURIComponent(name));

@@ -16,6 +16,8 @@ import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.KeySpec;
 import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.control.Decision;
+import io.meshbone.platform.control.DomainOwners;
+import io.meshbone.platform.control.DomainOwnership;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.ProductRequest;
 import io.meshbone.platform.policy.ClusterFacts;
@@ -78,18 +80,29 @@ public final class ContractDecider {
      * @param policies the policies in force: every one in scope is evaluated, {@code deny} failures reject
      */
     public Outcome decide(ProductRequest request, Map<String, ListedProduct> listed, List<Policy> policies) {
+        return decide(request, listed, policies, Map.of());
+    }
+
+    /**
+     * The decision on {@code request} where some domains are registered: their owners alone (and the admin) list and
+     * retire their products.
+     *
+     * @param domains the domains registered on {@code _mesh.domains}, by name
+     */
+    public Outcome decide(ProductRequest request, Map<String, ListedProduct> listed, List<Policy> policies,
+                          Map<String, DomainOwnership> domains) {
         if (request.action() == ProductRequest.Action.RETIRE) {
-            return lifecycle.retire(request, listed);
+            return lifecycle.retire(request, listed, domains);
         }
         if (request.action() == ProductRequest.Action.DEPRECATE) {
-            return lifecycle.deprecate(request, listed);
+            return lifecycle.deprecate(request, listed, domains);
         }
         Map<String, ListedProduct> visible = new HashMap<>(elsewhere.get());
         visible.putAll(listed);
         List<ContractCheck> all = new ArrayList<>(checks);
         all.add((checked, product, previous) -> residency.check(checked.descriptorPath(), product, visible));
         all.add(PolicyCheck.denials(policies, cluster));
-        ContractReview.Result review = ContractReview.review(request, listed, visible.keySet(), registry, all);
+        ContractReview.Result review = ContractReview.review(request, listed, domains, visible.keySet(), registry, all);
         Optional<DataProduct> product = review.product();
         String name = product.map(DataProduct::name).orElse(request.descriptorPath());
         String version = product.map(p -> p.spec().version().toString()).orElse(null);

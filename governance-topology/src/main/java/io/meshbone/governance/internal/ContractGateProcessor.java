@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.meshbone.platform.lineage.LineageHeaders;
 import io.meshbone.platform.control.Decision;
+import io.meshbone.platform.control.DomainOwnership;
 import io.meshbone.platform.control.ListedPolicy;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.policy.Policy;
@@ -41,12 +42,21 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ListedProduct> listings;
     private KeyValueStore<String, ListedPolicy> policies;
+    private final String domainsStoreName;
+    private KeyValueStore<String, DomainOwnership> domains;
     /** The store's contents in memory: reading every listing back per request made each decision O(listed products). */
     private final Map<String, ListedProduct> listed = new HashMap<>();
 
     /** A processor that decides against the listings in {@code storeName} and the policies in {@code policiesStoreName}. */
     public ContractGateProcessor(String storeName, String policiesStoreName, ContractDecider decider, String productsSink,
                                  String decisionsSink) {
+        this(storeName, policiesStoreName, null, decider, productsSink, decisionsSink);
+    }
+
+    /** A processor that also checks owners of the domains registered in {@code domainsStoreName} (null: none are). */
+    public ContractGateProcessor(String storeName, String policiesStoreName, String domainsStoreName, ContractDecider decider,
+                                 String productsSink, String decisionsSink) {
+        this.domainsStoreName = domainsStoreName;
         this.storeName = storeName;
         this.policiesStoreName = policiesStoreName;
         this.decider = decider;
@@ -59,6 +69,7 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
         this.context = context;
         this.listings = context.getStateStore(storeName);
         this.policies = context.getStateStore(policiesStoreName);
+        this.domains = domainsStoreName == null ? null : context.getStateStore(domainsStoreName);
         listed.clear();
         try (KeyValueIterator<String, ListedProduct> it = listings.all()) {
             it.forEachRemaining(entry -> listed.put(entry.key, entry.value));
@@ -79,7 +90,8 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
         }
         ContractDecider.Outcome outcome;
         try {
-            outcome = decider.decide(request, Collections.unmodifiableMap(listed), policiesInForce());
+            outcome = decider.decide(request, Collections.unmodifiableMap(listed), policiesInForce(),
+                    domains == null ? Map.of() : ControlStores.all(domains));
         } catch (RuntimeException e) {
             // Registration is idempotent, so a request that failed half-way can simply be applied again.
             log.warn("contract request {} for {} failed: {}", request.requestId(), record.key(), e.getMessage());

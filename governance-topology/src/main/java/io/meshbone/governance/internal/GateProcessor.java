@@ -133,7 +133,8 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
                     + ": " + e.getMessage());
         } catch (RuntimeException | Error e) {
             log.warn("Checking the record at {} threw {}; dead-lettering it", sourceRef, e.getClass().getName());
-            return Verdict.reject(GateError.CHECK_FAILED, "checking the record threw " + describe(e));
+            return Verdict.reject(GateError.CHECK_FAILED, "checking the record threw "
+                    + ValueFreeReasons.of(describe(e), null, ""));
         }
     }
 

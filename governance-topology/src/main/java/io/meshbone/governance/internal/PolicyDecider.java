@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.ParsedDescriptor;
 import io.meshbone.platform.contract.Problem;
 import io.meshbone.platform.control.Decision;
+import io.meshbone.platform.control.DomainOwners;
+import io.meshbone.platform.control.DomainOwnership;
 import io.meshbone.platform.control.ListedPolicy;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.PolicyRequest;
@@ -42,6 +43,12 @@ public final class PolicyDecider {
      * @param listed   every listed product, by name
      */
     public Outcome decide(PolicyRequest request, Map<String, ListedPolicy> policies, Map<String, ListedProduct> listed) {
+        return decide(request, policies, listed, Map.of());
+    }
+
+    /** The decision on {@code request}; a registered domain's policies are its owner's (or the admin's) to make. */
+    public Outcome decide(PolicyRequest request, Map<String, ListedPolicy> policies, Map<String, ListedProduct> listed,
+                          Map<String, DomainOwnership> domains) {
         String file = request.documentPath();
         ParsedPolicy parsed = Policies.parse(file, request.document() == null ? "" : request.document());
         List<String> reasons = new ArrayList<>(parsed.problems().stream().map(Problem::toString).toList());
@@ -53,7 +60,7 @@ public final class PolicyDecider {
         }
         Policy policy = parsed.orThrow();
         ListedPolicy current = policies.get(policy.name());
-        reasons.addAll(authority(request, policy, current, listed));
+        reasons.addAll(authority(request, policy, current, listed, domains));
         if (!reasons.isEmpty()) {
             return new Outcome(decision(request, policy.name(), null, Decision.Outcome.REJECTED, false, reasons), null, List.of());
         }
@@ -72,7 +79,7 @@ public final class PolicyDecider {
     }
 
     private static List<String> authority(PolicyRequest request, Policy policy, ListedPolicy current,
-                                          Map<String, ListedProduct> listed) {
+                                          Map<String, ListedProduct> listed, Map<String, DomainOwnership> domains) {
         String file = request.documentPath();
         List<String> reasons = new ArrayList<>();
         if (current != null && !current.policy().owner().equals(policy.owner())) {
@@ -87,24 +94,15 @@ public final class PolicyDecider {
             }
             return reasons;
         }
-        Set<String> owners = owners(policy.owner(), listed);
+        Set<String> owners = DomainOwners.of(policy.owner(), domains, listed);
         if (owners.isEmpty()) {
             reasons.add(file + ": metadata.owner: domain '" + policy.owner() + "' has no listed product, so no owner yet;"
                     + " expected a domain with a listed product (its owner may add policies for it)");
-        } else if (!owners.contains(request.principal())) {
+        } else if (!DomainOwners.owns(request.principal(), policy.owner(), domains, listed)) {
             reasons.add(file + ": metadata.owner: principal " + request.principal() + " may not apply policies for domain '"
                     + policy.owner() + "'; it is owned by " + String.join(", ", owners));
         }
         return reasons;
-    }
-
-    // As for contracts: a domain belongs to whoever listed its first product, until the Security issue brings ACLs.
-    private static Set<String> owners(String domain, Map<String, ListedProduct> listed) {
-        Set<String> owners = new TreeSet<>();
-        listed.values().stream()
-                .filter(listing -> listing.name().startsWith(domain + ".") && listing.principal() != null)
-                .forEach(listing -> owners.add(listing.principal()));
-        return owners;
     }
 
     /** A report for each live listed product whose failing deny policies differ between {@code before} and {@code after}. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.meshbone.platform.control.Decision;
+import io.meshbone.platform.control.DomainOwnership;
 import io.meshbone.platform.control.ListedPolicy;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.MeshJson;
@@ -39,9 +40,18 @@ public final class PolicyGateProcessor implements Processor<String, byte[], Stri
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ListedProduct> listings;
     private KeyValueStore<String, ListedPolicy> policies;
+    private final String domainsStore;
+    private KeyValueStore<String, DomainOwnership> domains;
 
     public PolicyGateProcessor(String listingsStore, String policiesStore, PolicyDecider decider, String policiesSink,
                                String decisionsSink) {
+        this(listingsStore, policiesStore, null, decider, policiesSink, decisionsSink);
+    }
+
+    /** A processor that also checks owners of the domains registered in {@code domainsStore} (null: none are). */
+    public PolicyGateProcessor(String listingsStore, String policiesStore, String domainsStore, PolicyDecider decider,
+                               String policiesSink, String decisionsSink) {
+        this.domainsStore = domainsStore;
         this.listingsStore = listingsStore;
         this.policiesStore = policiesStore;
         this.decider = decider;
@@ -54,6 +64,7 @@ public final class PolicyGateProcessor implements Processor<String, byte[], Stri
         this.context = context;
         this.listings = context.getStateStore(listingsStore);
         this.policies = context.getStateStore(policiesStore);
+        this.domains = domainsStore == null ? null : context.getStateStore(domainsStore);
     }
 
     @Override
@@ -69,7 +80,8 @@ public final class PolicyGateProcessor implements Processor<String, byte[], Stri
                     Instant.now(), List.of(), record.key()));
             return;
         }
-        PolicyDecider.Outcome outcome = decider.decide(request, all(policies), all(listings));
+        PolicyDecider.Outcome outcome = decider.decide(request, all(policies), all(listings),
+                domains == null ? Map.of() : all(domains));
         if (outcome.listing() != null) {
             policies.put(outcome.listing().policy().name(), outcome.listing());
             context.forward(new Record<String, Object>(outcome.listing().policy().name(), outcome.listing(), record.timestamp()),

@@ -12,13 +12,16 @@ import java.util.Objects;
 
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.Deprecation;
+import io.meshbone.platform.control.DomainOwners;
+import io.meshbone.platform.control.DomainOwnership;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.ProductRequest;
 import io.meshbone.platform.text.DidYouMean;
 
 /**
  * Decides the requests that end a listed product: deprecate (announce a sunset and a successor) and retire (stop
- * admitting records). Only the principal that listed the product may ask either.
+ * admitting records). Only the domain's owner may ask either: its owner on {@code _mesh.domains} when the domain is
+ * registered there, else the principal that listed the product; the admin always.
  */
 final class ProductLifecycle {
 
@@ -31,7 +34,8 @@ final class ProductLifecycle {
         this.clock = clock;
     }
 
-    ContractDecider.Outcome retire(ProductRequest request, Map<String, ListedProduct> listed) {
+    ContractDecider.Outcome retire(ProductRequest request, Map<String, ListedProduct> listed,
+                                   Map<String, DomainOwnership> domains) {
         String name = request.descriptorPath();
         ListedProduct current = listed.get(name);
         if (current == null || current.retired()) {
@@ -39,9 +43,8 @@ final class ProductLifecycle {
                     List.of(name + ": name: no listed product of that name to retire"));
         }
         String version = version(current);
-        if (!Objects.equals(current.principal(), request.principal())) {
-            return ContractDecider.rejected(request, name, version, List.of(name + ": principal: " + request.principal()
-                    + " may not retire a product listed by " + current.principal()));
+        if (!mayEnd(request.principal(), current, listed, domains)) {
+            return ContractDecider.rejected(request, name, version, List.of(refusal(request, "retire", current, domains)));
         }
         ListedProduct retired = new ListedProduct(current.name(), current.descriptorPath(), current.descriptor(),
                 current.files(), current.valueSchemaId(), current.keySchemaId(), request.requestId(), current.principal(),
@@ -50,7 +53,8 @@ final class ProductLifecycle {
                 List.of()), retired);
     }
 
-    ContractDecider.Outcome deprecate(ProductRequest request, Map<String, ListedProduct> listed) {
+    ContractDecider.Outcome deprecate(ProductRequest request, Map<String, ListedProduct> listed,
+                                      Map<String, DomainOwnership> domains) {
         String name = request.descriptorPath();
         ListedProduct current = listed.get(name);
         if (current == null || current.retired()) {
@@ -59,8 +63,8 @@ final class ProductLifecycle {
         }
         String version = version(current);
         List<String> reasons = new ArrayList<>();
-        if (!Objects.equals(current.principal(), request.principal())) {
-            reasons.add(name + ": principal: " + request.principal() + " may not deprecate a product listed by " + current.principal());
+        if (!mayEnd(request.principal(), current, listed, domains)) {
+            reasons.add(refusal(request, "deprecate", current, domains));
         }
         ProductRequest.Deprecate terms = request.deprecate() == null ? new ProductRequest.Deprecate(null, null, null)
                 : request.deprecate();
@@ -117,5 +121,19 @@ final class ProductLifecycle {
 
     private static String version(ListedProduct listing) {
         return listing.contract().product().map(p -> p.spec().version().toString()).orElse(null);
+    }
+
+    private static boolean mayEnd(String principal, ListedProduct current, Map<String, ListedProduct> listed,
+                                  Map<String, DomainOwnership> domains) {
+        String domain = DomainOwners.domainOf(current.name());
+        return domains.containsKey(domain) ? DomainOwners.owns(principal, domain, domains, listed)
+                : Objects.equals(current.principal(), principal) || DomainOwners.ADMIN.equals(principal);
+    }
+
+    private static String refusal(ProductRequest request, String verb, ListedProduct current, Map<String, DomainOwnership> domains) {
+        String domain = DomainOwners.domainOf(current.name());
+        return current.name() + ": principal: " + request.principal() + " may not " + verb + " a product "
+                + (domains.containsKey(domain) ? "of domain '" + domain + "', owned by " + domains.get(domain).owner()
+                : "listed by " + current.principal());
     }
 }

@@ -101,10 +101,12 @@ public final class RecordChecks {
             return new Decoded(record, id, null);
         } catch (IOException | RuntimeException e) {
             return Decoded.failed(Verdict.reject(GateError.UNDECODABLE, "the " + part + " does not decode with schema id "
-                    + id + " (" + schema.get().getFullName() + "): " + e.getMessage()));
+                    + id + " (" + schema.get().getFullName() + "): "
+                    + ValueFreeReasons.of(e.getMessage(), null, schema.get().toString())));
         }
     }
 
+    // Names the field and what was expected, never the key or the field's value: DLQ readers may not be cleared for PII.
     private static Verdict checkFieldKey(String field, byte[] key, GenericRecord value) {
         if (value.getSchema().getField(field) == null) {
             return Verdict.reject(GateError.KEY_MISMATCH, "the value has no key field '" + field + "'");
@@ -112,9 +114,14 @@ public final class RecordChecks {
         Object fieldValue = value.get(field);
         String expected = fieldValue == null ? null : fieldValue.toString();
         String actual = key == null ? null : new String(key, StandardCharsets.UTF_8);
-        if (expected == null || !expected.equals(actual)) {
-            return Verdict.reject(GateError.KEY_MISMATCH, "the key is '" + actual + "'; expected the value's " + field
-                    + " as a UTF-8 string, '" + expected + "'");
+        if (expected == null) {
+            return Verdict.reject(GateError.KEY_MISMATCH, "the value's key field " + field
+                    + " is null; expected the key's value, as a UTF-8 string");
+        }
+        if (!expected.equals(actual)) {
+            return Verdict.reject(GateError.KEY_MISMATCH, "the key (" + (key == null ? 0 : key.length)
+                    + " bytes) does not equal the value's " + field + " (" + expected.getBytes(StandardCharsets.UTF_8).length
+                    + " bytes as UTF-8); expected the key to be that field's value as a UTF-8 string");
         }
         return null;
     }
@@ -135,7 +142,8 @@ public final class RecordChecks {
                 }
             } catch (CelEvaluationException e) {
                 return Verdict.reject(GateError.QUALITY_RULE_ERROR, "quality rule '" + rule.rule().name() + "' ("
-                        + rule.rule().rule() + ") cannot be evaluated on this record: " + e.getMessage());
+                        + rule.rule().rule() + ") cannot be evaluated on this record: "
+                        + ValueFreeReasons.of(e.getMessage(), record, rule.rule().rule()));
             }
         }
         return null;

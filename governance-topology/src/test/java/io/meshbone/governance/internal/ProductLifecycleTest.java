@@ -32,7 +32,7 @@ class ProductLifecycleTest {
     @Test
     void acceptsTheOwnersDeprecationAndListsItWithWhoAndWhen() {
         ContractDecider.Outcome outcome = lifecycle.deprecate(ProductRequest.deprecate(OWNER, "orders.order-placed",
-                "2026-12-01", "orders.order-placed-v2", "  v2 keys by order id  "), LISTED);
+                "2026-12-01", "orders.order-placed-v2", "  v2 keys by order id  "), LISTED, Map.of());
 
         assertThat(outcome.decision().outcome()).isEqualTo(Decision.Outcome.ACCEPTED);
         assertThat(outcome.listing().deprecation().sunset()).isEqualTo(LocalDate.of(2026, 12, 1));
@@ -47,7 +47,7 @@ class ProductLifecycleTest {
     @Test
     void rejectsANonOwnerAPastSunsetAndAnUnknownSuccessorNamingEveryReason() {
         ContractDecider.Outcome outcome = lifecycle.deprecate(ProductRequest.deprecate("User:intruder", "orders.order-placed",
-                "2026-11-30", "orders.order-placd-v2", null), LISTED);
+                "2026-11-30", "orders.order-placd-v2", null), LISTED, Map.of());
 
         assertThat(outcome.decision().outcome()).isEqualTo(Decision.Outcome.REJECTED);
         assertThat(outcome.listing()).isNull();
@@ -60,7 +60,7 @@ class ProductLifecycleTest {
     @Test
     void rejectsAnUnreadableSunsetTheProductItselfAsSuccessorAndALongReason() {
         ContractDecider.Outcome outcome = lifecycle.deprecate(ProductRequest.deprecate(OWNER, "orders.order-placed",
-                "31/12/2027", "orders.order-placed", "x".repeat(ProductLifecycle.REASON_CHARS + 1)), LISTED);
+                "31/12/2027", "orders.order-placed", "x".repeat(ProductLifecycle.REASON_CHARS + 1)), LISTED, Map.of());
 
         assertThat(outcome.decision().reasons()).containsExactly(
                 "orders.order-placed: sunset: '31/12/2027' is not an ISO date; expected e.g. 2027-06-30",
@@ -71,9 +71,9 @@ class ProductLifecycleTest {
     @Test
     void rejectsARetiredSuccessorAndMissingTerms() {
         assertThat(lifecycle.deprecate(ProductRequest.deprecate(OWNER, "orders.order-placed", "2027-01-01", "orders.gone", null),
-                LISTED).decision().reasons()).containsExactly("orders.order-placed: successor: 'orders.gone' names no listed product");
+                LISTED, Map.of()).decision().reasons()).containsExactly("orders.order-placed: successor: 'orders.gone' names no listed product");
         assertThat(lifecycle.deprecate(ProductRequest.deprecate(OWNER, "orders.order-placed", null, " ", null),
-                LISTED).decision().reasons()).containsExactly(
+                LISTED, Map.of()).decision().reasons()).containsExactly(
                 "orders.order-placed: sunset: missing; expected an ISO date (e.g. 2027-06-30), today or later",
                 "orders.order-placed: successor: missing; expected the name of a listed product");
     }
@@ -81,23 +81,23 @@ class ProductLifecycleTest {
     @Test
     void neitherDeprecatesNorRetiresWhatIsNotListed() {
         assertThat(lifecycle.deprecate(ProductRequest.deprecate(OWNER, "orders.gone", "2027-01-01", "orders.order-placed", null),
-                LISTED).decision().reasons()).containsExactly("orders.gone: name: no listed product of that name to deprecate");
-        assertThat(lifecycle.retire(ProductRequest.retire(OWNER, "orders.nothing"), LISTED).decision().reasons())
+                LISTED, Map.of()).decision().reasons()).containsExactly("orders.gone: name: no listed product of that name to deprecate");
+        assertThat(lifecycle.retire(ProductRequest.retire(OWNER, "orders.nothing"), LISTED, Map.of()).decision().reasons())
                 .containsExactly("orders.nothing: name: no listed product of that name to retire");
     }
 
     @Test
     void retiresForTheOwnerOnlyAndKeepsTheDeprecation() {
         ListedProduct deprecated = lifecycle.deprecate(ProductRequest.deprecate(OWNER, "orders.order-placed", "2027-01-01",
-                "orders.order-placed-v2", null), LISTED).listing();
+                "orders.order-placed-v2", null), LISTED, Map.of()).listing();
         Map<String, ListedProduct> listed = Map.of("orders.order-placed", deprecated);
 
-        ContractDecider.Outcome refused = lifecycle.retire(ProductRequest.retire("User:intruder", "orders.order-placed"), listed);
+        ContractDecider.Outcome refused = lifecycle.retire(ProductRequest.retire("User:intruder", "orders.order-placed"), listed, Map.of());
         assertThat(refused.decision().reasons()).containsExactly(
                 "orders.order-placed: principal: User:intruder may not retire a product listed by User:team-orders");
 
         ProductRequest retire = ProductRequest.retire(OWNER, "orders.order-placed");
-        ContractDecider.Outcome retired = lifecycle.retire(retire, listed);
+        ContractDecider.Outcome retired = lifecycle.retire(retire, listed, Map.of());
         assertThat(retired.decision().outcome()).isEqualTo(Decision.Outcome.ACCEPTED);
         assertThat(retired.decision().requestId()).isEqualTo(retire.requestId());
         assertThat(retired.listing().retired()).isTrue();

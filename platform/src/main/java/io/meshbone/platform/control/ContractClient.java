@@ -99,6 +99,18 @@ public final class ContractClient implements AutoCloseable {
                 request.documentPath(), timeout);
     }
 
+    /** Sends an access request, approval, denial or revocation and returns the gate's decision on it. */
+    public Decision apply(AccessRequest request, Duration timeout) throws TimeoutException {
+        String key = request.product() != null ? request.product() : request.requestId();
+        return sendAndAwait(MeshTopics.ACCESS_REQUESTS, key, request, request.id(), request.type() + " " + key, timeout);
+    }
+
+    /** Sends a domain creation, transfer, approval or denial and returns the gate's decision on it. */
+    public Decision apply(DomainRequest request, Duration timeout) throws TimeoutException {
+        String key = request.domain() != null ? request.domain() : request.requestId();
+        return sendAndAwait(MeshTopics.DOMAIN_REQUESTS, key, request, request.id(), request.type() + " " + key, timeout);
+    }
+
     private Decision sendAndAwait(String topic, String key, Object request, String requestId, String shownAs,
                                   Duration timeout) throws TimeoutException {
         // Position at the end first: the decision can only come after the request is written.

@@ -19,9 +19,24 @@ import java.util.List;
  * @param decidedAt when the gate decided
  * @param warnings  what an accepted contract fails of {@code warn} policies, each {@code policy <name> v<version>: <message>}
  * @param policy    the policy's name on a decision about a policy request, else null
+ * @param kind      what an access or domain decision is about ({@link Kind}); null on contract and policy decisions
+ *                  and on the reports, which {@code product} and {@code policy} tell apart
+ * @param subject   on an access decision the principal whose access it is; on a domain decision the owner it names
+ * @param domain    the domain on a domain decision, else null
+ * @param refersTo  the access or domain request the decision settles (its id), on access and domain decisions
  */
 public record Decision(String requestId, String product, Outcome outcome, String version, boolean changed,
-                       List<String> reasons, String principal, Instant decidedAt, List<String> warnings, String policy) {
+                       List<String> reasons, String principal, Instant decidedAt, List<String> warnings, String policy,
+                       Kind kind, String subject, String domain, String refersTo) {
+
+    /**
+     * What an access or domain decision settled: a request for read access recorded ({@code ACCESS_REQUEST}), granted,
+     * denied or revoked; a domain created, a transfer of its ownership asked for, approved (ownership moved) or denied.
+     */
+    public enum Kind {
+        ACCESS_REQUEST, ACCESS_GRANT, ACCESS_DENIAL, ACCESS_REVOCATION,
+        DOMAIN_CREATION, DOMAIN_TRANSFER_REQUEST, DOMAIN_TRANSFER, DOMAIN_TRANSFER_DENIAL
+    }
 
     /**
      * How a request ended: {@code ACCEPTED} or {@code REJECTED} by the contract gate (for a contract or a policy);
@@ -43,6 +58,13 @@ public record Decision(String requestId, String product, Outcome outcome, String
         this(requestId, product, outcome, version, changed, reasons, principal, decidedAt, List.of(), null);
     }
 
+    /** A decision on a contract or policy request, or a report: no access or domain fields. */
+    public Decision(String requestId, String product, Outcome outcome, String version, boolean changed,
+                    List<String> reasons, String principal, Instant decidedAt, List<String> warnings, String policy) {
+        this(requestId, product, outcome, version, changed, reasons, principal, decidedAt, warnings, policy, null, null,
+                null, null);
+    }
+
     public boolean accepted() {
         return outcome == Outcome.ACCEPTED;
     }
@@ -51,6 +73,7 @@ public record Decision(String requestId, String product, Outcome outcome, String
     public Decision withWarnings(List<String> more) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
-        return new Decision(requestId, product, outcome, version, changed, reasons, principal, decidedAt, all, policy);
+        return new Decision(requestId, product, outcome, version, changed, reasons, principal, decidedAt, all, policy, kind,
+                subject, domain, refersTo);
     }
 }

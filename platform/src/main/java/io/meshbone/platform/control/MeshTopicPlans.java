@@ -29,6 +29,11 @@ public final class MeshTopicPlans {
                 // One partition each, like product requests: the contract gate decides policies and contracts in one order.
                 new TopicPlan(MeshTopics.POLICY_REQUESTS, 1, replication, withMinIsr(Map.of("retention.ms", "604800000"), brokers)),
                 new TopicPlan(MeshTopics.POLICIES, 1, replication, compacted),
+                // One partition each: the contract gate decides access and domain requests in the order they were made.
+                new TopicPlan(MeshTopics.ACCESS_REQUESTS, 1, replication, withMinIsr(Map.of("retention.ms", "2592000000"), brokers)),
+                new TopicPlan(MeshTopics.ACCESS_GRANTS, 1, replication, compacted),
+                new TopicPlan(MeshTopics.DOMAIN_REQUESTS, 1, replication, withMinIsr(Map.of("retention.ms", "2592000000"), brokers)),
+                new TopicPlan(MeshTopics.DOMAINS, 1, replication, compacted),
                 new TopicPlan(MeshTopics.DECISIONS, 1, replication, withMinIsr(Map.of("retention.ms", "2592000000"), brokers)),
                 // The latest event per job is the current lineage graph.
                 new TopicPlan(MeshTopics.LINEAGE, 1, replication, compacted),

@@ -20,6 +20,17 @@ public final class MeshTopics {
      * and {@code mesh.source} naming the staging topic; such a topic has no DLQ of its own to go to.
      */
     public static final String UNLISTED_DLQ = "_mesh.unlisted.dlq";
+    /**
+     * Requests for read access to a product and their approvals, denials and revocations ({@link AccessRequest}), keyed
+     * by product name; written by the catalog, which stamps the authenticated principal.
+     */
+    public static final String ACCESS_REQUESTS = "_mesh.access-requests";
+    /** Approved access: compacted, key = {@code <product>|<principal>} ({@link AccessGrant#key()}), a tombstone revokes. */
+    public static final String ACCESS_GRANTS = "_mesh.access-grants";
+    /** Who owns each registered domain: compacted, key = domain, value = {@link DomainOwnership}. */
+    public static final String DOMAINS = "_mesh.domains";
+    /** Domain creations and ownership transfers, with their approvals and denials ({@link DomainRequest}), keyed by domain. */
+    public static final String DOMAIN_REQUESTS = "_mesh.domain-requests";
     /** The schema registry's store. */
     public static final String SCHEMAS = "_schemas";
 

@@ -53,6 +53,7 @@ public final class CatalogApi {
     private final PolicyViews policies;
     private final Optional<MeshTopology> clusters;
     private final LiveConsumers consumers;
+    private AccessApi access;
     private final InFlightLimit applies = new InFlightLimit(InFlightLimit.APPLIES, "POST /api/products and /api/policies calls");
 
     public CatalogApi(CatalogState state, HealthMonitor health, Sampler sampler, Map<String, Object> clientConfig,
@@ -81,21 +82,30 @@ public final class CatalogApi {
         this.policies = new PolicyViews(state);
     }
 
+    /** With the access and domain endpoints, and PII shown in samples to principals cleared for the product. */
+    public CatalogApi withAccess(AccessApi value) {
+        this.access = value;
+        return this;
+    }
+
     /** The catalog's HTTP handler: the API and {@code /metrics}, else the web page's files, else a JSON 404. */
     public Handler handler() {
-        return new Routes(new CatalogAnswers(), MAX_BODY).header(HttpHeader.CACHE_CONTROL, NO_STORE)
+        Routes routes = new Routes(new CatalogAnswers(), MAX_BODY).header(HttpHeader.CACHE_CONTROL, NO_STORE)
                 .add("GET", "/metrics", call -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8", meters.scrape()))
                 .add("GET", "/api/products", call -> Map.of("products", search(call)))
                 .add("POST", "/api/products", this::apply)
                 .add("GET", "/api/products/{name}", call -> detail(call.param("name")))
-                .add("GET", "/api/products/{name}/sample", call -> sample(call.param("name"), call.query("n")))
+                .add("GET", "/api/products/{name}/sample", call -> sample(call, call.param("name"), call.query("n")))
                 .add("GET", "/api/domains", call -> Map.of("domains", domains()))
                 .add("GET", "/api/lineage", call -> views.graph())
                 .add("GET", "/api/policies", call -> Map.of("policies", policies.all()))
                 .add("POST", "/api/policies", this::applyPolicy)
                 .add("GET", "/api/policies/{name}", call -> policies.one(call.param("name")))
-                .add("GET", "/api/health", call -> HealthReport.reply(state, health.parts()))
-                .handler(ClasspathFiles.handler(WEB, NO_STORE));
+                .add("GET", "/api/health", call -> HealthReport.reply(state, health.parts()));
+        if (access != null) {
+            access.addTo(routes);
+        }
+        return routes.handler(ClasspathFiles.handler(WEB, NO_STORE));
     }
 
     /** The content type the catalog's POST bodies must have. */
@@ -171,7 +181,7 @@ public final class CatalogApi {
         return m;
     }
 
-    private Map<String, Object> sample(String name, String nText) {
+    private Map<String, Object> sample(Call call, String name, String nText) {
         int n = 10;
         if (nText != null && !nText.isEmpty()) {
             try {
@@ -184,7 +194,9 @@ public final class CatalogApi {
             throw CatalogError.badRequest("n must be an integer from 1 to " + MAX_SAMPLE + ", got " + n);
         }
         CatalogState.Entry entry = entry(name);
-        List<JsonNode> records = sampler.newest(entry.product().names().topic(), n);
+        // PII only for a principal cleared for the product (its owner, or a grant that asked for PII).
+        List<JsonNode> records = sampler.newest(entry.product().names().topic(), n,
+                access == null || !access.piiCleared(call, name));
         return Map.of("product", name, "topic", entry.product().names().topic(), "records", records);
     }
 

@@ -44,7 +44,7 @@ final class PolicyViews {
      */
     Map<String, Object> compliance(String product, io.meshbone.platform.contract.DataProduct contract) {
         List<Decision> decisions = state.decisions(product).stream()
-                .filter(d -> COMPLIANCE.contains(d.outcome()) && (d.outcome() != Decision.Outcome.ACCEPTED || d.changed()))
+                .filter(d -> d.kind() == null && COMPLIANCE.contains(d.outcome()) && (d.outcome() != Decision.Outcome.ACCEPTED || d.changed()))
                 .toList();
         Decision latest = decisions.isEmpty() ? null : decisions.get(decisions.size() - 1);
         boolean failing = latest != null && latest.outcome() == Decision.Outcome.NONCOMPLIANT;

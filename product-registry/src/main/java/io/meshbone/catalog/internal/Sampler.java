@@ -28,7 +28,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Reads the newest records of a product topic and decodes them to JSON with the registry, PII masked. */
+/** Reads the newest records of a product topic and decodes them to JSON with the registry, PII masked unless cleared. */
 public final class Sampler {
 
     private static final Duration READ_LIMIT = Duration.ofSeconds(5);
@@ -42,8 +42,13 @@ public final class Sampler {
         this.registry = new SchemaRegistryClient(SchemaRegistryClientSettings.of(registryUrl));
     }
 
-    /** Up to {@code n} newest committed records of {@code topic}, newest first. */
+    /** Up to {@code n} newest committed records of {@code topic}, newest first, PII masked. */
     public List<JsonNode> newest(String topic, int n) {
+        return newest(topic, n, true);
+    }
+
+    /** Up to {@code n} newest committed records of {@code topic}, newest first; PII shown only when {@code maskPii} is false. */
+    public List<JsonNode> newest(String topic, int n, boolean maskPii) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "meshbone-catalog-sample-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -69,20 +74,20 @@ public final class Sampler {
             }
         }
         records.sort(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp()).reversed());
-        return records.stream().limit(n).map(this::decode).toList();
+        return records.stream().limit(n).map(record -> decode(record, maskPii)).toList();
     }
 
-    private JsonNode decode(ConsumerRecord<byte[], byte[]> record) {
+    private JsonNode decode(ConsumerRecord<byte[], byte[]> record, boolean maskPii) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("partition", record.partition());
         node.put("offset", record.offset());
         node.put("timestamp", Instant.ofEpochMilli(record.timestamp()).toString());
-        node.set("key", decodeOrText(record.key()));
-        node.set("value", decodeOrText(record.value()));
+        node.set("key", decodeOrText(record.key(), maskPii));
+        node.set("value", decodeOrText(record.value(), maskPii));
         return node;
     }
 
-    private JsonNode decodeOrText(byte[] bytes) {
+    private JsonNode decodeOrText(byte[] bytes, boolean maskPii) {
         if (bytes == null) {
             return JsonNodeFactory.instance.nullNode();
         }
@@ -92,7 +97,7 @@ public final class Sampler {
                 Schema schema = schemas.computeIfAbsent(id, i -> new Schema.Parser().parse(registry.schemaById(i)));
                 Object datum = new GenericDatumReader<>(schema).read(null,
                         DecoderFactory.get().binaryDecoder(bytes, 5, bytes.length - 5, null));
-                return AvroJson.toJson(datum, schema, true);
+                return AvroJson.toJson(datum, schema, maskPii);
             } catch (Exception e) {
                 return JsonNodeFactory.instance.textNode("<undecodable: " + e.getClass().getSimpleName() + ">");
             }
