@@ -62,18 +62,26 @@ record CatalogSnapshot(Map<String, JsonNode> byProduct) {
 
     /** Items (products, versions, decisions) shown here that {@code other} does not show as often. */
     long missingFrom(CatalogSnapshot other) {
-        List<String> theirs = new ArrayList<>(other.items());
+        List<JsonNode> theirs = new ArrayList<>(other.items());
         return items().stream().filter(item -> !theirs.remove(item)).count();
     }
 
-    private List<String> items() {
-        List<String> items = new ArrayList<>();
+    // JSON trees, not their text: two processes may write an object's fields in another order.
+    private List<JsonNode> items() {
+        List<JsonNode> items = new ArrayList<>();
         byProduct.forEach((name, fields) -> {
-            items.add("product " + name + " " + fields.path("address") + fields.path("contract"));
-            fields.path("versions").forEach(version -> items.add("version " + name + " " + version));
-            fields.path("decisions").forEach(decision -> items.add("decision " + name + " " + decision));
+            items.add(item("product", name, MeshJson.object().setAll(Map.of("address", fields.path("address"),
+                    "contract", fields.path("contract")))));
+            fields.path("versions").forEach(version -> items.add(item("version", name, version)));
+            fields.path("decisions").forEach(decision -> items.add(item("decision", name, decision)));
         });
         return items;
+    }
+
+    private static JsonNode item(String kind, String product, JsonNode value) {
+        ObjectNode item = MeshJson.object().put("kind", kind).put("product", product);
+        item.set("value", value);
+        return item;
     }
 
     private static JsonNode get(URI catalog, String path) throws IOException, InterruptedException {
