@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 final class BrokerControl {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerControl.class);
-    private static final Pattern COMMAND = Pattern.compile("\\s*(stop|start)-broker\\s+(\\d+)\\s*");
+    private static final Pattern COMMAND = Pattern.compile("\\s*(stop|start)-broker\\s+(\\d{1,9})\\s*");
 
     private BrokerControl() {
     }
