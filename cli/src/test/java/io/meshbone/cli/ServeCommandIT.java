@@ -3,10 +3,8 @@ package io.meshbone.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,36 +31,38 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeCommandIT {
 
-    private static final Path JAR = Path.of("target", "meshbone.jar");
     private static final String PRODUCT = "orders.order-placed";
 
-    private final List<Child> children = new ArrayList<>();
+    private ServeChildren children;
 
     @AfterEach
-    void killLeftovers() {
-        children.forEach(child -> child.process.destroyForcibly());
+    void killLeftovers() throws InterruptedException {
+        if (children != null) {
+            children.close();
+        }
     }
 
     @Test
     void partsRunAsProcessesOfTheirOwnAndStopCleanlyOnSigterm(@TempDir Path dir) throws Exception {
-        assertThat(JAR).as("the shaded jar, built in the package phase").exists();
-        Child kafka = start(dir, "kafka", "serve", "kafka", "--port", "0");
+        assertThat(ServeChildren.JAR).as("the shaded jar, built in the package phase").exists();
+        children = new ServeChildren(dir);
+        ServeChild kafka = children.start("kafka", "serve", "kafka", "--port", "0");
         String bootstrap = kafka.awaitValue("bootstrap.servers=", Duration.ofSeconds(120));
 
         // One after another: JVMs starting side by side on a busy 2-core machine can miss the 10 s reachability window.
-        Child registry = startAndAwaitUp(dir, "registry", "serve", "registry", "--bootstrap-server", bootstrap, "--port", "0",
+        ServeChild registry = children.startAndAwaitUp("registry", "serve", "registry", "--bootstrap-server", bootstrap, "--port", "0",
                 "--management-port", "0");
         String registryUrl = registry.awaitValue("schema.registry.url=", Duration.ofSeconds(10));
-        List<Child> parts = new ArrayList<>(List.of(registry));
+        List<ServeChild> parts = new ArrayList<>(List.of(registry));
         for (String instance : List.of("governance-1", "governance-2")) {
-            parts.add(startAndAwaitUp(dir, instance, "serve", "governance", "--bootstrap-server", bootstrap, "--registry-url", registryUrl,
+            parts.add(children.startAndAwaitUp(instance, "serve", "governance", "--bootstrap-server", bootstrap, "--registry-url", registryUrl,
                     "--management-port", "0", "--data-dir", dir.resolve(instance).toString()));
         }
-        Child catalog = startAndAwaitUp(dir, "catalog", "serve", "catalog", "--bootstrap-server", bootstrap, "--registry-url", registryUrl,
+        ServeChild catalog = children.startAndAwaitUp("catalog", "serve", "catalog", "--bootstrap-server", bootstrap, "--registry-url", registryUrl,
                 "--port", "0", "--management-port", "0");
         parts.add(catalog);
         // The domain app starts on its own once the contracts below list its product.
-        parts.add(startAndAwaitUp(dir, "domains", "serve", "domains", "orders-refinement", "--bootstrap-server", bootstrap,
+        parts.add(children.startAndAwaitUp("domains", "serve", "domains", "orders-refinement", "--bootstrap-server", bootstrap,
                 "--registry-url", registryUrl, "--management-port", "0"));
 
         // The contract gate runs only in the governance processes: every decision comes from them.
@@ -78,7 +78,7 @@ class ServeCommandIT {
             assertThat(awaitGatedRecord(bootstrap, PRODUCT + ".v1", parts)).isEqualTo(PRODUCT);
         }
 
-        for (Child part : parts) {
+        for (ServeChild part : parts) {
             URI management = URI.create(part.awaitValue("management.url=", Duration.ofSeconds(60)));
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(Http.get(management, "/health/ready").status())
                     .as("%s ready: %s", part.name, Http.get(management, "/health/ready").body()).isEqualTo(200));
@@ -93,7 +93,7 @@ class ServeCommandIT {
 
         parts.forEach(part -> part.signalled = System.nanoTime());
         parts.forEach(part -> part.process.destroy()); // SIGTERM on POSIX
-        for (Child part : parts) {
+        for (ServeChild part : parts) {
             assertThat(part.process.waitFor(15, TimeUnit.SECONDS)).as("%s exited after SIGTERM", part.name).isTrue();
             assertThat(part.process.exitValue()).as("%s exit code; output:%n%s", part.name, part.output()).isZero();
             assertThat(part.output()).contains("meshbone serve " + part.name.replaceAll("-\\d$", "") + " stopped.");
@@ -108,7 +108,8 @@ class ServeCommandIT {
     @Test
     void anUnreachableClusterEndsTheProcessWithOneLine(@TempDir Path dir) throws Exception {
         long started = System.nanoTime();
-        Child registry = start(dir, "registry", "serve", "registry", "--bootstrap-server", "127.0.0.1:1", "--port", "0",
+        children = new ServeChildren(dir);
+        ServeChild registry = children.start("registry", "serve", "registry", "--bootstrap-server", "127.0.0.1:1", "--port", "0",
                 "--management-port", "0");
 
         // 10 s of asking plus the JVM's start, which takes seconds on a loaded machine.
@@ -119,13 +120,13 @@ class ServeCommandIT {
                 .containsExactly("meshbone serve registry: cannot reach Kafka at 127.0.0.1:1 within 10s (bootstrap.servers)");
     }
 
-    private static String awaitGatedRecord(String bootstrap, String topic, List<Child> parts) {
+    private static String awaitGatedRecord(String bootstrap, String topic, List<ServeChild> parts) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.GROUP_ID_CONFIG, "serve-it");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             return await().atMost(Duration.ofSeconds(180)).until(() -> {
-                for (Child part : parts) {
+                for (ServeChild part : parts) {
                     part.requireAlive();
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
@@ -139,56 +140,4 @@ class ServeCommandIT {
         }
     }
 
-    private Child startAndAwaitUp(Path dir, String name, String... args) throws IOException {
-        Child child = start(dir, name, args);
-        child.awaitValue("meshbone serve " + args[1] + " is up", Duration.ofSeconds(180));
-        return child;
-    }
-
-    private Child start(Path dir, String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        // A file, not a pipe: the JDK closes a pipe under a concurrent reader when the child exits.
-        Path log = dir.resolve(name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Child child = new Child(name, process, log);
-        children.add(child);
-        return child;
-    }
-
-    private static String javaBinary() {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return Files.isExecutable(java) ? java.toString() : "java";
-    }
-
-    /** A {@code meshbone} child process and the file its output goes to. */
-    private static final class Child {
-        final String name;
-        final Process process;
-        final Path log;
-        long signalled;
-
-        Child(String name, Process process, Path log) {
-            this.name = name;
-            this.process = process;
-            this.log = log;
-        }
-
-        String output() throws IOException {
-            return Files.readString(log);
-        }
-
-        void requireAlive() throws IOException {
-            if (!process.isAlive()) {
-                throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + output());
-            }
-        }
-
-        String awaitValue(String prefix, Duration within) {
-            return await().atMost(within).until(() -> {
-                requireAlive();
-                return output().lines().filter(line -> line.startsWith(prefix)).findFirst().orElse(null);
-            }, line -> line != null).substring(prefix.length());
-        }
-    }
 }

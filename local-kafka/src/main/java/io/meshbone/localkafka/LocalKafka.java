@@ -41,6 +41,7 @@ public final class LocalKafka implements KafkaCluster {
     private final List<KafkaNode> brokers = new ArrayList<>();
     private final List<KafkaNode> controllers = new ArrayList<>();
     private String bootstrapServers;
+    private String clusterId;
     private boolean closed;
 
     private LocalKafka(LocalKafkaSettings settings) {
@@ -87,7 +88,7 @@ public final class LocalKafka implements KafkaCluster {
         boolean combined = brokerCount == 1;
         int[] brokerPorts = brokerPorts(brokerCount);
         int controllerPort = settings.port() == 0 ? FreePorts.pick(1)[0] : settings.port() + brokerCount;
-        String clusterId = clusterId();
+        clusterId = clusterId();
         List<String> endpoints = new ArrayList<>();
 
         if (!combined) {
@@ -107,6 +108,33 @@ public final class LocalKafka implements KafkaCluster {
             endpoints.add(settings.host() + ":" + brokerPorts[i]);
         }
         bootstrapServers = String.join(",", endpoints);
+    }
+
+    /**
+     * Stops one broker of a multi-broker cluster (a controlled shutdown: its partitions' leadership moves to the
+     * others first) and keeps its data, so {@link #startBroker} brings it back. Broker ids are 1..3.
+     */
+    public synchronized void stopBroker(int nodeId) {
+        broker(nodeId).stop();
+        log.info("Kafka broker {} stopped", nodeId);
+    }
+
+    /** Starts a broker that {@link #stopBroker} stopped, on its old port and data; it catches up as a follower. */
+    public synchronized void startBroker(int nodeId) {
+        KafkaNode broker = broker(nodeId);
+        if (broker.running()) {
+            throw new IllegalStateException("broker " + nodeId + " is running");
+        }
+        broker.start(clusterId);
+        log.info("Kafka broker {} started again", nodeId);
+    }
+
+    private KafkaNode broker(int nodeId) {
+        if (brokers.size() < 2 || closed) {
+            throw new IllegalStateException("only a running multi-broker cluster stops and starts single brokers");
+        }
+        return brokers.stream().filter(node -> node.nodeId() == nodeId).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("broker: expected one of 1.." + brokers.size() + ", got " + nodeId));
     }
 
     private int[] brokerPorts(int count) {

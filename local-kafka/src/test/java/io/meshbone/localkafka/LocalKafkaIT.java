@@ -1,6 +1,7 @@
 package io.meshbone.localkafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -105,6 +106,33 @@ class LocalKafkaIT {
             }
             assertThat(consumeAtLeast(cluster, topic, 100, "read_committed")).hasSize(100);
         }
+    }
+
+    @Test
+    void oneOfThreeBrokersStopsAndStartsAgainWithoutLosingRecords() throws Exception {
+        try (LocalKafka cluster = LocalKafka.start(LocalKafkaSettings.defaults().withBrokers(3))) {
+            String topic = "survives-a-broker";
+            createTopic(cluster, topic, 3, 3, Map.of("min.insync.replicas", "2"));
+            try (KafkaProducer<String, String> producer = producer(cluster, Map.of(ProducerConfig.ACKS_CONFIG, "all"));
+                 Admin admin = Admin.create(cluster.clientConfig())) {
+                cluster.stopBroker(2);
+                // Two in-sync replicas are enough for acks=all with min.insync.replicas=2.
+                for (int i = 0; i < 100; i++) {
+                    producer.send(new ProducerRecord<>(topic, "k" + i, "v" + i)).get();
+                }
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(isrSizes(admin, topic)).containsOnly(2));
+                cluster.startBroker(2);
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(isrSizes(admin, topic)).containsOnly(3));
+            }
+            assertThat(consumeAtLeast(cluster, topic, 100, "read_committed")).hasSize(100);
+            assertThatThrownBy(() -> cluster.startBroker(2)).hasMessageContaining("is running");
+            assertThatThrownBy(() -> cluster.stopBroker(7)).hasMessageContaining("got 7");
+        }
+    }
+
+    private static List<Integer> isrSizes(Admin admin, String topic) throws Exception {
+        return admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                .map(partition -> partition.isr().size()).toList();
     }
 
     @Test

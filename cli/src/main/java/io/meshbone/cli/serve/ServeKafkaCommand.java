@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /** {@code meshbone serve kafka}: the embedded Kafka cluster as a process of its own, for development and tests. */
 @Command(name = "kafka", mixinStandardHelpOptions = true, defaultValueProvider = ServeDefaults.class,
-        description = "Run the embedded Kafka cluster (KRaft, 1 or 3 brokers) as its own process until SIGTERM.")
+        description = {"Run the embedded Kafka cluster (KRaft, 1 or 3 brokers) as its own process until SIGTERM.",
+                "With 3 brokers, lines 'stop-broker N' and 'start-broker N' (N = 1..3) on standard input stop and restart one broker."})
 final class ServeKafkaCommand implements Callable<Integer> {
 
     @Option(names = "--brokers", defaultValue = "1",
@@ -39,6 +40,7 @@ final class ServeKafkaCommand implements Callable<Integer> {
             System.out.printf("meshbone serve kafka is up in %d ms (%d broker%s)%n", (System.nanoTime() - started) / 1_000_000,
                     kafka.brokerCount(), kafka.brokerCount() == 1 ? "" : "s");
             System.out.flush();
+            BrokerControl.follow(kafka, System.in, System.out, System.err);
             stop.await();
         }
         System.out.println("meshbone serve kafka stopped.");

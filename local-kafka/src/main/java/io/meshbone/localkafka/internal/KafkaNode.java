@@ -37,6 +37,10 @@ public final class KafkaNode {
         return nodeId;
     }
 
+    public boolean running() {
+        return server != null;
+    }
+
     /** Formats the log directory unless a previous run already did, then starts the node. */
     public void start(String clusterId) {
         Properties props = new Properties();
