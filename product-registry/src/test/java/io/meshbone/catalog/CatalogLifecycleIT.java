@@ -60,12 +60,14 @@ class CatalogLifecycleIT {
         successor = domain + ".new-feed";
         assertThat(apply(OWNER, "old-feed").outcome()).isEqualTo(Decision.Outcome.ACCEPTED);
         assertThat(apply(OWNER, "new-feed").outcome()).isEqualTo(Decision.Outcome.ACCEPTED);
+        // Its own topic for the raw records the lag test writes: a MeshConsumer of old-feed must not meet them.
+        assertThat(apply(OWNER, "lag-feed").outcome()).isEqualTo(Decision.Outcome.ACCEPTED);
         await().atMost(WAIT).until(() -> Http.get(mesh.catalogUrl(), "/api/products/" + successor).status() == 200);
     }
 
     @Test
     void aGroupReadingTheTopicAppearsAsALiveConsumerWithItsCommittedOffsetLag() throws Exception {
-        String topic = old + ".v1";
+        String topic = domain + ".lag-feed.v1";
         try (Admin admin = Admin.create(mesh.clientConfig())) {
             await().atMost(WAIT).until(() -> admin.listTopics().names().get().contains(topic));
         }
@@ -94,7 +96,7 @@ class CatalogLifecycleIT {
 
             await().atMost(WAIT).untilAsserted(() -> {
                 consumer.poll(Duration.ZERO);   // stays a live member while the catalog looks
-                JsonNode consumers = product(old).path("consumers");
+                JsonNode consumers = product(domain + ".lag-feed").path("consumers");
                 JsonNode mine = live(consumers, group);
                 assertThat(mine).as(consumers.toString()).isNotNull();
                 assertThat(mine.path("lag").asLong()).isEqualTo(produced - consumed);
