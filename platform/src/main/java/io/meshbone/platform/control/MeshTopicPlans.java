@@ -29,6 +29,9 @@ public final class MeshTopicPlans {
                 // One partition each, like product requests: the contract gate decides policies and contracts in one order.
                 new TopicPlan(MeshTopics.POLICY_REQUESTS, 1, replication, withMinIsr(Map.of("retention.ms", "604800000"), brokers)),
                 new TopicPlan(MeshTopics.POLICIES, 1, replication, compacted),
+                // The provisioner reads both to the end on every start to derive the ACLs.
+                new TopicPlan(MeshTopics.ACCESS_GRANTS, 1, replication, compacted),
+                new TopicPlan(MeshTopics.DOMAINS, 1, replication, compacted),
                 new TopicPlan(MeshTopics.DECISIONS, 1, replication, withMinIsr(Map.of("retention.ms", "2592000000"), brokers)),
                 // The latest event per job is the current lineage graph.
                 new TopicPlan(MeshTopics.LINEAGE, 1, replication, compacted),

@@ -20,6 +20,14 @@ public final class MeshTopics {
      * and {@code mesh.source} naming the staging topic; such a topic has no DLQ of its own to go to.
      */
     public static final String UNLISTED_DLQ = "_mesh.unlisted.dlq";
+    /** Requests to read a product, from {@code access request}, keyed by product name. */
+    public static final String ACCESS_REQUESTS = "_mesh.access-requests";
+    /** Approved access requests: compacted, key = {@code <product>|<principal>}, value = {@link AccessGrant}; a tombstone revokes. */
+    public static final String ACCESS_GRANTS = "_mesh.access-grants";
+    /** The mesh's domains and their owners: compacted, key = domain name. */
+    public static final String DOMAINS = "_mesh.domains";
+    /** Requests to create a domain or transfer its ownership, keyed by domain name. */
+    public static final String DOMAIN_REQUESTS = "_mesh.domain-requests";
     /** The schema registry's store. */
     public static final String SCHEMAS = "_schemas";
 

@@ -1,0 +1,58 @@
+package io.meshbone.platform.provisioning;
+
+import static org.apache.kafka.common.acl.AclOperation.DESCRIBE;
+import static org.apache.kafka.common.acl.AclOperation.READ;
+import static org.apache.kafka.common.acl.AclOperation.WRITE;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.meshbone.platform.contract.DataProduct;
+import io.meshbone.platform.contract.ProductNames;
+import org.apache.kafka.common.acl.AclBinding;
+
+/**
+ * The ACLs one listed product's contract implies: its domain writes staging, only the gate writes the product and
+ * DLQ topics, and the product topic is read by its owner, the catalog and the consumers the contract lists.
+ */
+public final class ProductAcls {
+
+    private ProductAcls() {
+    }
+
+    /** Every binding {@code product}'s topics need, for its current major version. */
+    public static List<AclBinding> of(DataProduct product) {
+        ProductNames names = product.names();
+        List<AclBinding> bindings = new ArrayList<>();
+        for (String owner : List.of(MeshPrincipals.team(names.domain()), MeshPrincipals.app(names.domain()))) {
+            bindings.addAll(Acls.topic(owner, names.stagingTopic(), WRITE, DESCRIBE));
+            bindings.addAll(Acls.topic(owner, names.topic(), READ, DESCRIBE));
+            bindings.addAll(Acls.topic(owner, names.dlqTopic(), READ, DESCRIBE));
+        }
+        bindings.addAll(Acls.topic(MeshPrincipals.GATE, names.stagingTopic(), READ, DESCRIBE));
+        bindings.addAll(Acls.topic(MeshPrincipals.GATE, names.topic(), WRITE, DESCRIBE));
+        bindings.addAll(Acls.topic(MeshPrincipals.GATE, names.dlqTopic(), WRITE, DESCRIBE));
+        // The catalog shows samples and counts of every product; DESCRIBE on the DLQ is enough to count its offsets.
+        bindings.addAll(Acls.topic(MeshPrincipals.CATALOG, names.topic(), READ, DESCRIBE));
+        bindings.addAll(Acls.topic(MeshPrincipals.CATALOG, names.dlqTopic(), DESCRIBE));
+        for (String consumer : product.spec().consumers()) {
+            for (String principal : consumerPrincipals(consumer)) {
+                bindings.addAll(Acls.topic(principal, names.topic(), READ, DESCRIBE));
+            }
+        }
+        return bindings;
+    }
+
+    /** The principals a {@code consumers:} entry (a domain or team name, e.g. {@code shipping}) names: its team and its apps. */
+    public static List<String> consumerPrincipals(String consumer) {
+        if (ProductNames.isNamePart(consumer)) {
+            return List.of(MeshPrincipals.team(consumer), MeshPrincipals.app(consumer));
+        }
+        return List.of();
+    }
+
+    /** The domains a product's {@code consumers:} names, which get a domain's group and app ACLs like owners do. */
+    public static List<String> consumerDomains(DataProduct product) {
+        return product.spec().consumers().stream().filter(ProductNames::isNamePart).toList();
+    }
+}
