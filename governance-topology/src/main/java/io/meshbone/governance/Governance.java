@@ -81,7 +81,8 @@ public final class Governance implements AutoCloseable {
         String stateDir = settings.stateDir().toString();
 
         if (services.contains(Provisioner.PART)) {
-            provisioner = new Provisioner(settings.clientConfig(), settings.resync(), health.part(Provisioner.PART)).start();
+            provisioner = new Provisioner(settings.clientConfig(), settings.resync(), health.part(Provisioner.PART),
+                    settings.provisionAcls()).start();
         }
         if (services.contains(ContractGate.PART)) {
             streams.add(start(ContractGate.topology(new RegistryContracts(registry), new ClusterFacts(cluster.brokers()),
