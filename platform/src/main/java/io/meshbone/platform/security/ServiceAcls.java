@@ -13,6 +13,7 @@ import static org.apache.kafka.common.resource.PatternType.LITERAL;
 import static org.apache.kafka.common.resource.PatternType.PREFIXED;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import io.meshbone.platform.control.MeshTopics;
@@ -134,12 +135,14 @@ public final class ServiceAcls {
     /**
      * What the apps of {@code domain} need besides their products: their Streams apps' internal topics, groups and
      * transactional ids by the {@code <domain>-} prefix of their application ids, their raw topics
-     * ({@code <domain>.raw}), the listings and lineage.
+     * ({@code <domain>.raw}), the listings and lineage. Every app part makes sure all raw topics of
+     * {@code rawDomains} exist, so it may create and describe those, without reading or writing them.
      */
-    public static List<AclBinding> domainApps(String domain) {
+    public static List<AclBinding> domainApps(String domain, Collection<String> rawDomains) {
         Grants grants = new Grants(MeshPrincipals.app(domain));
         grants.streamsApp(domain + "-");
         grants.topic(PREFIXED, domain + ".raw", ALL);
+        rawDomains.forEach(other -> grants.topic(PREFIXED, other + ".raw", CREATE, DESCRIBE));
         grants.topic(LITERAL, MeshTopics.PRODUCTS, READ, DESCRIBE);
         grants.topic(LITERAL, MeshTopics.LINEAGE, WRITE, DESCRIBE);
         return grants.acls();
