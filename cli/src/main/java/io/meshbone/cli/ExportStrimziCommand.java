@@ -107,7 +107,7 @@ final class ExportStrimziCommand implements Callable<Integer> {
 
     // Access grants live on the running mesh and change at runtime: the provisioner applies them, the export does not.
     private void writeUsers(List<DataProduct> products, PrintWriter out) throws IOException {
-        AclPlan plan = AclPlan.of(products, List.of(), List.of(), ServiceAcls.all());
+        AclPlan plan = AclPlan.of(products, List.of(), List.of(), ServiceAcls.services());
         Path users = Files.createDirectories(output.resolve(USERS));
         StrimziUsers renderer = new StrimziUsers(cluster);
         Map<String, ObjectNode> resources = renderer.resources(plan);

@@ -48,14 +48,15 @@ class ExportStrimziUsersTest {
         JsonNode teamOrders = users.get("team-orders.yaml");
         assertThat(teamOrders.path("spec").path("authentication").path("type").asText()).isEqualTo("scram-sha-512");
         assertThat(teamOrders.path("spec").path("authorization").path("type").asText()).isEqualTo("simple");
-        assertThat(rules(teamOrders)).contains("allow topic literal orders.order-placed.v1.staging [Write, Describe]",
+        assertThat(rules(teamOrders)).contains("allow topic literal orders.order-placed.v1.staging [Write, Describe, DescribeConfigs]",
                 "allow topic literal orders.order-placed.v1 [Read, Describe]",
                 "allow topic literal customers.customer-profile.v1 [Read, Describe]",
                 "allow group prefix orders- [Read, Describe]");
         assertThat(rules(teamOrders)).noneMatch(rule -> rule.startsWith("allow topic literal orders.order-placed.v1 ") && rule.contains("Write"));
-        assertThat(rules(users.get("gate.yaml"))).contains("allow topic literal orders.order-placed.v1 [Write, Describe]");
-        assertThat(rules(users.get("app-orders.yaml"))).contains("allow cluster [IdempotentWrite]", "allow topic prefix orders- [All]",
-                "allow transactionalId prefix orders- [Write, Describe]");
+        assertThat(rules(users.get("gate.yaml"))).contains("allow topic literal orders.order-placed.v1 [Read, Write, Describe, DescribeConfigs]");
+        assertThat(rules(users.get("app-orders.yaml"))).contains("allow topic prefix orders- [All]",
+                "allow transactionalId prefix orders- [All]");
+        assertThat(rules(users.get("provisioner.yaml"))).contains("allow cluster [Create, Alter, Describe]");
     }
 
     private Map<String, JsonNode> users() throws IOException {

@@ -124,7 +124,7 @@ public final class AclProvisioning {
             }
         }
         try {
-            new AclReconciler(admin).reconcile(AclPlan.of(active, grants.values(), domains, ServiceAcls.all()),
+            new AclReconciler(admin).reconcile(AclPlan.of(active, grants.values(), domains, ServiceAcls.services()),
                     AclOwnership.of(everListed));
             dirty = false;
         } catch (RuntimeException e) {

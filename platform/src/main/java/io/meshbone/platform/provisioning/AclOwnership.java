@@ -11,7 +11,7 @@ import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * Which of a cluster's ACLs Meshbone manages, and so may delete when no plan wants them: every binding of a mesh
- * principal ({@link MeshPrincipals#isMeshPrincipal}), and every binding, whoever it is for, on the product, staging or
+ * principal ({@link KafkaPrincipals#isMeshPrincipal}), and every binding, whoever it is for, on the product, staging or
  * DLQ topic of a product ever listed on {@code _mesh.products} (retired ones included). Every other binding is an
  * operator's and is left alone.
  *
@@ -31,7 +31,7 @@ public record AclOwnership(Set<String> productTopics) {
     }
 
     public boolean manages(AclBinding binding) {
-        if (MeshPrincipals.isMeshPrincipal(binding.entry().principal())) {
+        if (KafkaPrincipals.isMeshPrincipal(binding.entry().principal())) {
             return true;
         }
         return binding.pattern().resourceType() == ResourceType.TOPIC && binding.pattern().patternType() == PatternType.LITERAL

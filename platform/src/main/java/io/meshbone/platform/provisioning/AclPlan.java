@@ -54,7 +54,7 @@ public record AclPlan(Set<AclBinding> bindings) {
         }
         for (String domain : allDomains) {
             if (ProductNames.isNamePart(domain)) {
-                allows.addAll(DomainAcls.of(domain));
+                allows.addAll(DomainAcls.of(domain, allDomains));
             }
         }
         for (AccessGrant grant : grants) {

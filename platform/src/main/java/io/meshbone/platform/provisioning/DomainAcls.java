@@ -1,56 +1,46 @@
 package io.meshbone.platform.provisioning;
 
-import static org.apache.kafka.common.acl.AclOperation.ALL;
 import static org.apache.kafka.common.acl.AclOperation.CREATE;
 import static org.apache.kafka.common.acl.AclOperation.DESCRIBE;
-import static org.apache.kafka.common.acl.AclOperation.IDEMPOTENT_WRITE;
 import static org.apache.kafka.common.acl.AclOperation.READ;
 import static org.apache.kafka.common.acl.AclOperation.WRITE;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
+import io.meshbone.platform.security.ServiceAcls;
 import org.apache.kafka.common.acl.AclBinding;
 
 /**
- * The ACLs every domain has regardless of its products: its consumer groups, its raw topics, and for its Kafka
- * Streams apps (application ids {@code <domain>-…}) their internal topics and transactional ids, all by prefix.
+ * The ACLs every domain has regardless of its products: its team's consumer groups and raw topics, its apps' Streams
+ * internal topics, groups and transactional ids ({@link ServiceAcls#domainApps}, by the {@code <domain>-} prefix of
+ * their application ids), and the raw topics CDC connectors and the demo feed.
  */
 public final class DomainAcls {
 
     private DomainAcls() {
     }
 
-    /** The prefixes of a domain's raw topics: {@code orders.raw.orders} (CDC), {@code orders.raw-checkout} (demo). */
-    public static List<String> rawPrefixes(String domain) {
-        return List.of(domain + ".raw.", domain + ".raw-");
+    /** {@code <domain>.raw}: the prefix of a domain's raw topics, {@code orders.raw.orders} (CDC), {@code orders.raw-checkout} (demo). */
+    public static String rawPrefix(String domain) {
+        return domain + ".raw";
     }
 
-    /** {@code <domain>-}: the domain's application ids, and so its Streams apps' groups, internal topics and transactional ids. */
+    /** {@code <domain>-}: the domain's application ids, and so its groups. */
     public static String appPrefix(String domain) {
         return domain + "-";
     }
 
-    public static List<AclBinding> of(String domain) {
-        String team = MeshPrincipals.team(domain);
-        String app = MeshPrincipals.app(domain);
-        List<AclBinding> bindings = new ArrayList<>();
-        for (String principal : List.of(team, app)) {
-            bindings.addAll(Acls.groupPrefix(principal, appPrefix(domain), READ, DESCRIBE));
-            for (String raw : rawPrefixes(domain)) {
-                bindings.addAll(Acls.topicPrefix(principal, raw, READ, WRITE, DESCRIBE, CREATE));
-            }
-        }
-        // Streams makes, reads, writes, purges and reconfigures its changelog and repartition topics: all of it.
-        bindings.addAll(Acls.topicPrefix(app, appPrefix(domain), ALL));
-        bindings.addAll(Acls.transactionalIdPrefix(app, appPrefix(domain), WRITE, DESCRIBE));
-        bindings.addAll(Acls.cluster(app, IDEMPOTENT_WRITE));
-        // CDC source connectors and the demo's generators feed the domain's raw topics.
-        for (String feeder : List.of(MeshPrincipals.CONNECT, MeshPrincipals.DEMO)) {
-            for (String raw : rawPrefixes(domain)) {
-                bindings.addAll(Acls.topicPrefix(feeder, raw, WRITE, DESCRIBE, CREATE));
-            }
-        }
+    /** The bindings of {@code domain}, one of {@code allDomains} (whose raw topics its apps may create). */
+    public static List<AclBinding> of(String domain, Collection<String> allDomains) {
+        String team = KafkaPrincipals.team(domain);
+        List<AclBinding> bindings = new ArrayList<>(ServiceAcls.domainApps(domain, allDomains));
+        bindings.addAll(Acls.groupPrefix(team, appPrefix(domain), READ, DESCRIBE));
+        bindings.addAll(Acls.topicPrefix(team, rawPrefix(domain), READ, WRITE, DESCRIBE, CREATE));
+        bindings.addAll(ServiceAcls.demoRawTopics(domain));
+        // CDC source connectors feed the domain's raw topics.
+        bindings.addAll(Acls.topicPrefix(KafkaPrincipals.CONNECT, rawPrefix(domain), WRITE, DESCRIBE, CREATE));
         return bindings;
     }
 }

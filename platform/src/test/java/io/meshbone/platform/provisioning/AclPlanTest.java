@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.apache.kafka.common.acl.AclOperation.ALL;
 import static org.apache.kafka.common.acl.AclOperation.CREATE;
 import static org.apache.kafka.common.acl.AclOperation.DESCRIBE;
-import static org.apache.kafka.common.acl.AclOperation.IDEMPOTENT_WRITE;
 import static org.apache.kafka.common.acl.AclOperation.READ;
 import static org.apache.kafka.common.acl.AclOperation.WRITE;
 
@@ -51,18 +50,18 @@ class AclPlanTest {
                 .filteredOn(b -> List.of("orders.order-placed.v1", "orders.order-placed.v1.dlq", "payments.payment-settled.v2",
                         "payments.payment-settled.v2.dlq").contains(b.pattern().name()))
                 .extracting(b -> b.entry().principal())
-                .containsOnly(MeshPrincipals.GATE)
+                .containsOnly(KafkaPrincipals.GATE)
                 .hasSize(4);
-        assertThat(plan.bindings()).contains(allow(MeshPrincipals.GATE, "orders.order-placed.v1.staging", READ));
+        assertThat(plan.bindings()).contains(allow(KafkaPrincipals.GATE, "orders.order-placed.v1.staging", READ));
     }
 
     @Test
     void onlyTheConsumersTheContractListsReadTheProduct() {
         AclPlan plan = plan(List.of());
         assertThat(readersOf(plan, "orders.order-placed.v1")).containsExactlyInAnyOrder("User:team-orders", "User:app-orders",
-                "User:team-shipping", "User:app-shipping", "User:team-analytics", "User:app-analytics", MeshPrincipals.CATALOG);
+                "User:team-shipping", "User:app-shipping", "User:team-analytics", "User:app-analytics", KafkaPrincipals.CATALOG, KafkaPrincipals.CONNECT, KafkaPrincipals.GATE);
         assertThat(readersOf(plan, "payments.payment-settled.v2")).containsExactlyInAnyOrder("User:team-payments",
-                "User:app-payments", MeshPrincipals.CATALOG);
+                "User:app-payments", KafkaPrincipals.CATALOG, KafkaPrincipals.CONNECT, KafkaPrincipals.GATE);
     }
 
     @Test
@@ -81,13 +80,13 @@ class AclPlanTest {
     void aDomainsStreamsAppsGetTheirInternalTopicsGroupsAndTransactionalIdsByPrefix() {
         AclPlan plan = plan(List.of());
         for (String domain : List.of("orders", "payments", "customers", "shipping")) {
-            String app = MeshPrincipals.app(domain);
+            String app = KafkaPrincipals.app(domain);
             assertThat(plan.bindings()).contains(
                     binding(app, ResourceType.TOPIC, domain + "-", PatternType.PREFIXED, ALL, AclPermissionType.ALLOW),
-                    binding(app, ResourceType.GROUP, domain + "-", PatternType.PREFIXED, READ, AclPermissionType.ALLOW),
-                    binding(app, ResourceType.TRANSACTIONAL_ID, domain + "-", PatternType.PREFIXED, WRITE, AclPermissionType.ALLOW),
-                    binding(app, ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL, IDEMPOTENT_WRITE, AclPermissionType.ALLOW),
-                    binding(MeshPrincipals.CONNECT, ResourceType.TOPIC, domain + ".raw.", PatternType.PREFIXED, WRITE, AclPermissionType.ALLOW));
+                    binding(app, ResourceType.GROUP, domain + "-", PatternType.PREFIXED, ALL, AclPermissionType.ALLOW),
+                    binding(app, ResourceType.TRANSACTIONAL_ID, domain + "-", PatternType.PREFIXED, ALL, AclPermissionType.ALLOW),
+                    binding("User:team-" + domain, ResourceType.GROUP, domain + "-", PatternType.PREFIXED, READ, AclPermissionType.ALLOW),
+                    binding(KafkaPrincipals.CONNECT, ResourceType.TOPIC, domain + ".raw", PatternType.PREFIXED, WRITE, AclPermissionType.ALLOW));
         }
     }
 
@@ -98,7 +97,7 @@ class AclPlanTest {
         AclPlan plan = AclPlan.of(List.of(rawFeed, eu), List.of(), List.of(), List.of());
         assertThat(plan.bindings()).contains(
                 binding("User:team-orders", ResourceType.TOPIC, "orders.raw-feed.v1", PatternType.LITERAL, WRITE, AclPermissionType.DENY),
-                binding(MeshPrincipals.CONNECT, ResourceType.TOPIC, "orders.raw-feed.v1", PatternType.LITERAL, WRITE, AclPermissionType.DENY),
+                binding(KafkaPrincipals.CONNECT, ResourceType.TOPIC, "orders.raw-feed.v1", PatternType.LITERAL, WRITE, AclPermissionType.DENY),
                 binding("User:app-orders", ResourceType.TOPIC, "orders-eu.order-placed.v1.staging", PatternType.LITERAL, WRITE, AclPermissionType.DENY),
                 binding("User:app-orders", ResourceType.TOPIC, "orders-eu.order-placed.v1", PatternType.LITERAL, READ, AclPermissionType.DENY));
         // What the plan grants literally stays allowed: the owner still writes its staging topic.
