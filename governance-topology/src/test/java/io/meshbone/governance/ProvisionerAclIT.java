@@ -24,6 +24,8 @@ import io.meshbone.platform.control.MeshTopics;
 import io.meshbone.platform.health.HealthRegistry;
 import io.meshbone.platform.health.PartHealth;
 import io.meshbone.platform.provisioning.TopicReconciler;
+import io.meshbone.platform.security.AclGrants;
+import io.meshbone.platform.security.ServiceAcls;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -50,7 +52,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The provisioner's ACLs on a secure broker (SASL/SCRAM, StandardAuthorizer, no ACL means no access), each denial
+ * The provisioner's ACLs on a secure broker, the provisioner logged in as {@code User:provisioner} (SASL/SCRAM, StandardAuthorizer, no ACL means no access), each denial
  * seen by a real client logged in as the principal it is about.
  */
 @ExtendWith(SharedSecureKafka.class)
@@ -67,8 +69,11 @@ class ProvisionerAclIT {
         kafka = SharedSecureKafka.acquire();
         try (Admin admin = Admin.create(kafka.adminClientConfig())) {
             new TopicReconciler(admin).reconcile(MeshTopicPlans.internal(1));
+            // Only the services' fixed ACLs are made by hand, as up --secure does; the provisioner makes the rest.
+            AclGrants.grant(admin, ServiceAcls.services());
         }
-        provisioner = new Provisioner(kafka.adminClientConfig(), Duration.ofSeconds(30), HEALTH.part(Provisioner.PART)).start();
+        provisioner = new Provisioner(kafka.clientConfig("provisioner", password("provisioner")), Duration.ofSeconds(30),
+                HEALTH.part(Provisioner.PART)).start();
     }
 
     @AfterAll
