@@ -1,15 +1,19 @@
 package io.meshbone.cli;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.platform.control.MeshJson;
@@ -34,11 +38,33 @@ final class MeshOptions {
             description = "Catalog URL. Default: ${DEFAULT-VALUE}.")
     String catalogUrl;
 
+    @Option(names = "--credentials", paramLabel = "FILE", defaultValue = "${env:MESHBONE_CREDENTIALS}",
+            description = "A principal's credentials file (<data-dir>/credentials/<name>.properties of a secure mesh): "
+                    + "its Kafka client and registry settings. Default: $MESHBONE_CREDENTIALS, else none (open mode).")
+    Path credentials;
+
     private boolean kafkaReached;
+
+    /** The settings of {@code --credentials} (security.protocol, sasl.*, basic.auth.*), empty without one. */
+    Map<String, Object> credentialSettings() {
+        if (credentials == null) {
+            return Map.of();
+        }
+        Properties file = new Properties();
+        try (Reader reader = Files.newBufferedReader(credentials, StandardCharsets.UTF_8)) {
+            file.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--credentials: cannot read " + credentials + ": " + e.getMessage(), e);
+        }
+        Map<String, Object> settings = new HashMap<>();
+        file.stringPropertyNames().forEach(key -> settings.put(key, file.getProperty(key).trim()));
+        return settings;
+    }
 
     /** Kafka client settings for {@code --bootstrap-server}, once the cluster there has answered (see {@link KafkaReachability}). */
     Map<String, Object> clientConfig() {
         Map<String, Object> config = new HashMap<>();
+        config.putAll(credentialSettings());
         config.put("bootstrap.servers", bootstrapServer);
         if (!kafkaReached) {
             KafkaReachability.require(bootstrapServer, config);
@@ -53,6 +79,9 @@ final class MeshOptions {
      */
     MeshClientSettings clientSettings(ParseResult parsed) {
         MeshClientSettings settings = MeshClientSettings.of(catalogUrl);
+        for (Map.Entry<String, Object> setting : credentialSettings().entrySet()) {
+            settings = settings.with(setting.getKey(), setting.getValue());
+        }
         if (given(parsed, "--bootstrap-server", "MESHBONE_BOOTSTRAP_SERVER")) {
             settings = settings.with("bootstrap.servers", bootstrapServer);
         }

@@ -77,7 +77,8 @@ public final class Governance implements AutoCloseable {
     private void startAll(GovernanceSettings settings, HealthRegistry health, Set<String> services) {
         Cluster cluster = prepareInternalTopics(settings);
         String clusterId = cluster.id();
-        SchemaRegistryClient registry = new SchemaRegistryClient(SchemaRegistryClientSettings.of(settings.registryUrl()));
+        SchemaRegistryClient registry = new SchemaRegistryClient(
+                SchemaRegistryClientSettings.of(settings.registryUrl(), settings.clientConfig()));
         String stateDir = settings.stateDir().toString();
 
         if (services.contains(Provisioner.PART)) {
