@@ -11,8 +11,9 @@ import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * Which of a cluster's ACLs Meshbone manages, and so may delete when no plan wants them: every binding of a mesh
- * principal ({@link KafkaPrincipals#isMeshPrincipal}), and every binding, whoever it is for, on the product, staging or
- * DLQ topic of a product ever listed on {@code _mesh.products} (retired ones included). Every other binding is an
+ * principal ({@link KafkaPrincipals#isMeshPrincipal}), every binding, whoever it is for, on the product, staging or
+ * DLQ topic of a product ever listed on {@code _mesh.products} (retired ones included), and the group binding an
+ * access grant gives its principal ({@code User:alice} on groups prefixed {@code alice-}). Every other binding is an
  * operator's and is left alone.
  *
  * @param productTopics the topics of every listed product, retired or not
@@ -33,6 +34,9 @@ public record AclOwnership(Set<String> productTopics) {
     public boolean manages(AclBinding binding) {
         if (KafkaPrincipals.isMeshPrincipal(binding.entry().principal())) {
             return true;
+        }
+        if (binding.pattern().resourceType() == ResourceType.GROUP && binding.pattern().patternType() == PatternType.PREFIXED) {
+            return binding.pattern().name().equals(AclPlan.grantGroupPrefix(binding.entry().principal()));
         }
         return binding.pattern().resourceType() == ResourceType.TOPIC && binding.pattern().patternType() == PatternType.LITERAL
                 && productTopics.contains(binding.pattern().name());

@@ -62,12 +62,17 @@ public record AclPlan(Set<AclBinding> bindings) {
             if (names != null && isUser(grant.principal())) {
                 allows.addAll(Acls.topic(grant.principal(), names.topic(), READ, DESCRIBE));
                 // A granted user reads with group ids that start with its name, as a domain's do with the domain's.
-                allows.addAll(Acls.groupPrefix(grant.principal(), grant.principal().substring(PRINCIPAL_TYPE.length()) + "-", READ, DESCRIBE));
+                allows.addAll(Acls.groupPrefix(grant.principal(), grantGroupPrefix(grant.principal()), READ, DESCRIBE));
             }
         }
         Set<AclBinding> all = new LinkedHashSet<>(allows);
         all.addAll(PrefixGuard.denials(allows, productTopics));
         return new AclPlan(all);
+    }
+
+    /** {@code <user>-}: the group ids a granted principal {@code User:<user>} reads with. */
+    public static String grantGroupPrefix(String principal) {
+        return principal.substring(principal.indexOf(':') + 1) + "-";
     }
 
     /** The product, staging and DLQ topics of a product: the topics whose ACLs Meshbone owns whoever they are for. */

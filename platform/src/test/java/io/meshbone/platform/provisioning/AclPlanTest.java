@@ -115,6 +115,10 @@ class AclPlanTest {
         assertThat(ownership.manages(allow("User:alice", "orders.order-placed.v1", READ))).isTrue();
         assertThat(ownership.manages(allow("User:alice", "alice-private", READ))).isFalse();
         assertThat(ownership.manages(allow("User:admin", "anything", READ))).isFalse();
+        assertThat(ownership.manages(binding("User:alice", ResourceType.GROUP, "alice-", PatternType.PREFIXED, READ, AclPermissionType.ALLOW)))
+                .isTrue();
+        assertThat(ownership.manages(binding("User:alice", ResourceType.GROUP, "reports", PatternType.PREFIXED, READ, AclPermissionType.ALLOW)))
+                .isFalse();
     }
 
     @Test
