@@ -74,7 +74,7 @@ public final class MeshAvroSerdeConfig extends AbstractConfig {
     public MeshAvroSerdeConfig(Map<String, ?> props) {
         // Kafka's own logging would print the URLs with their user:password@; this logs them masked.
         super(CONFIG, props, false);
-        log.info("{} values: {}", getClass().getSimpleName(), new TreeMap<>(Secrets.masked(values())));
+        log.debug("{} values: {}", getClass().getSimpleName(), new TreeMap<>(Secrets.masked(values())));
         this.urls = getList(SCHEMA_REGISTRY_URL);
         this.useLatestVersion = getBoolean(USE_LATEST_VERSION);
         this.autoRegister = getBoolean(AUTO_REGISTER_SCHEMAS) && !useLatestVersion;
