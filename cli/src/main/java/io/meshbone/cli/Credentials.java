@@ -51,6 +51,11 @@ record Credentials(Path file, Map<String, String> settings) {
         return "Basic " + Base64.getEncoder().encodeToString(info.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Every setting of the file: Kafka's and the registry client's ({@code basic.auth.*}). */
+    Map<String, Object> allSettings() {
+        return new TreeMap<>(settings);
+    }
+
     /** The Kafka client settings of the file: everything but the HTTP ones ({@code basic.auth.*}). */
     Map<String, Object> kafkaSettings() {
         Map<String, Object> kafka = new TreeMap<>();

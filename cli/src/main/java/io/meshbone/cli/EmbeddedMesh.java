@@ -19,7 +19,14 @@ import java.util.function.Consumer;
 
 import io.meshbone.catalog.CatalogServer;
 import io.meshbone.connect.EmbeddedConnect;
+import io.meshbone.domains.DomainApp;
 import io.meshbone.domains.DomainApps;
+import io.meshbone.governance.ContractGate;
+import io.meshbone.governance.Provisioner;
+import io.meshbone.governance.RecordGate;
+import io.meshbone.cli.internal.SecureParts;
+import io.meshbone.platform.security.CredentialStore;
+import io.meshbone.platform.security.MeshPrincipals;
 import io.meshbone.cli.internal.ExampleContracts;
 import io.meshbone.cli.serve.CatalogPart;
 import io.meshbone.cli.serve.ConnectPart;
@@ -74,9 +81,18 @@ public final class EmbeddedMesh implements AutoCloseable {
      * @param connectPort      the Kafka Connect worker's REST port (0 = free port, -1 = no worker)
      * @param demo             whether to publish demo raw events for the example domain apps
      * @param progress         receives one line per step, for a person watching
+     * @param credentials      where the principals' credentials go in secure mode (the embedded cluster then
+     *                         needs {@link LocalKafkaSettings#withSecurity} with the admin's password from here),
+     *                         or null for open mode
      */
     public record Settings(String bootstrapServers, LocalKafkaSettings kafka, int registryPort, int catalogPort,
-                           int connectPort, boolean demo, Consumer<String> progress) {
+                           int connectPort, boolean demo, Consumer<String> progress, CredentialStore credentials) {
+
+        /** Open mode. */
+        public Settings(String bootstrapServers, LocalKafkaSettings kafka, int registryPort, int catalogPort,
+                        int connectPort, boolean demo, Consumer<String> progress) {
+            this(bootstrapServers, kafka, registryPort, catalogPort, connectPort, demo, progress, null);
+        }
     }
 
     private final BooleanSupplier stopRequested;
@@ -90,6 +106,8 @@ public final class EmbeddedMesh implements AutoCloseable {
     private URI connectUrl;
     private Map<String, Object> clientConfig;
     private Path stateDir;
+    /** The principals of a secure mesh; null in open mode. */
+    private SecureParts secure;
 
     private EmbeddedMesh(BooleanSupplier stopRequested) {
         this.stopRequested = stopRequested;
@@ -137,16 +155,24 @@ public final class EmbeddedMesh implements AutoCloseable {
         if (settings.bootstrapServers() == null) {
             LocalKafka kafka = add(new KafkaPart(settings.kafka()).start());
             bootstrapServers = kafka.bootstrapServers();
+            clientConfig = kafka.adminClientConfig();
         } else {
             bootstrapServers = settings.bootstrapServers();
+            clientConfig = Map.of("bootstrap.servers", bootstrapServers);
         }
         progress.accept("kafka      " + bootstrapServers);
-        clientConfig = Map.of("bootstrap.servers", bootstrapServers);
+        if (settings.credentials() != null) {
+            checkpoint("the principals");
+            secure = SecureParts.prepare(settings.credentials(), clientConfig);
+            secure.grantProducts(ExampleContracts.load(EmbeddedMesh::teamPrincipal).stream()
+                    .map(example -> example.product().names()).toList());
+            progress.accept("security   SASL/SCRAM-SHA-512 and ACLs, every part as its own principal");
+        }
         // Every part starts against the same context: the cluster, this host, the shared meters and health.
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         checkpoint("the schema registry");
         SchemaRegistryServer registry = add(new RegistryPart(settings.registryPort())
-                .start(new PartContext(clientConfig, null, HOST, null, meters, health)));
+                .start(as(MeshPrincipals.REGISTRY, new PartContext(clientConfig, null, HOST, null, meters, health))));
         registryUrl = registry.url();
         progress.accept("registry   " + registryUrl);
         Path dataDir = settings.kafka() == null ? null : settings.kafka().dataDir();
@@ -159,10 +185,15 @@ public final class EmbeddedMesh implements AutoCloseable {
         // Governance, catalog, domain apps and Connect are independent Kafka clients: they stop side by side.
         add(new NamedPart("services", () -> Closeables.closeTogether("mesh service", services)));
         checkpoint("governance");
-        service(GovernancePart.all().start(context));
+        if (secure == null) {
+            service(GovernancePart.all().start(context));
+        } else {
+            service(new GovernancePart(Set.of(ContractGate.PART, RecordGate.PART)).start(as(MeshPrincipals.GATE, context)));
+            service(new GovernancePart(Set.of(Provisioner.PART)).start(as(MeshPrincipals.PROVISIONER, context)));
+        }
         progress.accept("governance contract gate, record gate, provisioner");
         checkpoint("the catalog");
-        CatalogServer catalog = service(new CatalogPart(settings.catalogPort()).start(context));
+        CatalogServer catalog = service(new CatalogPart(settings.catalogPort()).start(as(MeshPrincipals.CATALOG, context)));
         catalogUrl = catalog.url();
         progress.accept("catalog    " + catalogUrl);
         checkpoint("the example contracts");
@@ -170,11 +201,11 @@ public final class EmbeddedMesh implements AutoCloseable {
         awaitTopics(listed.values().stream().map(p -> p.names().stagingTopic()).toList());
         // Each domain app starts as soon as the products it reads and writes are listed.
         checkpoint("the domain apps");
-        DomainApps domainApps = service(DomainsPart.all().start(context));
+        List<DomainApps> domainApps = startDomainApps(context);
         progress.accept("domains    " + DomainApps.all().size() + " Kafka Streams apps (orders, customers, payments, shipping)");
         checkpoint("Kafka Connect");
         if (settings.connectPort() >= 0) {
-            EmbeddedConnect connect = service(new ConnectPart(settings.connectPort()).start(context));
+            EmbeddedConnect connect = service(new ConnectPart(settings.connectPort()).start(as(MeshPrincipals.CONNECT, context)));
             connectUrl = connect.restUrl();
             progress.accept("connect    " + connectUrl + connect.sinkSkipped().map(why -> " (no dashboard sink: " + why + ")")
                     .orElse(" dashboard sink to PostgreSQL"));
@@ -182,8 +213,9 @@ public final class EmbeddedMesh implements AutoCloseable {
         checkpoint("the demo");
         if (settings.demo()) {
             // The history waits for the domain apps, so every partition's share reaches the hourly windows in step.
-            add(new DemoPart(DemoPart.DEFAULT_CHECKOUTS_PER_SECOND, DemoPart.DEFAULT_HISTORY, c -> domainApps::running)
-                    .start(context));
+            add(new DemoPart(DemoPart.DEFAULT_CHECKOUTS_PER_SECOND, DemoPart.DEFAULT_HISTORY,
+                    c -> () -> domainApps.stream().allMatch(DomainApps::running))
+                    .start(as(MeshPrincipals.DEMO, context)));
             progress.accept("demo       raw checkout, payment, status and profile events for the domain apps");
         }
     }
@@ -199,7 +231,9 @@ public final class EmbeddedMesh implements AutoCloseable {
                 progress.accept("policy     " + decision.policy() + " v" + decision.version() + " " + decision.outcome()
                         + (decision.accepted() ? "" : " " + decision.reasons()));
             }
-            for (ExampleContracts.Example example : ExampleContracts.load(PRINCIPAL)) {
+            // In secure mode each domain's team applies its contracts: the admin writes the requests in their name.
+            for (ExampleContracts.Example example : secure == null ? ExampleContracts.load(PRINCIPAL)
+                    : ExampleContracts.load(EmbeddedMesh::teamPrincipal)) {
                 checkpoint("contract " + example.product().name());
                 Decision decision = contracts.apply(example.request(), Duration.ofSeconds(60));
                 progress.accept("contract   " + example.product().name() + " " + decision.outcome()
@@ -230,6 +264,40 @@ public final class EmbeddedMesh implements AutoCloseable {
             throw new IllegalStateException("interrupted while waiting for the product topics", e);
         }
         throw new TimeoutException("the provisioner did not create " + topics + " within 60 s");
+    }
+
+    /** Open mode: every domain app as one part. Secure: each domain's apps as {@code User:app-<domain>}. */
+    private List<DomainApps> startDomainApps(PartContext context) {
+        if (secure == null) {
+            return List.of(service(DomainsPart.all().start(context)));
+        }
+        List<DomainApps> started = new ArrayList<>();
+        for (String domain : MeshPrincipals.EXAMPLE_DOMAINS) {
+            List<DomainApp> apps = DomainApps.all().stream()
+                    .filter(app -> app.applicationId().startsWith(domain + "-")).toList();
+            if (!apps.isEmpty()) {
+                started.add(service(new DomainsPart(apps).start(as(MeshPrincipals.app(domain), context))));
+            }
+        }
+        return started;
+    }
+
+    /** {@code context} with the client settings of {@code principal} in secure mode; {@code context} itself when open. */
+    private PartContext as(String principal, PartContext context) {
+        if (secure == null) {
+            return context;
+        }
+        return new PartContext(secure.clientConfig(principal), context.registryUrl(), context.host(), context.stateDir(),
+                context.meters(), context.health());
+    }
+
+    private static String teamPrincipal(String domain) {
+        return MeshPrincipals.kafkaPrincipal(MeshPrincipals.team(domain));
+    }
+
+    /** The folder of the principals' credential files in secure mode, null in open mode. */
+    public Path credentialsDirectory() {
+        return secure == null ? null : secure.directory();
     }
 
     /** Adds a part that stops with the other services, after the parts added later and before those added earlier. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -16,18 +17,27 @@ import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.LintReport;
 import io.meshbone.platform.contract.ProductDescriptors;
 import io.meshbone.platform.control.ListedProducts;
+import io.meshbone.platform.provisioning.AclPlan;
+import io.meshbone.platform.security.ServiceAcls;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code meshbone export strimzi}: one Strimzi {@code KafkaTopic} file per product, staging and DLQ topic. */
+/**
+ * {@code meshbone export strimzi}: one Strimzi {@code KafkaTopic} file per product, staging and DLQ topic, and one
+ * {@code KafkaUser} file per principal of the ACL plan under {@code users/}.
+ */
 @Command(name = "strimzi", mixinStandardHelpOptions = true,
         description = {"Write a Strimzi KafkaTopic resource for every product, staging and DLQ topic of the contracts, with the "
                 + "partitions and configs the provisioner applies, one file per topic (<topic>.yaml) in the output folder.",
-                "KafkaUser resources follow once the mesh has ACLs."})
+                "Also a Strimzi KafkaUser per principal (SCRAM-SHA-512, simple authorization with the ACLs the provisioner "
+                        + "derives from the contracts, their domains and the mesh services) in users/<user>.yaml."})
 final class ExportStrimziCommand implements Callable<Integer> {
+
+    /** The folder under the output folder that holds the {@code KafkaUser} files. */
+    static final String USERS = "users";
 
     @Spec
     CommandSpec spec;
@@ -90,7 +100,24 @@ final class ExportStrimziCommand implements Callable<Integer> {
             }
         }
         out.printf("wrote %d KafkaTopic resources for %d products to %s%n", written, products.size(), output);
+        writeUsers(products, out);
         out.flush();
         return 0;
+    }
+
+    // Access grants live on the running mesh and change at runtime: the provisioner applies them, the export does not.
+    private void writeUsers(List<DataProduct> products, PrintWriter out) throws IOException {
+        AclPlan plan = AclPlan.of(products, List.of(), List.of(), ServiceAcls.services());
+        Path users = Files.createDirectories(output.resolve(USERS));
+        StrimziUsers renderer = new StrimziUsers(cluster);
+        Map<String, ObjectNode> resources = renderer.resources(plan);
+        for (ObjectNode user : resources.values()) {
+            Files.writeString(users.resolve(StrimziUsers.fileName(user)), StrimziTopics.yaml(user), StandardCharsets.UTF_8);
+        }
+        out.printf("wrote %d KafkaUser resources to %s%n", resources.size(), users);
+        List<String> skipped = StrimziUsers.notExportable(plan);
+        if (!skipped.isEmpty()) {
+            out.printf("not exported (not User:<Kubernetes resource name>): %s%n", skipped);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 
 /**
  * Asks a Kafka cluster for its id before a verb does anything else, so a wrong {@code --bootstrap-server} fails
@@ -49,6 +50,13 @@ public final class KafkaReachability {
     }
 
     private static IllegalStateException unreachable(String bootstrapServers, Exception cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SaslAuthenticationException refused) {
+                // The broker's message names the mechanism, never the password.
+                return new IllegalStateException("Kafka at " + bootstrapServers + " refused the credentials: "
+                        + refused.getMessage() + " (check the --credentials file)", cause);
+            }
+        }
         return new IllegalStateException("cannot reach Kafka at " + bootstrapServers + " within " + WITHIN.toSeconds()
                 + "s (bootstrap.servers)", cause);
     }

@@ -53,6 +53,11 @@ final class MeshOptions {
         return Optional.ofNullable(credentials);
     }
 
+    /** Every setting of {@code --credentials} (Kafka's and the registry client's {@code basic.auth.*}), empty without one. */
+    Map<String, Object> credentialSettings() {
+        return credentials().map(Credentials::allSettings).orElse(Map.of());
+    }
+
     /** Kafka client settings for {@code --bootstrap-server}, once the cluster there has answered (see {@link KafkaReachability}). */
     Map<String, Object> clientConfig() {
         Map<String, Object> config = new HashMap<>();
@@ -71,6 +76,9 @@ final class MeshOptions {
      */
     MeshClientSettings clientSettings(ParseResult parsed) {
         MeshClientSettings settings = MeshClientSettings.of(catalogUrl);
+        for (Map.Entry<String, Object> setting : credentialSettings().entrySet()) {
+            settings = settings.with(setting.getKey(), setting.getValue());
+        }
         if (given(parsed, "--bootstrap-server", "MESHBONE_BOOTSTRAP_SERVER")) {
             settings = settings.with("bootstrap.servers", bootstrapServer);
         }

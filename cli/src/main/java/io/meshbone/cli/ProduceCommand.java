@@ -59,7 +59,8 @@ final class ProduceCommand implements Callable<Integer> {
         JsonNode address = mesh.product(name).path("address");
         String staging = address.path("stagingTopic").asText();
         String keyField = address.path("keyField").isTextual() ? address.path("keyField").asText() : null;
-        SchemaRegistryClient registry = new SchemaRegistryClient(SchemaRegistryClientSettings.of(mesh.registryUrl));
+        SchemaRegistryClient registry = new SchemaRegistryClient(
+                SchemaRegistryClientSettings.of(mesh.registryUrl, mesh.credentialSettings()));
         ProductNames names = ProductNames.ofStagingTopic(staging).orElseThrow(() -> new IllegalStateException(
                 "the catalog's stagingTopic for " + name + " is '" + staging + "', expected <domain>.<product>.v<major>.staging"));
         Schema schema = new Schema.Parser().parse(registry.latest(names.stagingValueSubject()).schema());

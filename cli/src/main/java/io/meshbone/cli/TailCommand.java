@@ -66,7 +66,7 @@ final class TailCommand implements Callable<Integer> {
         long printed = 0;
         Object bootstrap = settings.kafkaConfig().get("bootstrap.servers");
         KafkaReachability.require(bootstrap != null ? bootstrap.toString()
-                : ProductAddress.resolve(mesh.catalogUrl, name).bootstrapServers(), Map.of());
+                : ProductAddress.resolve(mesh.catalogUrl, name).bootstrapServers(), mesh.credentialSettings());
         try (MeshConsumer<GenericRecord> consumer = MeshConsumer.subscribe(name, settings)) {
             while (stop.getCount() > 0 && (max == 0 || printed < max)) {
                 for (ConsumerRecord<String, GenericRecord> record : consumer.poll(Duration.ofMillis(500))) {

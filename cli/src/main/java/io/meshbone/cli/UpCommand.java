@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 
 import io.meshbone.cli.serve.StopSignal;
 import io.meshbone.localkafka.LocalKafkaSettings;
+import io.meshbone.platform.security.CredentialStore;
+import io.meshbone.platform.security.MeshPrincipals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -52,6 +54,11 @@ final class UpCommand implements Callable<Integer> {
             description = "Publish demo raw events for the example domain apps (--no-demo to turn off). Default: ${DEFAULT-VALUE}.")
     boolean demo;
 
+    @Option(names = "--secure",
+            description = "Require authentication and authorization: SASL/SCRAM-SHA-512 with ACLs on Kafka, one principal per "
+                    + "service, domain app and team, credentials written to <data-dir>/credentials. Default: open mode, localhost only.")
+    boolean secure;
+
     @Option(names = "--isolated",
             description = "Run the isolated deployment pattern: an 'eu' domain cluster (customers, shipping; their products resident in eu) and the exchange (the other domains), replicated with MirrorMaker 2.")
     boolean isolated;
@@ -66,16 +73,30 @@ final class UpCommand implements Callable<Integer> {
 
         LocalKafkaSettings settings = new LocalKafkaSettings(brokers, host, port, dataDir, Map.of());
         long started = System.nanoTime();
+        if (!secure && !Loopback.is(host)) {
+            System.err.println("meshbone up: --host " + host + " would open an unauthenticated mesh to the network; "
+                    + "open mode binds localhost only (use --secure, or a loopback host)");
+            return 2;
+        }
+        if (secure && isolated) {
+            System.err.println("meshbone up: --secure does not run the isolated deployment yet; drop --isolated");
+            return 2;
+        }
         if (isolated) {
             return IsolatedUp.run(settings, registryPort, catalogPort, connectPort, demo, stop, started);
         }
+        CredentialsHome credentialsHome = secure ? CredentialsHome.of(dataDir) : null;
+        CredentialStore credentials = credentialsHome == null ? null : credentialsHome.store();
+        if (credentials != null) {
+            settings = settings.withSecurity(credentials.ensure(MeshPrincipals.ADMIN).password());
+        }
         EmbeddedMesh.Settings mesh = new EmbeddedMesh.Settings(null, settings, registryPort, catalogPort, connectPort, demo,
-                line -> System.out.println("  " + line));
+                line -> System.out.println("  " + line), credentials);
         // Start-up looks at the latch between its steps, so a signal stops 'up' within seconds at any moment; a step
         // that cannot be cut short (the broker's own start) is cut by the watchdog instead.
         AtomicBoolean ready = new AtomicBoolean();
         StartupWatchdog.arm(stop, ready, STOP_DEADLINE);
-        try (EmbeddedMesh up = EmbeddedMesh.start(mesh, stop::requested)) {
+        try (CredentialsHome home = credentialsHome; EmbeddedMesh up = EmbeddedMesh.start(mesh, stop::requested)) {
             ready.set(true);
             System.out.printf("Meshbone is up in %d ms%n", (System.nanoTime() - started) / 1_000_000);
             System.out.println("bootstrap.servers=" + up.bootstrapServers());
@@ -83,6 +104,14 @@ final class UpCommand implements Callable<Integer> {
             System.out.println("catalog.url=" + up.catalogUrl());
             if (up.connectUrl() != null) {
                 System.out.println("connect.url=" + up.connectUrl());
+            }
+            if (up.credentialsDirectory() != null) {
+                System.out.println("secure mode: SASL/SCRAM-SHA-512 and ACLs, one principal per part; "
+                        + "log in with a file of the credentials folder (admin.properties is the super user)");
+                System.out.println("credentials: " + up.credentialsDirectory());
+            } else {
+                System.out.println("open mode: no authentication, every listener binds " + host
+                        + " only (--secure to require credentials)");
             }
             System.out.println("Press Ctrl-C to stop.");
             System.out.flush();

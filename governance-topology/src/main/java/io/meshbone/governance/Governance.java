@@ -78,11 +78,13 @@ public final class Governance implements AutoCloseable {
     private void startAll(GovernanceSettings settings, HealthRegistry health, Set<String> services) {
         Cluster cluster = prepareInternalTopics(settings);
         String clusterId = cluster.id();
-        SchemaRegistryClient registry = new SchemaRegistryClient(SchemaRegistryClientSettings.of(settings.registryUrl()));
+        SchemaRegistryClient registry = new SchemaRegistryClient(
+                SchemaRegistryClientSettings.of(settings.registryUrl(), settings.clientConfig()));
         String stateDir = settings.stateDir().toString();
 
         if (services.contains(Provisioner.PART)) {
-            provisioner = new Provisioner(settings.clientConfig(), settings.resync(), health.part(Provisioner.PART)).start();
+            provisioner = new Provisioner(settings.clientConfig(), settings.resync(), health.part(Provisioner.PART),
+                    settings.provisionAcls()).start();
         }
         if (services.contains(ContractGate.PART)) {
             streams.add(start(ContractGate.topology(new RegistryContracts(registry), new ClusterFacts(cluster.brokers()),

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
+import io.meshbone.governance.internal.AclProvisioning;
 import io.meshbone.governance.internal.ProvisioningFailures;
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.ParsedDescriptor;
@@ -50,6 +51,11 @@ import org.slf4j.LoggerFactory;
  * Each product is reconciled on its own: one that Kafka refuses is published as a
  * {@link Decision.Outcome#PROVISIONING_FAILED} decision and retried with a backoff, while the others go on.
  * The loop itself is supervised: an error is reported to its health and the loop starts over.
+ *
+ * <p>Where the cluster has an authorizer it also reconciles the mesh's ACLs ({@link io.meshbone.platform.provisioning.AclPlan}):
+ * it folds {@code _mesh.access-grants} and {@code _mesh.domains} beside the listings and, once it has read all three
+ * to their end, creates the missing bindings and deletes the managed ones no longer wanted. On an open cluster ACLs
+ * are off, which it logs once.
  */
 public final class Provisioner implements AutoCloseable {
 
@@ -69,6 +75,7 @@ public final class Provisioner implements AutoCloseable {
     private final Map<String, ParsedDescriptor> contracts = new HashMap<>();
     private final Set<String> reportedDrift = new HashSet<>();
     private final ProvisioningFailures failures = new ProvisioningFailures();
+    private final AclProvisioning acls;
     private volatile SupervisedLoop loop;
     private volatile long reconciledPasses;
 
@@ -77,6 +84,15 @@ public final class Provisioner implements AutoCloseable {
     }
 
     public Provisioner(Map<String, Object> clientConfig, Duration resync, PartReporter health) {
+        this(clientConfig, resync, health, true);
+    }
+
+    /**
+     * @param provisionAcls whether to reconcile ACLs where the cluster has an authorizer; false leaves every ACL
+     *                      to the operator
+     */
+    public Provisioner(Map<String, Object> clientConfig, Duration resync, PartReporter health, boolean provisionAcls) {
+        this.acls = new AclProvisioning(provisionAcls);
         this.clientConfig = Map.copyOf(clientConfig);
         this.resync = resync;
         this.health = health;
@@ -117,10 +133,19 @@ public final class Provisioner implements AutoCloseable {
     private void loop(SupervisedLoop supervisor, Admin admin, KafkaProducer<String, String> producer,
                       KafkaConsumer<String, String> products) throws Exception {
         int brokers = admin.describeCluster().nodes().get().size();
-        List<TopicPartition> partitions = products.partitionsFor(MeshTopics.PRODUCTS).stream()
+        boolean aclsOn = acls.start(admin);
+        List<String> topics = new ArrayList<>(List.of(MeshTopics.PRODUCTS));
+        if (aclsOn) {
+            Set<String> existing = admin.listTopics().names().get();
+            AclProvisioning.TOPICS.stream().filter(existing::contains).forEach(topics::add);
+        }
+        List<TopicPartition> partitions = topics.stream().flatMap(topic -> products.partitionsFor(topic).stream())
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         products.assign(partitions);
         products.seekToBeginning(partitions);
+        // ACLs are deleted when unwanted, so a pass waits for the whole view: half-read grants would revoke for a moment.
+        Map<TopicPartition, Long> startEnds = products.endOffsets(partitions);
+        boolean caughtUp = false;
         // Every attempt reads the registry topic from the start, so it starts from an empty view.
         listed.clear();
         contracts.clear();
@@ -129,15 +154,29 @@ public final class Provisioner implements AutoCloseable {
         while (supervisor.running()) {
             boolean changed = false;
             for (ConsumerRecord<String, String> record : products.poll(Duration.ofMillis(500))) {
-                changed |= apply(record);
+                if (record.topic().equals(MeshTopics.PRODUCTS)) {
+                    changed |= apply(record);
+                } else {
+                    acls.apply(record);
+                }
+            }
+            if (!caughtUp) {
+                caughtUp = partitions.stream().allMatch(p -> products.position(p) >= startEnds.get(p));
             }
             boolean resyncDue = System.nanoTime() >= nextResync;
             if (changed || resyncDue || failures.anyDue()) {
                 reconcile(reconciler, admin, producer, brokers, changed || resyncDue);
                 if (resyncDue) {
                     nextResync = System.nanoTime() + resync.toNanos();
+                    acls.changed();
                 }
                 health.running();
+            }
+            if (changed) {
+                acls.changed();
+            }
+            if (aclsOn && caughtUp && acls.due()) {
+                acls.reconcile(admin, listed.values(), contracts);
             }
         }
     }

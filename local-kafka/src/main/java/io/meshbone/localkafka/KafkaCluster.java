@@ -21,6 +21,16 @@ public interface KafkaCluster extends AutoCloseable {
         return Map.of("bootstrap.servers", bootstrapServers());
     }
 
+    /** Whether clients must authenticate (SASL) and hold ACLs. */
+    default boolean secure() {
+        return false;
+    }
+
+    /** Client properties of the cluster's super user: {@link #clientConfig()} on an open cluster. */
+    default Map<String, Object> adminClientConfig() {
+        return clientConfig();
+    }
+
     /** Stops the cluster and releases its resources; idempotent. */
     @Override
     void close();

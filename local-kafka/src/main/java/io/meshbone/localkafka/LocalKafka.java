@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -78,6 +79,41 @@ public final class LocalKafka implements KafkaCluster {
         return settings.brokers();
     }
 
+    /** Whether clients must authenticate by SCRAM and hold ACLs. */
+    @Override
+    public boolean secure() {
+        return settings.secure();
+    }
+
+    /** In a secure cluster the admin's: only the admin exists until others are added. */
+    @Override
+    public Map<String, Object> clientConfig() {
+        return adminClientConfig();
+    }
+
+    @Override
+    public Map<String, Object> adminClientConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        if (settings.secure()) {
+            config.putAll(settings.security().adminClientConfig());
+        }
+        return Map.copyOf(config);
+    }
+
+    /**
+     * The client properties of {@code user} on this cluster: bootstrap servers plus, when
+     * secure, its SCRAM login. Register the user first with {@link ScramUsers#upsert}.
+     */
+    public Map<String, Object> clientConfig(String user, String password) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        if (settings.secure()) {
+            config.putAll(KafkaSecurity.clientConfig(user, password));
+        }
+        return Map.copyOf(config);
+    }
+
     /** Where the cluster keeps its logs. */
     public Path dataDir() {
         return dataDir;
@@ -93,7 +129,7 @@ public final class LocalKafka implements KafkaCluster {
 
         if (!combined) {
             KafkaNode controller = new KafkaNode(0, nodeDir(0),
-                    NodeConfigs.controller(0, controllerPort, nodeDir(0), settings));
+                    NodeConfigs.controller(0, controllerPort, nodeDir(0), settings), settings.security());
             controllers.add(controller);
             controller.start(clusterId);
         }
@@ -102,7 +138,7 @@ public final class LocalKafka implements KafkaCluster {
             Map<String, String> config = combined
                     ? NodeConfigs.combined(nodeId, brokerPorts[i], controllerPort, nodeDir(nodeId), settings)
                     : NodeConfigs.broker(nodeId, brokerPorts[i], controllerPort, nodeDir(nodeId), settings);
-            KafkaNode broker = new KafkaNode(nodeId, nodeDir(nodeId), config);
+            KafkaNode broker = new KafkaNode(nodeId, nodeDir(nodeId), config, settings.security());
             brokers.add(broker);
             broker.start(clusterId);
             endpoints.add(settings.host() + ":" + brokerPorts[i]);
@@ -150,13 +186,14 @@ public final class LocalKafka implements KafkaCluster {
 
     private void awaitReady() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis()))) {
+        Map<String, Object> config = new HashMap<>(adminClientConfig());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis());
+        try (Admin admin = Admin.create(config)) {
             while (true) {
                 int alive = admin.describeCluster().nodes().get().size();
                 if (alive == settings.brokers()) {
-                    log.info("Kafka ready at {} ({} broker(s), data in {})", bootstrapServers, alive, dataDir);
+                    log.info("Kafka ready at {} ({} broker(s), {}, data in {})", bootstrapServers, alive,
+                            settings.secure() ? "SASL/SCRAM-SHA-512 with ACLs" : "open PLAINTEXT", dataDir);
                     return;
                 }
                 if (System.nanoTime() > deadline) {

@@ -15,8 +15,16 @@ import java.util.Map;
  *                      directory removed on close
  * @param brokerConfigs broker configs that override Meshbone's defaults, e.g.
  *                      {@code auto.create.topics.enable=false}
+ * @param security      SASL/SCRAM authentication and ACL authorization; {@code null} for an open
+ *                      cluster with PLAINTEXT listeners
  */
-public record LocalKafkaSettings(int brokers, String host, int port, Path dataDir, Map<String, String> brokerConfigs) {
+public record LocalKafkaSettings(int brokers, String host, int port, Path dataDir, Map<String, String> brokerConfigs,
+                                 KafkaSecurity security) {
+
+    /** An open cluster: PLAINTEXT listeners, no authorizer. */
+    public LocalKafkaSettings(int brokers, String host, int port, Path dataDir, Map<String, String> brokerConfigs) {
+        this(brokers, host, port, dataDir, brokerConfigs, null);
+    }
 
     public LocalKafkaSettings {
         if (brokers != 1 && brokers != 3) {
@@ -37,20 +45,33 @@ public record LocalKafkaSettings(int brokers, String host, int port, Path dataDi
     }
 
     public LocalKafkaSettings withBrokers(int count) {
-        return new LocalKafkaSettings(count, host, port, dataDir, brokerConfigs);
+        return new LocalKafkaSettings(count, host, port, dataDir, brokerConfigs, security);
     }
 
     public LocalKafkaSettings withPort(int firstPort) {
-        return new LocalKafkaSettings(brokers, host, firstPort, dataDir, brokerConfigs);
+        return new LocalKafkaSettings(brokers, host, firstPort, dataDir, brokerConfigs, security);
     }
 
     public LocalKafkaSettings withDataDir(Path dir) {
-        return new LocalKafkaSettings(brokers, host, port, dir, brokerConfigs);
+        return new LocalKafkaSettings(brokers, host, port, dir, brokerConfigs, security);
     }
 
     public LocalKafkaSettings withBrokerConfig(String name, String value) {
         Map<String, String> configs = new HashMap<>(brokerConfigs);
         configs.put(name, value);
-        return new LocalKafkaSettings(brokers, host, port, dataDir, configs);
+        return new LocalKafkaSettings(brokers, host, port, dataDir, configs, security);
+    }
+
+    /**
+     * SCRAM-SHA-512 on every client listener, {@code StandardAuthorizer} with no access where no
+     * ACL matches, {@code User:admin} the only super user, and no topic auto-creation.
+     */
+    public LocalKafkaSettings withSecurity(String adminPassword) {
+        return new LocalKafkaSettings(brokers, host, port, dataDir, brokerConfigs, new KafkaSecurity(adminPassword));
+    }
+
+    /** Whether clients must authenticate. */
+    public boolean secure() {
+        return security != null;
     }
 }

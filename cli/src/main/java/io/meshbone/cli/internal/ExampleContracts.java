@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.ProductDescriptors;
@@ -29,6 +30,11 @@ public final class ExampleContracts {
 
     /** Every example as an apply request by {@code principal}, ordered so each product's inputs come before it. */
     public static List<Example> load(String principal) {
+        return load(domain -> principal);
+    }
+
+    /** Every example as an apply request by the principal {@code principalOfDomain} names for its domain. */
+    public static List<Example> load(Function<String, String> principalOfDomain) {
         Map<String, Example> byName = new LinkedHashMap<>();
         for (String path : resource(ROOT + "index").orElseThrow().lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
             String folder = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
@@ -36,6 +42,7 @@ public final class ExampleContracts {
             DataProduct product = ProductDescriptors.parse(path, yaml, name -> resource(ROOT + folder + name)).orThrow();
             Map<String, String> files = new HashMap<>();
             product.schemaFiles().forEach(name -> files.put(name, resource(ROOT + folder + name).orElseThrow()));
+            String principal = principalOfDomain.apply(product.metadata().domain());
             byName.put(product.name(), new Example(ProductRequest.apply(principal, path, yaml, files), product));
         }
         List<Example> ordered = new ArrayList<>();

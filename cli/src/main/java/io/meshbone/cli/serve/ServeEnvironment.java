@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -31,6 +32,8 @@ public final class ServeEnvironment {
     public static final String KAFKA_PREFIX = "MESHBONE_KAFKA_";
     /** Kafka client settings in the {@code --config} file start so. */
     public static final String FILE_KAFKA_PREFIX = "kafka.";
+    /** Kafka client keys a {@code --config} file may also give bare: those of a principal's credentials file. */
+    static final List<String> CREDENTIAL_KEYS = List.of("security.protocol", "sasl.", "ssl.", "basic.auth.");
     /** The variable that names the properties file when {@code --config} is not given. */
     public static final String CONFIG_VARIABLE = "MESHBONE_CONFIG";
     /** Read by the logging configuration: the level of Meshbone's own loggers (default INFO). */
@@ -60,6 +63,12 @@ public final class ServeEnvironment {
      */
     public static Map<String, Object> kafkaClientSettings(Map<String, String> env, Properties file) {
         Map<String, Object> settings = new TreeMap<>();
+        // A principal's credentials file (<data-dir>/credentials/<name>.properties) serves as --config as it is.
+        for (String key : file.stringPropertyNames()) {
+            if (CREDENTIAL_KEYS.stream().anyMatch(key::startsWith)) {
+                settings.put(key, file.getProperty(key).trim());
+            }
+        }
         for (String key : file.stringPropertyNames()) {
             if (key.startsWith(FILE_KAFKA_PREFIX) && key.length() > FILE_KAFKA_PREFIX.length()) {
                 settings.put(key.substring(FILE_KAFKA_PREFIX.length()), file.getProperty(key).trim());

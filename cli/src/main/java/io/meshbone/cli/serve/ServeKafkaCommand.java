@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.meshbone.cli.internal.SecureParts;
 import io.meshbone.localkafka.LocalKafka;
 import io.meshbone.localkafka.LocalKafkaSettings;
+import io.meshbone.platform.security.CredentialStore;
+import io.meshbone.platform.security.MeshPrincipals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,12 +34,30 @@ final class ServeKafkaCommand implements Callable<Integer> {
             description = "Keep Kafka's data here so a restart finds it. Default: a temporary directory removed on exit.")
     Path dataDir;
 
+    @Option(names = "--secure",
+            description = "SASL/SCRAM-SHA-512 with ACLs: writes every principal's credentials to <data-dir>/credentials "
+                    + "(needs --data-dir), registers them and grants the mesh services' ACLs.")
+    boolean secure;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (secure && dataDir == null) {
+            System.err.println("meshbone serve kafka: --secure needs --data-dir, where the credentials are written");
+            return 2;
+        }
         StopSignal stop = StopSignal.install();
         long started = System.nanoTime();
-        try (LocalKafka kafka = new KafkaPart(new LocalKafkaSettings(brokers, host, port, dataDir, Map.of())).start()) {
+        LocalKafkaSettings settings = new LocalKafkaSettings(brokers, host, port, dataDir, Map.of());
+        CredentialStore credentials = secure ? CredentialStore.in(dataDir) : null;
+        if (credentials != null) {
+            settings = settings.withSecurity(credentials.ensure(MeshPrincipals.ADMIN).password());
+        }
+        try (LocalKafka kafka = new KafkaPart(settings).start()) {
             System.out.println("bootstrap.servers=" + kafka.bootstrapServers());
+            if (credentials != null) {
+                SecureParts.prepare(credentials, kafka.adminClientConfig());
+                System.out.println("credentials: " + credentials.directory());
+            }
             System.out.printf("meshbone serve kafka is up in %d ms (%d broker%s)%n", (System.nanoTime() - started) / 1_000_000,
                     kafka.brokerCount(), kafka.brokerCount() == 1 ? "" : "s");
             System.out.flush();

@@ -32,9 +32,15 @@ public final class ProductCatalog {
 
     /** A catalog of exactly these products, their serdes talking to the registry at {@code registryUrl}. */
     public static ProductCatalog of(Collection<DataProduct> products, String registryUrl) {
+        return of(products, registryUrl, Map.of());
+    }
+
+    /** Like {@link #of(Collection, String)}, logging in to the registry with the basic auth of {@code clientConfig}. */
+    public static ProductCatalog of(Collection<DataProduct> products, String registryUrl, Map<String, Object> clientConfig) {
         Map<String, DataProduct> byName = new HashMap<>();
         products.forEach(product -> byName.put(product.name(), product));
-        return new ProductCatalog(byName, new SchemaRegistryClient(SchemaRegistryClientSettings.of(registryUrl)), registryUrl);
+        return new ProductCatalog(byName,
+                new SchemaRegistryClient(SchemaRegistryClientSettings.of(registryUrl, clientConfig)), registryUrl);
     }
 
     /**
@@ -42,7 +48,7 @@ public final class ProductCatalog {
      * for the topic's end.
      */
     public static ProductCatalog listed(Map<String, Object> clientConfig, String registryUrl, Duration timeout) {
-        return of(ListedProducts.read(clientConfig, timeout), registryUrl);
+        return of(ListedProducts.read(clientConfig, timeout), registryUrl, clientConfig);
     }
 
     /** The listed product of that name. */

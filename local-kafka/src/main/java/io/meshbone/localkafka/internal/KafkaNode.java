@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import io.meshbone.localkafka.KafkaSecurity;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
@@ -25,12 +26,19 @@ public final class KafkaNode {
     private final int nodeId;
     private final Path logDir;
     private final Map<String, String> config;
+    private final KafkaSecurity security;
     private KafkaRaftServer server;
 
     public KafkaNode(int nodeId, Path logDir, Map<String, String> config) {
+        this(nodeId, logDir, config, null);
+    }
+
+    /** A node whose first format stores the admin's SCRAM credential when {@code security} is set. */
+    public KafkaNode(int nodeId, Path logDir, Map<String, String> config, KafkaSecurity security) {
         this.nodeId = nodeId;
         this.logDir = logDir;
         this.config = Map.copyOf(config);
+        this.security = security;
     }
 
     public int nodeId() {
@@ -64,11 +72,21 @@ public final class KafkaNode {
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                     .setUnstableFeatureVersionsEnabled(false)
                     .setIgnoreFormatted(true)
+                    .setScramArguments(scramArguments())
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka log dir " + logDir + " for node " + nodeId
                     + ": " + e.getMessage() + " " + formatterOutput.toString(StandardCharsets.UTF_8), e);
         }
+    }
+
+    // Brokers authenticate to each other by SCRAM before anyone could add a user at runtime.
+    private List<String> scramArguments() {
+        if (security == null) {
+            return List.of();
+        }
+        return List.of(KafkaSecurity.MECHANISM + "=[name=" + KafkaSecurity.ADMIN
+                + ",password=" + security.adminPassword() + "]");
     }
 
     /** Stops the node and waits until all its threads are gone; idempotent. */

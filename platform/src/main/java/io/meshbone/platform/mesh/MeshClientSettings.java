@@ -3,6 +3,8 @@ package io.meshbone.platform.mesh;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.meshbone.platform.security.Secrets;
+
 /**
  * How {@link MeshConsumer} and {@link MeshProducer} reach the mesh: the catalog URL, plus Kafka client overrides.
  *
@@ -60,5 +62,12 @@ public record MeshClientSettings(String catalogUrl, Map<String, Object> kafkaCon
     /** Consumers read only records of committed transactions: what the gate admitted, never aborted attempts. */
     public MeshClientSettings readCommitted() {
         return with("isolation.level", "read_committed");
+    }
+
+    // The generated toString would print sasl.jaas.config and basic.auth.user.info with their passwords.
+    @Override
+    public String toString() {
+        return "MeshClientSettings[catalogUrl=" + Secrets.maskUrls(catalogUrl) + ", kafkaConfig="
+                + Secrets.masked(kafkaConfig) + ", region=" + region + "]";
     }
 }

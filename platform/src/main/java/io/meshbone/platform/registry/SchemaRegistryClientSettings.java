@@ -4,6 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+
+import io.meshbone.platform.security.Secrets;
 
 /**
  * How a {@link SchemaRegistryClient} reaches its registries.
@@ -51,6 +54,22 @@ public record SchemaRegistryClientSettings(List<URI> urls, String userInfo, int 
                 Duration.ofSeconds(30), DEFAULT_CACHE_CAPACITY);
     }
 
+    /**
+     * Like {@link #of(String)}, with HTTP basic auth from Kafka-style client settings when they say
+     * {@code basic.auth.credentials.source=USER_INFO} and give {@code basic.auth.user.info} (as a principal's
+     * credentials file does).
+     */
+    public static SchemaRegistryClientSettings of(String commaSeparatedUrls, Map<String, ?> clientConfig) {
+        SchemaRegistryClientSettings settings = of(commaSeparatedUrls);
+        Object source = clientConfig.get("basic.auth.credentials.source");
+        Object userInfo = clientConfig.get("basic.auth.user.info");
+        if ("USER_INFO".equals(source == null ? null : source.toString()) && userInfo != null) {
+            Object value = userInfo instanceof org.apache.kafka.common.config.types.Password password ? password.value() : userInfo;
+            settings = settings.withUserInfo(value.toString());
+        }
+        return settings;
+    }
+
     public SchemaRegistryClientSettings withUserInfo(String value) {
         return new SchemaRegistryClientSettings(urls, value, maxRetries, initialBackoff, maxBackoff, requestTimeout, cacheCapacity);
     }
@@ -65,5 +84,14 @@ public record SchemaRegistryClientSettings(List<URI> urls, String userInfo, int 
 
     public SchemaRegistryClientSettings withCacheCapacity(int value) {
         return new SchemaRegistryClientSettings(urls, userInfo, maxRetries, initialBackoff, maxBackoff, requestTimeout, value);
+    }
+
+    // The generated toString would print the password of userInfo and of any URL's user info.
+    @Override
+    public String toString() {
+        return "SchemaRegistryClientSettings[urls=" + Secrets.maskUrls(urls.toString()) + ", userInfo="
+                + (userInfo == null ? null : Secrets.HIDDEN) + ", maxRetries=" + maxRetries + ", initialBackoff="
+                + initialBackoff + ", maxBackoff=" + maxBackoff + ", requestTimeout=" + requestTimeout
+                + ", cacheCapacity=" + cacheCapacity + "]";
     }
 }

@@ -3,17 +3,23 @@ package io.meshbone.platform.serde;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.meshbone.platform.registry.SchemaRegistryClientSettings;
+import io.meshbone.platform.security.Secrets;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The Avro serde settings, under the names Confluent's serializers use. */
 public final class MeshAvroSerdeConfig extends AbstractConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(MeshAvroSerdeConfig.class);
 
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
@@ -66,7 +72,9 @@ public final class MeshAvroSerdeConfig extends AbstractConfig {
     private final int cacheCapacity;
 
     public MeshAvroSerdeConfig(Map<String, ?> props) {
-        super(CONFIG, props);
+        // Kafka's own logging would print the URLs with their user:password@; this logs them masked.
+        super(CONFIG, props, false);
+        log.debug("{} values: {}", getClass().getSimpleName(), new TreeMap<>(Secrets.masked(values())));
         this.urls = getList(SCHEMA_REGISTRY_URL);
         this.useLatestVersion = getBoolean(USE_LATEST_VERSION);
         this.autoRegister = getBoolean(AUTO_REGISTER_SCHEMAS) && !useLatestVersion;

@@ -39,7 +39,7 @@ public final class Sampler {
 
     public Sampler(Map<String, Object> clientConfig, String registryUrl) {
         this.clientConfig = Map.copyOf(clientConfig);
-        this.registry = new SchemaRegistryClient(SchemaRegistryClientSettings.of(registryUrl));
+        this.registry = new SchemaRegistryClient(SchemaRegistryClientSettings.of(registryUrl, clientConfig));
     }
 
     /** Up to {@code n} newest committed records of {@code topic}, newest first, PII masked. */

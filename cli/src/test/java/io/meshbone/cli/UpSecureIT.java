@@ -1,0 +1,163 @@
+package io.meshbone.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import io.meshbone.platform.control.MeshTopics;
+import io.meshbone.platform.security.CredentialStore;
+import io.meshbone.platform.security.MeshCredentials;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code meshbone up --secure} as a user runs it: every part as its own principal, the example flow producing
+ * product records, denials for clients without credentials or ACLs, a clean error for a wrong password, and no
+ * generated password anywhere in the captured output and logs.
+ */
+class UpSecureIT {
+
+    private static final Path JAR = Path.of("target", "meshbone.jar");
+    private static final Duration START = Duration.ofMinutes(5);
+
+    @Test
+    void secureUpRunsTheExampleFlowAndKeepsItsSecrets(@TempDir Path dir) throws Exception {
+        assertThat(JAR).as("the shaded jar, built in the package phase").exists();
+        Path dataDir = dir.resolve("data");
+        Path log = dir.resolve("up.log");
+        Process up = new ProcessBuilder(java(), "-Dlogback.configurationFile=" + configLogging(dir), "-jar", JAR.toString(),
+                "up", "--secure", "--port", "0", "--registry-port", "0", "--catalog-port", "0", "--connect-port", "0",
+                "--data-dir", dataDir.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> cliOutput = new ArrayList<>();
+        try {
+            String bootstrap = await().atMost(START).until(() -> line(log, "bootstrap.servers="), l -> l != null)
+                    .substring("bootstrap.servers=".length());
+            Path credentials = dataDir.resolve("credentials").toAbsolutePath();
+            assertThat(Files.readAllLines(log)).contains("credentials: " + credentials);
+            CredentialStore store = CredentialStore.in(dataDir);
+            assertThat(store.all()).extracting(MeshCredentials::name).contains("admin", "registry", "gate", "provisioner",
+                    "catalog", "connect", "demo", "app-orders", "app-payments", "app-customers", "app-shipping",
+                    "team-orders", "team-payments", "team-customers", "team-shipping");
+
+            // The demo's raw events pass the domain apps (User:app-*) and the gate (User:gate) onto the product topic.
+            Map<String, Object> admin = config(bootstrap, store.ensure("admin"));
+            await().atMost(Duration.ofMinutes(3)).untilAsserted(() ->
+                    assertThat(countRecords(admin, "orders.order-placed.v1")).isPositive());
+
+            // A team has no ACL on the listings: only the gate writes them.
+            try (KafkaProducer<String, String> team = producer(config(bootstrap, store.ensure("team-orders")))) {
+                assertThatThrownBy(() -> team.send(new ProducerRecord<>(MeshTopics.PRODUCTS, "orders.forged", "{}")).get())
+                        .hasCauseInstanceOf(TopicAuthorizationException.class);
+            }
+
+            // A client without SASL never gets past the handshake.
+            try (Admin plaintext = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000))) {
+                assertThatThrownBy(() -> plaintext.listTopics().names().get())
+                        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TimeoutException.class);
+            }
+
+            // A wrong password: one clear line from the CLI, no stack trace, no password.
+            Path wrong = dir.resolve("wrong.properties");
+            Files.writeString(wrong, Files.readString(store.file("team-orders"))
+                    .replace(store.ensure("team-orders").password(), "not-the-password"));
+            Process tail = new ProcessBuilder(java(), "-jar", JAR.toString(), "tail", "orders.order-placed",
+                    "--bootstrap-server", bootstrap, "--credentials", wrong.toString(), "--from-beginning", "-n", "1")
+                    .redirectErrorStream(true).start();
+            String tailOutput = new String(tail.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(tail.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            cliOutput.add(tailOutput);
+            assertThat(tail.exitValue()).as(tailOutput).isEqualTo(1);
+            assertThat(tailOutput.lines().filter(l -> l.startsWith("meshbone: ")).toList()).as(tailOutput)
+                    .singleElement().asString().contains("refused the credentials").contains("SCRAM-SHA-512");
+            assertThat(tailOutput).doesNotContain("\tat ");
+
+            up.destroy();
+            assertThat(up.waitFor(30, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+            assertThat(Files.readAllLines(log)).contains("Meshbone stopped.");
+
+            String everything = Files.readString(log) + String.join("\n", cliOutput);
+            for (MeshCredentials principal : store.all()) {
+                assertThat(everything).as("log mentions the password of %s", principal.name())
+                        .doesNotContain(principal.password());
+            }
+        } finally {
+            up.destroyForcibly();
+        }
+    }
+
+    /** Logging as shipped, plus every Kafka client's and our serde's config dump, where a secret would show. */
+    private static Path configLogging(Path dir) throws IOException {
+        Path file = dir.resolve("logback-capture.xml");
+        Files.writeString(file, """
+                <configuration>
+                  <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{32} %msg%n</pattern></encoder>
+                  </appender>
+                  <logger name="org.apache.kafka.common.config" level="INFO"/>
+                  <logger name="org.apache.kafka.connect.runtime" level="INFO"/>
+                  <logger name="io.meshbone" level="INFO"/>
+                  <root level="WARN"><appender-ref ref="OUT"/></root>
+                </configuration>
+                """);
+        return file;
+    }
+
+    private static long countRecords(Map<String, Object> admin, String topic) {
+        Map<String, Object> config = new HashMap<>(admin);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private static Map<String, Object> config(String bootstrap, MeshCredentials credentials) {
+        Map<String, Object> config = new HashMap<>(credentials.kafkaClientConfig());
+        config.put("bootstrap.servers", bootstrap);
+        return config;
+    }
+
+    private static KafkaProducer<String, String> producer(Map<String, Object> config) {
+        Map<String, Object> producer = new HashMap<>(config);
+        producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        return new KafkaProducer<>(producer, new StringSerializer(), new StringSerializer());
+    }
+
+    private static String line(Path log, String prefix) throws IOException {
+        return Files.readAllLines(log).stream().filter(l -> l.startsWith(prefix)).findFirst().orElse(null);
+    }
+
+    private static String java() {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return Files.isExecutable(java) ? java.toString() : "java";
+    }
+}
