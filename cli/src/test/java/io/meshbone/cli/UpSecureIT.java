@@ -121,6 +121,7 @@ class UpSecureIT {
                   <logger name="org.apache.kafka.common.config" level="INFO"/>
                   <logger name="org.apache.kafka.connect.runtime" level="INFO"/>
                   <logger name="io.meshbone" level="INFO"/>
+                  <logger name="io.meshbone.platform.serde" level="DEBUG"/>
                   <root level="WARN"><appender-ref ref="OUT"/></root>
                 </configuration>
                 """);
