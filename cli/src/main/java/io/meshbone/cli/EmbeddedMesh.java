@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ import io.meshbone.governance.ContractGate;
 import io.meshbone.governance.Provisioner;
 import io.meshbone.governance.RecordGate;
 import io.meshbone.cli.internal.SecureParts;
+import io.meshbone.http.HttpSecurity;
 import io.meshbone.platform.security.CredentialStore;
 import io.meshbone.platform.security.MeshPrincipals;
 import io.meshbone.cli.internal.ExampleContracts;
@@ -171,7 +173,7 @@ public final class EmbeddedMesh implements AutoCloseable {
         // Every part starts against the same context: the cluster, this host, the shared meters and health.
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         checkpoint("the schema registry");
-        SchemaRegistryServer registry = add(new RegistryPart(settings.registryPort())
+        SchemaRegistryServer registry = add(new RegistryPart(settings.registryPort(), http())
                 .start(as(MeshPrincipals.REGISTRY, new PartContext(clientConfig, null, HOST, null, meters, health))));
         registryUrl = registry.url();
         progress.accept("registry   " + registryUrl);
@@ -193,7 +195,7 @@ public final class EmbeddedMesh implements AutoCloseable {
         }
         progress.accept("governance contract gate, record gate, provisioner");
         checkpoint("the catalog");
-        CatalogServer catalog = service(new CatalogPart(settings.catalogPort()).start(as(MeshPrincipals.CATALOG, context)));
+        CatalogServer catalog = service(new CatalogPart(settings.catalogPort(), http(), Optional.empty()).start(as(MeshPrincipals.CATALOG, context)));
         catalogUrl = catalog.url();
         progress.accept("catalog    " + catalogUrl);
         checkpoint("the example contracts");
@@ -205,7 +207,7 @@ public final class EmbeddedMesh implements AutoCloseable {
         progress.accept("domains    " + DomainApps.all().size() + " Kafka Streams apps (orders, customers, payments, shipping)");
         checkpoint("Kafka Connect");
         if (settings.connectPort() >= 0) {
-            EmbeddedConnect connect = service(new ConnectPart(settings.connectPort()).start(as(MeshPrincipals.CONNECT, context)));
+            EmbeddedConnect connect = service(new ConnectPart(settings.connectPort(), http()).start(as(MeshPrincipals.CONNECT, context)));
             connectUrl = connect.restUrl();
             progress.accept("connect    " + connectUrl + connect.sinkSkipped().map(why -> " (no dashboard sink: " + why + ")")
                     .orElse(" dashboard sink to PostgreSQL"));
@@ -280,6 +282,11 @@ public final class EmbeddedMesh implements AutoCloseable {
             }
         }
         return started;
+    }
+
+    /** Secure mode: the HTTP services sign callers in as the principals of the credentials folder. */
+    private HttpSecurity http() {
+        return secure == null ? HttpSecurity.open() : HttpSecurity.open().withUsersFile(secure.httpUsersFile());
     }
 
     /** {@code context} with the client settings of {@code principal} in secure mode; {@code context} itself when open. */

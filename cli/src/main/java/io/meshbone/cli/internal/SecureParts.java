@@ -62,6 +62,11 @@ public final class SecureParts {
         return store.directory();
     }
 
+    /** The {@code <name>: <password>} file the registry, the catalog and Connect sign callers in with. */
+    public Path httpUsersFile() {
+        return store.httpUsersFile();
+    }
+
     /** The admin's client settings. */
     public Map<String, Object> adminConfig() {
         return adminConfig;

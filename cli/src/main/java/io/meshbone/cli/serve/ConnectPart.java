@@ -2,6 +2,7 @@ package io.meshbone.cli.serve;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.meshbone.connect.ConnectWorkerSettings;
@@ -37,7 +38,19 @@ public record ConnectPart(int port, HttpSecurity http) implements MeshPart<Embed
                 .withReplicationFactor(MeshTopicPlans.replication(context.brokers()))
                 .withOverrides(workerClientSettings(context.clientConfig()));
         worker = http.usersFile().map(worker::withUsersFile).orElse(worker);
-        return EmbeddedConnect.start(worker, URI.create(context.registryUrl()), Map.of());
+        return EmbeddedConnect.start(worker, URI.create(context.registryUrl()), converterSignIn(context.clientConfig()));
+    }
+
+    /** The dashboard sink's converter signs in to a secure registry as the worker does (the secret moves to a file). */
+    static Map<String, String> converterSignIn(Map<String, Object> clientConfig) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String name : List.of("basic.auth.credentials.source", "basic.auth.user.info")) {
+            Object value = clientConfig.get(name);
+            if (value != null) {
+                settings.put("value.converter." + name, value.toString());
+            }
+        }
+        return settings;
     }
 
     /**
