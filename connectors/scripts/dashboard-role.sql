@@ -3,3 +3,5 @@
 CREATE ROLE meshbone_dashboard LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS
     PASSWORD 'meshbone_dashboard';
 GRANT USAGE, CREATE ON SCHEMA public TO meshbone_dashboard;
+-- Grafana reads as meshbone: it may read every table the sink creates.
+ALTER DEFAULT PRIVILEGES FOR ROLE meshbone_dashboard IN SCHEMA public GRANT SELECT ON TABLES TO meshbone;

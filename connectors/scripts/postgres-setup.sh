@@ -40,5 +40,13 @@ if [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = 'meshbone_dashboard'"
 fi
 for database in meshbone meshbone_it; do
   $AS_POSTGRES psql -v ON_ERROR_STOP=1 -qtA -d "$database" -c "GRANT USAGE, CREATE ON SCHEMA public TO meshbone_dashboard"
+  # Grafana reads as meshbone: it may read every table the sink creates.
+  $AS_POSTGRES psql -v ON_ERROR_STOP=1 -qtA -d "$database" \
+    -c "ALTER DEFAULT PRIVILEGES FOR ROLE meshbone_dashboard IN SCHEMA public GRANT SELECT ON TABLES TO meshbone"
+  # Product tables (<product>_v<major>) an earlier sink created as meshbone: the dashboard role keeps writing them.
+  $AS_POSTGRES psql -v ON_ERROR_STOP=1 -qtA -d "$database" -c "DO \$\$ DECLARE t record; BEGIN
+    FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename ~ '_v[0-9]+\$' LOOP
+      EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON public.%I TO meshbone_dashboard', t.tablename);
+    END LOOP; END \$\$"
 done
 echo "PostgreSQL 15 on localhost:5432, databases meshbone and meshbone_it, user meshbone, wal_level=$(psql_admin 'SHOW wal_level')"

@@ -166,7 +166,7 @@ public final class DomainApps implements AutoCloseable {
         CopiedProducts copies = listedElsewhere.isEmpty() ? CopiedProducts.NONE
                 : CopiedProducts.read(clientConfig, listedElsewhere, listed);
         listed.addAll(copies.products().values());
-        ProductCatalog catalog = ProductCatalog.of(listed, registryUrl);
+        ProductCatalog catalog = ProductCatalog.of(listed, registryUrl, clientConfig);
         for (DomainApp app : apps) {
             if (!running.containsKey(app.applicationId()) && catalog.lists(app.products()) && copies.arrived(app.products())
                     && closing.getCount() > 0) {

@@ -23,8 +23,11 @@ public final class ProductCatalog {
     private final Map<String, DataProduct> products;
     private final SchemaRegistryClient registry;
     private final String registryUrl;
+    private final Map<String, Object> registryAuth;
 
-    private ProductCatalog(Map<String, DataProduct> products, SchemaRegistryClient registry, String registryUrl) {
+    private ProductCatalog(Map<String, DataProduct> products, SchemaRegistryClient registry, String registryUrl,
+                           Map<String, Object> registryAuth) {
+        this.registryAuth = Map.copyOf(registryAuth);
         this.products = Map.copyOf(products);
         this.registry = Objects.requireNonNull(registry, "registry");
         this.registryUrl = Objects.requireNonNull(registryUrl, "registryUrl");
@@ -40,7 +43,8 @@ public final class ProductCatalog {
         Map<String, DataProduct> byName = new HashMap<>();
         products.forEach(product -> byName.put(product.name(), product));
         return new ProductCatalog(byName,
-                new SchemaRegistryClient(SchemaRegistryClientSettings.of(registryUrl, clientConfig)), registryUrl);
+                new SchemaRegistryClient(SchemaRegistryClientSettings.of(registryUrl, clientConfig)), registryUrl,
+                registryAuth(clientConfig));
     }
 
     /**
@@ -78,5 +82,20 @@ public final class ProductCatalog {
     /** The registry URL, as serdes are configured with it. */
     public String registryUrl() {
         return registryUrl;
+    }
+
+    /** The registry's basic-auth settings of the client config ({@code basic.auth.*}), for the serdes; empty when open. */
+    public Map<String, Object> registryAuth() {
+        return registryAuth;
+    }
+
+    private static Map<String, Object> registryAuth(Map<String, Object> clientConfig) {
+        Map<String, Object> auth = new HashMap<>();
+        clientConfig.forEach((name, value) -> {
+            if (name.startsWith("basic.auth.") && value != null) {
+                auth.put(name, value);
+            }
+        });
+        return auth;
     }
 }

@@ -36,11 +36,12 @@ public final class ProductAcls {
         bindings.addAll(Acls.topic(KafkaPrincipals.GATE, names.stagingTopic(), READ, DESCRIBE, DESCRIBE_CONFIGS));
         bindings.addAll(Acls.topic(KafkaPrincipals.GATE, names.topic(), WRITE, READ, DESCRIBE, DESCRIBE_CONFIGS));
         bindings.addAll(Acls.topic(KafkaPrincipals.GATE, names.dlqTopic(), WRITE, DESCRIBE, DESCRIBE_CONFIGS));
-        // The catalog shows samples and counts of every product; DESCRIBE on the DLQ is enough to count its offsets.
+        // The catalog shows samples and counts of every product; Connect sinks read them.
         for (String service : List.of(KafkaPrincipals.CATALOG, KafkaPrincipals.CONNECT)) {
             bindings.addAll(Acls.topic(service, names.topic(), READ, DESCRIBE, DESCRIBE_CONFIGS));
         }
-        bindings.addAll(Acls.topic(KafkaPrincipals.CATALOG, names.dlqTopic(), DESCRIBE));
+        // The catalog also shows the newest dead-letter reasons, so it reads the DLQ.
+        bindings.addAll(Acls.topic(KafkaPrincipals.CATALOG, names.dlqTopic(), READ, DESCRIBE));
         for (String consumer : product.spec().consumers()) {
             for (String principal : consumerPrincipals(consumer)) {
                 bindings.addAll(Acls.topic(principal, names.topic(), READ, DESCRIBE));

@@ -65,6 +65,8 @@ public final class ServiceAcls {
         grants.topic(LITERAL, MeshTopics.SCHEMAS, ALL);
         grants.transactionalId(PREFIXED, REGISTRY_TRANSACTIONS, ALL);
         grants.group(PREFIXED, "meshbone-schema-registry", READ, DESCRIBE);
+        // Changes to a listed product's subjects are the gate's alone: the registry reads the listings to know them.
+        grants.topic(LITERAL, MeshTopics.PRODUCTS, READ, DESCRIBE);
         return grants.acls();
     }
 
@@ -108,11 +110,14 @@ public final class ServiceAcls {
     static List<AclBinding> catalog() {
         Grants grants = new Grants(MeshPrincipals.CATALOG);
         for (String topic : List.of(MeshTopics.PRODUCTS, MeshTopics.DECISIONS, MeshTopics.POLICIES, MeshTopics.LINEAGE,
-                MeshTopics.SCHEMAS)) {
+                MeshTopics.SCHEMAS, MeshTopics.ACCESS_GRANTS, MeshTopics.DOMAINS)) {
             grants.topic(LITERAL, topic, READ, DESCRIBE, DESCRIBE_CONFIGS);
         }
         REQUEST_TOPICS.forEach(topic -> grants.topic(LITERAL, topic, WRITE, READ, DESCRIBE, DESCRIBE_CONFIGS));
         grants.topic(PREFIXED, MESH_TOPICS, CREATE);
+        // Live consumers: every consumer group's members and committed offsets.
+        grants.group(LITERAL, ANY, DESCRIBE);
+        grants.cluster(DESCRIBE);
         return grants.acls();
     }
 

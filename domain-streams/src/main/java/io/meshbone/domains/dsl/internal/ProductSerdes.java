@@ -1,5 +1,6 @@
 package io.meshbone.domains.dsl.internal;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.meshbone.domains.dsl.ProductCatalog;
@@ -24,11 +25,11 @@ public final class ProductSerdes {
 
     /** The product topic of the listed major version, with specific-record serdes on the catalog's registry. */
     public static TopicSpec<Object, Object> topic(DataProduct product, ProductCatalog catalog) {
-        Map<String, Object> config = Map.of(
-                MeshAvroSerdeConfig.SCHEMA_REGISTRY_URL, catalog.registryUrl(),
-                MeshAvroSerdeConfig.SPECIFIC_AVRO_READER, true,
-                // The contract gate registers every product schema; an app never registers one itself.
-                MeshAvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false);
+        Map<String, Object> config = new HashMap<>(catalog.registryAuth());
+        config.put(MeshAvroSerdeConfig.SCHEMA_REGISTRY_URL, catalog.registryUrl());
+        config.put(MeshAvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        // The contract gate registers every product schema; an app never registers one itself.
+        config.put(MeshAvroSerdeConfig.AUTO_REGISTER_SCHEMAS, false);
         Serde<Object> value = avro(product.spec().value().schema(), catalog, config, false);
         Serde<Object> key = product.spec().key()
                 .filter(KeySpec.SchemaKey.class::isInstance)
