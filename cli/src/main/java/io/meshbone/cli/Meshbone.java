@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
         description = "A Kafka event-streaming backbone for a data mesh.",
         subcommands = {UpCommand.class, ServeCommand.class, ProductCommand.class, PolicyCommand.class, LineageCommand.class,
                 TailCommand.class, ProduceCommand.class, ConnectCommand.class, AccessCommand.class, DomainCommand.class,
-                ExportCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+                ExportCommand.class, CredentialsCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Meshbone {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

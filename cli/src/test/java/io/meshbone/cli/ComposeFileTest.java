@@ -49,24 +49,76 @@ class ComposeFileTest {
     }
 
     @Test
+    void brokersAreSecureByDefault() {
+        for (JsonNode broker : servicesWithImagePrefix("apache/kafka:")) {
+            JsonNode env = broker.path("environment");
+            assertThat(env.path("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").asText().split(","))
+                    .containsExactlyInAnyOrder("INTERNAL:SASL_PLAINTEXT", "CONTROLLER:SASL_PLAINTEXT", "HOST:SASL_PLAINTEXT");
+            assertThat(env.path("KAFKA_SASL_ENABLED_MECHANISMS").asText()).isEqualTo("SCRAM-SHA-512");
+            assertThat(env.path("KAFKA_SASL_MECHANISM_INTER_BROKER_PROTOCOL").asText()).isEqualTo("SCRAM-SHA-512");
+            assertThat(env.path("KAFKA_OPTS").asText()).isEqualTo("-Djava.security.auth.login.config=/tmp/broker_jaas.conf");
+            assertThat(env.path("KAFKA_SASL_MECHANISM_CONTROLLER_PROTOCOL").asText()).isEqualTo("PLAIN");
+            assertThat(env.path("KAFKA_AUTHORIZER_CLASS_NAME").asText()).isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            assertThat(env.path("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND").asText()).isEqualTo("false");
+            assertThat(env.path("KAFKA_SUPER_USERS").asText()).isEqualTo("User:admin");
+            String command = broker.path("command").get(2).asText();
+            assertThat(command).contains("--add-scram \"SCRAM-SHA-512=[name=admin,", "> /tmp/broker_jaas.conf",
+                    "internal.KafkaServer", "host.KafkaServer", "controller.KafkaServer", "exec /etc/kafka/docker/run");
+            // The image renders no KAFKA_* variable whose value holds an "=", so no JAAS line may be one.
+            env.fields().forEachRemaining(variable -> assertThat(variable.getKey().equals("KAFKA_OPTS") || !variable.getValue().asText().contains("="))
+                    .as(variable.getKey()).isTrue());
+            assertThat(broker.path("healthcheck").path("test").get(1).asText()).contains("--command-config");
+        }
+    }
+
+    @Test
+    void everyMeshboneServiceLogsInWithItsOwnCredentialsFromTheOneShotCredentialsService() {
+        JsonNode credentials = services.path("credentials");
+        assertThat(credentials.path("command").get(0).asText()).isEqualTo("credentials");
+        assertThat(credentials.path("volumes").get(0).asText()).isEqualTo("credentials:/var/lib/meshbone/credentials");
+        services.fields().forEachRemaining(service -> {
+            JsonNode value = service.getValue();
+            if (MESHBONE_IMAGE.equals(value.path("image").asText()) && !service.getKey().equals("credentials")) {
+                assertThat(value.path("environment").path("MESHBONE_CONFIG").asText()).as(service.getKey())
+                        .matches("/var/lib/meshbone/credentials/[a-z-]+\\.properties");
+                assertThat(value.path("volumes").get(0).asText()).as(service.getKey()).isEqualTo("credentials:/var/lib/meshbone/credentials:ro");
+                assertThat(value.path("depends_on").path("credentials").path("condition").asText()).as(service.getKey())
+                        .isEqualTo("service_completed_successfully");
+                String part = value.path("command").get(1).asText();
+                if (List.of("registry", "catalog", "connect").contains(part)) {
+                    assertThat(value.path("environment").path("MESHBONE_HTTP_USERS_FILE").asText()).as(service.getKey())
+                            .isEqualTo("/var/lib/meshbone/credentials/http-users.properties");
+                }
+            }
+        });
+    }
+
+    @Test
     void runsEveryPartFromTheOneImageWithTwoGatesAndTwoRegistries() {
         List<String> parts = new ArrayList<>();
         services.fields().forEachRemaining(service -> {
             if (MESHBONE_IMAGE.equals(service.getValue().path("image").asText())) {
                 assertThat(service.getValue().path("build").path("dockerfile").asText()).as(service.getKey()).isEqualTo("deploy/Dockerfile");
-                parts.add(service.getValue().path("command").get(1).asText());
+                if (service.getValue().path("command").get(0).asText().equals("serve")) {
+                    parts.add(service.getValue().path("command").get(1).asText());
+                }
             }
         });
-        assertThat(parts).containsExactlyInAnyOrder("registry", "registry", "governance", "governance", "catalog", "domains", "connect", "demo");
+        assertThat(parts).containsExactlyInAnyOrder("registry", "registry", "governance", "governance", "governance", "catalog",
+                "domains", "domains", "domains", "domains", "connect", "demo");
     }
 
     @Test
     void everyServiceHasAHealthCheckAndWaitsForWhatItDependsOnToBeHealthy() {
         services.fields().forEachRemaining(service -> {
-            assertThat(service.getValue().path("healthcheck").path("test").isArray()).as(service.getKey() + " healthcheck.test").isTrue();
+            // A one-shot service (restart "no") is waited for until it exits 0, not until healthy.
+            boolean oneShot = service.getValue().path("restart").asText().equals("no");
+            assertThat(service.getValue().path("healthcheck").path("test").isArray() || oneShot).as(service.getKey() + " healthcheck.test").isTrue();
             service.getValue().path("depends_on").fields().forEachRemaining(dependency -> {
+                boolean onOneShot = services.path(dependency.getKey()).path("restart").asText().equals("no");
                 assertThat(dependency.getValue().path("condition").asText())
-                        .as(service.getKey() + " depends_on " + dependency.getKey()).isEqualTo("service_healthy");
+                        .as(service.getKey() + " depends_on " + dependency.getKey())
+                        .isEqualTo(onOneShot ? "service_completed_successfully" : "service_healthy");
                 assertThat(services.has(dependency.getKey())).as(service.getKey() + " depends on a declared service").isTrue();
             });
         });

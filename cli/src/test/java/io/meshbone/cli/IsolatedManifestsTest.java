@@ -39,7 +39,7 @@ class IsolatedManifestsTest {
         }
         assertThat(problems).isEmpty();
         assertThat(checked).containsExactlyInAnyOrder("Kafka meshbone-eu", "KafkaNodePool eu-controllers",
-                "KafkaNodePool eu-brokers", "KafkaMirrorMaker2 meshbone-exchange-to-eu");
+                "KafkaNodePool eu-brokers", "KafkaMirrorMaker2 meshbone-exchange-to-eu", "KafkaUser mirror-maker");
     }
 
     @Test
@@ -75,6 +75,9 @@ class IsolatedManifestsTest {
         JsonNode only = mirror.path("spec").path("mirrors").get(0);
         assertThat(mirror.path("spec").path("mirrors")).hasSize(1);
         assertThat(only.path("source").path("bootstrapServers").asText()).isEqualTo(topology.exchange().bootstrapServers());
+        // The exchange is secure: the mirror reads it as a KafkaUser of its own.
+        assertThat(only.path("source").path("authentication").path("type").asText()).isEqualTo("scram-sha-512");
+        assertThat(only.path("source").path("authentication").path("passwordSecret").path("secretName").asText()).isEqualTo("mirror-maker");
         JsonNode config = only.path("sourceConnector").path("config");
         assertThat(config.path("replication.policy.class").asText())
                 .isEqualTo("org.apache.kafka.connect.mirror.IdentityReplicationPolicy");

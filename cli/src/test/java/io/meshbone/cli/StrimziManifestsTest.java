@@ -37,7 +37,7 @@ class StrimziManifestsTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(checked).as("Kafka, two KafkaNodePools, KafkaConnect").isEqualTo(4);
+        assertThat(checked).as("Kafka, two KafkaNodePools, KafkaConnect, 19 KafkaUsers").isEqualTo(23);
     }
 
     @Test
@@ -66,7 +66,9 @@ class StrimziManifestsTest {
     void everyMeshbonePartIsProbedOnItsManagementPortAndReachesTheStrimziBootstrap() {
         List<JsonNode> deployments = ofKind("Deployment");
         assertThat(deployments).extracting(d -> d.path("metadata").path("name").asText())
-                .containsExactlyInAnyOrder("meshbone-registry", "meshbone-governance", "meshbone-catalog", "meshbone-domains", "meshbone-demo");
+                .containsExactlyInAnyOrder("meshbone-registry", "meshbone-governance", "meshbone-provisioner", "meshbone-catalog",
+                        "meshbone-domains", "meshbone-domains-payments", "meshbone-domains-customers", "meshbone-domains-shipping",
+                        "meshbone-demo");
         for (JsonNode deployment : deployments) {
             JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
             String name = deployment.path("metadata").path("name").asText();
@@ -84,6 +86,51 @@ class StrimziManifestsTest {
         }
         assertThat(only("Deployment", "meshbone-registry").path("spec").path("replicas").asInt()).isEqualTo(2);
         assertThat(only("Deployment", "meshbone-governance").path("spec").path("replicas").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void everyListenerTakesScramLoginsAndOnlyTheAdminIsASuperUser() {
+        JsonNode kafka = only("Kafka").path("spec").path("kafka");
+        assertThat(kafka.path("listeners")).isNotEmpty().allSatisfy(listener ->
+                assertThat(listener.path("authentication").path("type").asText()).as(listener.path("name").asText()).isEqualTo("scram-sha-512"));
+        assertThat(kafka.path("authorization").path("type").asText()).isEqualTo("simple");
+        assertThat(kafka.path("authorization").path("superUsers")).extracting(JsonNode::asText).containsExactly("admin");
+        assertThat(kafka.path("config").path("auto.create.topics.enable").asBoolean(true)).isFalse();
+        assertThat(only("KafkaConnect").path("spec").path("authentication").path("passwordSecret").path("secretName").asText())
+                .isEqualTo("connect");
+    }
+
+    @Test
+    void everyMeshboneDeploymentLogsInAsItsOwnKafkaUser() {
+        List<String> users = new ArrayList<>();
+        ofKind("KafkaUser").forEach(user -> {
+            users.add(user.path("metadata").path("name").asText());
+            assertThat(user.path("spec").path("authentication").path("type").asText()).isEqualTo("scram-sha-512");
+        });
+        assertThat(users).contains("admin", "registry", "gate", "provisioner", "catalog", "connect", "demo",
+                "app-orders", "app-payments", "app-customers", "app-shipping");
+        Map<String, String> secrets = new TreeMap<>();
+        for (JsonNode deployment : ofKind("Deployment")) {
+            JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+            String name = deployment.path("metadata").path("name").asText();
+            assertThat(environment(container)).as(name).containsEntry("MESHBONE_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                    .containsEntry("MESHBONE_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+            container.path("env").forEach(variable -> {
+                if (variable.path("name").asText().equals("MESHBONE_KAFKA_SASL_JAAS_CONFIG")) {
+                    JsonNode secret = variable.path("valueFrom").path("secretKeyRef");
+                    assertThat(secret.path("key").asText()).as(name).isEqualTo("sasl.jaas.config");
+                    secrets.put(name, secret.path("name").asText());
+                }
+            });
+        }
+        assertThat(secrets).containsEntry("meshbone-registry", "registry").containsEntry("meshbone-governance", "gate")
+                .containsEntry("meshbone-provisioner", "provisioner").containsEntry("meshbone-catalog", "catalog")
+                .containsEntry("meshbone-domains", "app-orders").containsEntry("meshbone-domains-payments", "app-payments")
+                .containsEntry("meshbone-domains-customers", "app-customers").containsEntry("meshbone-domains-shipping", "app-shipping")
+                .containsEntry("meshbone-demo", "demo");
+        assertThat(users).containsAll(secrets.values());
+        assertThat(only("Deployment", "meshbone-provisioner").path("spec").path("template").path("spec").path("containers").get(0)
+                .path("args")).extracting(JsonNode::asText).contains("--no-acls");
     }
 
     /** Fails until {@code meshbone serve} exists: each Deployment's arguments must parse as the CLI parses them. */

@@ -17,7 +17,7 @@ import io.meshbone.platform.mesh.MeshTopology;
  * @param services the names of {@link Governance#SERVICES} to run
  * @param clusters the isolated mesh's clusters ({@code --clusters}), for residency and inputs listed elsewhere
  */
-public record GovernancePart(Set<String> services, Optional<MeshTopology> clusters) implements MeshPart<Governance> {
+public record GovernancePart(Set<String> services, Optional<MeshTopology> clusters, boolean provisionAcls) implements MeshPart<Governance> {
 
     /** How often the provisioner reconciles even without a change, as {@code up} has always done. */
     static final Duration RESYNC = Duration.ofSeconds(30);
@@ -25,6 +25,11 @@ public record GovernancePart(Set<String> services, Optional<MeshTopology> cluste
     /** The services on a co-located mesh: no cluster topology. */
     public GovernancePart(Set<String> services) {
         this(services, Optional.empty());
+    }
+
+    /** The services on the clusters of {@code clusters}; the provisioner reconciles ACLs where there is an authorizer. */
+    public GovernancePart(Set<String> services, Optional<MeshTopology> clusters) {
+        this(services, clusters, true);
     }
 
     public GovernancePart {
@@ -48,8 +53,9 @@ public record GovernancePart(Set<String> services, Optional<MeshTopology> cluste
 
     @Override
     public Governance start(PartContext context) {
-        GovernanceSettings settings = new GovernanceSettings(context.clientConfig(), context.registryUrl(), context.stateDir(),
+        GovernanceSettings all = new GovernanceSettings(context.clientConfig(), context.registryUrl(), context.stateDir(),
                 context.meters(), RESYNC);
+        GovernanceSettings settings = provisionAcls ? all : all.withoutAcls();
         return Governance.start(clusters.map(settings::withClusters).orElse(settings), context.health(), services);
     }
 }

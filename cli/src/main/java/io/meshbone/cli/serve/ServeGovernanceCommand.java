@@ -31,9 +31,13 @@ final class ServeGovernanceCommand implements Callable<Integer> {
             description = "Which governance services to run: contract-gate, record-gate, provisioner. Default: ${DEFAULT-VALUE}.")
     List<String> parts;
 
+    @Option(names = "--no-acls",
+            description = "The provisioner leaves ACLs alone: for a cluster whose ACLs another owner keeps, as Strimzi's User Operator does.")
+    boolean noAcls;
+
     @Override
     public Integer call() {
-        GovernancePart part = new GovernancePart(Set.copyOf(parts), clusters.topology());
+        GovernancePart part = new GovernancePart(Set.copyOf(parts), clusters.topology(), !noAcls);
         return new PartProcess(options, registry.registryUrl, MANAGEMENT_PORT, true, state.dataDir).run(part, System.out, System.err);
     }
 }
