@@ -133,6 +133,8 @@ class CatalogIT {
             assertThat(value.path("email").asText()).isEqualTo("***");
             assertThat(value.path("fullName").asText()).isEqualTo("***");
         }
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                Http.get(catalog, "/api/products/orders.order-placed/sample?n=1").json().path("records").size() == 1);
         JsonNode order = Http.get(catalog, "/api/products/orders.order-placed/sample?n=1").json().path("records").get(0).path("value");
         assertThat(order.path("totalAmount").isNumber()).as("decimal as a number: %s", order).isTrue();
         assertThat(order.path("channel").asText()).isIn("WEB", "MOBILE", "STORE");
