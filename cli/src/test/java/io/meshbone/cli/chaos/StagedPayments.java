@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.locks.LockSupport;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -86,11 +87,12 @@ final class StagedPayments implements AutoCloseable {
     private void produce() {
         try {
             long started = System.nanoTime();
-            for (int i = 0; i < records; i++) {
+            for (int i = 0; i < records && !Thread.currentThread().isInterrupted(); i++) {
                 long due = started + minNanos * i / records;
                 long wait = due - System.nanoTime();
-                if (wait > 1_000_000) {
-                    Thread.sleep(wait / 1_000_000);
+                if (wait > 0) {
+                    // Pacing the stream over its minimum duration, not waiting for a condition.
+                    LockSupport.parkNanos(wait);
                 }
                 String key = prefix + "-" + i;
                 producer.send(new ProducerRecord<>(STAGING, key.getBytes(StandardCharsets.UTF_8), value(i, key)), (metadata, e) -> {
@@ -102,9 +104,9 @@ final class StagedPayments implements AutoCloseable {
                     }
                 });
             }
-            producer.flush();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (!Thread.currentThread().isInterrupted()) {
+                producer.flush();
+            }
         } catch (RuntimeException e) {
             crashed = e;
         }
