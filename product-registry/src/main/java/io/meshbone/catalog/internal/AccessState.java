@@ -161,7 +161,7 @@ public final class AccessState implements AutoCloseable {
     private void run(SupervisedLoop supervisor) {
         try {
             if (consumer.assignment().isEmpty()) {
-                List<TopicPartition> partitions = waitForTopics(supervisor);
+                List<TopicPartition> partitions = AssignedTopics.await(consumer, TOPICS, supervisor, "access topics");
                 if (partitions == null) {
                     return;
                 }
@@ -178,7 +178,7 @@ public final class AccessState implements AutoCloseable {
                     log.info("Catalog caught up on access: {} grants, {} registered domains", grants.size(), domains.size());
                 }
                 if (caughtUp) {
-                    health.running(lag());
+                    health.running(AssignedTopics.lag(consumer));
                 }
             }
         } catch (WakeupException e) {
@@ -186,34 +186,6 @@ public final class AccessState implements AutoCloseable {
                 throw e;
             }
         }
-    }
-
-    private long lag() {
-        long lag = 0;
-        for (TopicPartition partition : consumer.assignment()) {
-            lag += consumer.currentLag(partition).orElse(0);
-        }
-        return lag;
-    }
-
-    private List<TopicPartition> waitForTopics(SupervisedLoop supervisor) {
-        while (supervisor.running()) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            boolean all = true;
-            for (String topic : TOPICS) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-                if (infos == null || infos.isEmpty()) {
-                    all = false;
-                    break;
-                }
-                infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-            }
-            if (all) {
-                return partitions;
-            }
-            log.info("Waiting for the access topics {}", TOPICS);
-        }
-        return null;
     }
 
     private synchronized void apply(ConsumerRecord<String, String> record) {
