@@ -72,6 +72,14 @@ class HostileDescriptorsPropertyTest {
     }
 
     @Example
+    void anEmptyKeyIsNamedQuoted() {
+        ParsedDescriptor parsed = ProductDescriptors.parse("empty-key.product.yaml", "\"\": 1\n" + VALID, FILES);
+        assertNamesEveryProblem(parsed);
+        assertThat(parsed.problems()).extracting(Problem::toString)
+                .anyMatch(p -> p.startsWith("empty-key.product.yaml: '': unknown field ''"));
+    }
+
+    @Example
     void aDocumentOverTheCodePointLimitIsAProblemNotAnException() {
         String huge = VALID.replace("description: Payments", "description: " + "x".repeat(4 << 20) + " Payments");
         ParsedDescriptor parsed = ProductDescriptors.parse("huge.product.yaml", huge, FILES);

@@ -34,8 +34,10 @@ public final class Fields {
         problems.add(new Problem(file, path, message));
     }
 
+    /** {@code parent.key}; a blank key (YAML allows {@code "": x}) is quoted so the path still names something. */
     public static String path(String parent, String key) {
-        return parent.isEmpty() ? key : parent + "." + key;
+        String named = key.isBlank() ? "'" + key + "'" : key;
+        return parent.isEmpty() ? named : parent + "." + named;
     }
 
     /** {@code node} as a mapping, or null (and a problem) when it is something else. */
