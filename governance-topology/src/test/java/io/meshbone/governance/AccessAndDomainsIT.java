@@ -240,6 +240,13 @@ class AccessAndDomainsIT {
             assertThat(d.outcome()).isEqualTo(Decision.Outcome.REJECTED);
             assertThat(d.reasons()).isNotEmpty();
         });
+        assertThat(answered).flatExtracting(Decision::reasons)
+                .anyMatch(r -> r.contains(": the event is not an AccessRequest JSON document: "))
+                .anyMatch(r -> r.contains(": the event is not a DomainRequest JSON document: "))
+                .anyMatch(r -> r.endsWith(": id, type: an access event has an id and a type (REQUEST, APPROVE, DENY or REVOKE)"))
+                .anyMatch(r -> r.endsWith(": id, type: a domain event has an id and a type (CREATE, TRANSFER, APPROVE or DENY)"));
+        assertThat(answered).extracting(Decision::requestId).contains("x-2")
+                .anyMatch(id -> id.startsWith("unreadable-")).anyMatch(id -> id.startsWith("unidentified-"));
         Decision unknown = send(AccessRequest.settle(AccessRequest.Type.APPROVE, "no-such-id", DomainOwners.ADMIN, null));
         assertThat(unknown.reasons()).singleElement().asString().contains("no access request with id 'no-such-id'");
         Decision unlisted = send(AccessRequest.request("nowhere" + SUFFIX + ".nothing", "User:app-x", "why not", false));

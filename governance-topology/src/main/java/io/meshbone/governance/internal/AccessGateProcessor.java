@@ -1,6 +1,5 @@
 package io.meshbone.governance.internal;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,7 +8,6 @@ import io.meshbone.platform.control.AccessRequest;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.DomainOwnership;
 import io.meshbone.platform.control.ListedProduct;
-import io.meshbone.platform.control.MeshJson;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -27,6 +25,10 @@ import org.slf4j.LoggerFactory;
 public final class AccessGateProcessor implements Processor<String, byte[], String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(AccessGateProcessor.class);
+
+    private static final ControlEvent.Shape<AccessRequest> ACCESS_EVENTS =
+            new ControlEvent.Shape<>(AccessRequest.class, AccessRequest::id, AccessRequest::type,
+                    "an access event", "REQUEST, APPROVE, DENY or REVOKE");
 
     private final Stores names;
     private final AccessDecider decider = new AccessDecider();
@@ -59,20 +61,12 @@ public final class AccessGateProcessor implements Processor<String, byte[], Stri
 
     @Override
     public void process(Record<String, byte[]> record) {
-        AccessRequest event;
-        try {
-            event = MeshJson.read(record.value(), AccessRequest.class);
-        } catch (IOException | RuntimeException e) {
-            String source = ControlStores.source(context);
-            reject(record, "unreadable-" + source, source + ": the event is not an AccessRequest JSON document: " + e.getMessage());
+        ControlEvent<AccessRequest> read = ControlEvent.read(record.value(), ControlStores.source(context), ACCESS_EVENTS);
+        if (read.rejected()) {
+            reject(record, read.rejectedId(), read.reason());
             return;
         }
-        if (event == null || event.id() == null || event.id().isBlank() || event.type() == null) {
-            String source = ControlStores.source(context);
-            reject(record, event == null || event.id() == null || event.id().isBlank() ? "unidentified-" + source : event.id(),
-                    source + ": id, type: an access event has an id and a type (REQUEST, APPROVE, DENY or REVOKE)");
-            return;
-        }
+        AccessRequest event = read.event();
         AccessDecider.Outcome outcome = decider.decide(event, ControlStores.all(listings), ControlStores.all(domains),
                 tickets::get, grants::get);
         if (outcome.ticket() != null) {

@@ -1,6 +1,5 @@
 package io.meshbone.governance.internal;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,7 +7,6 @@ import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.DomainOwnership;
 import io.meshbone.platform.control.DomainRequest;
 import io.meshbone.platform.control.ListedProduct;
-import io.meshbone.platform.control.MeshJson;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -25,6 +23,10 @@ import org.slf4j.LoggerFactory;
 public final class DomainGateProcessor implements Processor<String, byte[], String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(DomainGateProcessor.class);
+
+    private static final ControlEvent.Shape<DomainRequest> DOMAIN_EVENTS =
+            new ControlEvent.Shape<>(DomainRequest.class, DomainRequest::id, DomainRequest::type,
+                    "a domain event", "CREATE, TRANSFER, APPROVE or DENY");
 
     private final Stores names;
     private final DomainDecider decider = new DomainDecider();
@@ -55,20 +57,12 @@ public final class DomainGateProcessor implements Processor<String, byte[], Stri
 
     @Override
     public void process(Record<String, byte[]> record) {
-        DomainRequest event;
-        try {
-            event = MeshJson.read(record.value(), DomainRequest.class);
-        } catch (IOException | RuntimeException e) {
-            String source = ControlStores.source(context);
-            reject(record, "unreadable-" + source, source + ": the event is not a DomainRequest JSON document: " + e.getMessage());
+        ControlEvent<DomainRequest> read = ControlEvent.read(record.value(), ControlStores.source(context), DOMAIN_EVENTS);
+        if (read.rejected()) {
+            reject(record, read.rejectedId(), read.reason());
             return;
         }
-        if (event == null || event.id() == null || event.id().isBlank() || event.type() == null) {
-            String source = ControlStores.source(context);
-            reject(record, event == null || event.id() == null || event.id().isBlank() ? "unidentified-" + source : event.id(),
-                    source + ": id, type: a domain event has an id and a type (CREATE, TRANSFER, APPROVE or DENY)");
-            return;
-        }
+        DomainRequest event = read.event();
         DomainDecider.Outcome outcome = decider.decide(event, ControlStores.all(domains), ControlStores.all(listings), tickets::get);
         if (outcome.ticket() != null) {
             tickets.put(outcome.ticket().request().id(), outcome.ticket());
