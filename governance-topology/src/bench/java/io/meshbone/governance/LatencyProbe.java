@@ -26,6 +26,7 @@ final class LatencyProbe implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final long[] latencies;
     private volatile int count;
+    private volatile int seen;
     private volatile long measureFrom = Long.MAX_VALUE;
 
     LatencyProbe(Map<String, Object> clientConfig, String topic, int capacity) {
@@ -52,10 +53,16 @@ final class LatencyProbe implements AutoCloseable {
         return count;
     }
 
+    /** Every record consumed, measured or not. */
+    int seen() {
+        return seen;
+    }
+
     private void poll() {
         while (running.get()) {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                 long now = System.nanoTime();
+                seen = seen + 1;
                 Header due = record.headers().lastHeader(PacedSender.SENT_HEADER);
                 long dueNanos = due == null ? Long.MIN_VALUE : ByteBuffer.wrap(due.value()).getLong();
                 if (dueNanos >= measureFrom && count < latencies.length) {
@@ -82,7 +89,9 @@ final class LatencyProbe implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running.set(false);
+        if (!running.getAndSet(false)) {
+            return;
+        }
         thread.join();
         consumer.close();
     }
