@@ -75,7 +75,7 @@ final class ProductApplyCommand implements Callable<Integer> {
             unanswered = contracts.applyAll(requests, timeout, decision -> {
                 print(out, decision);
                 rejected[0] |= !decision.accepted();
-                progress.decided();
+                progress.decided(decision.accepted());
             });
         }
         out.flush();

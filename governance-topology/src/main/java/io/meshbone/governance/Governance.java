@@ -44,6 +44,7 @@ public final class Governance implements AutoCloseable {
     private final List<StreamThreadSupervisor> supervisors = new ArrayList<>();
     private Provisioner provisioner;
     private LineageEmitter lineage;
+    private RegistryContracts contracts;
 
     private Governance() {
     }
@@ -87,7 +88,8 @@ public final class Governance implements AutoCloseable {
                     settings.provisionAcls()).start();
         }
         if (services.contains(ContractGate.PART)) {
-            streams.add(start(ContractGate.topology(new RegistryContracts(registry), new ClusterFacts(cluster.brokers()),
+            contracts = new RegistryContracts(registry);
+            streams.add(start(ContractGate.topology(contracts, new ClusterFacts(cluster.brokers()),
                             settings.clusters(), OtherClusters.of(settings.clusters(), settings.clientConfig())),
                     withClientConfig(ContractGate.streamsConfig(settings.bootstrapServers(), stateDir), settings),
                     health.part(ContractGate.PART)));
@@ -153,6 +155,9 @@ public final class Governance implements AutoCloseable {
         }
         if (lineage != null) {
             lineage.close();
+        }
+        if (contracts != null) {
+            contracts.close();
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import io.meshbone.governance.ContractCheck;
 import io.meshbone.governance.ContractReview;
 import io.meshbone.governance.PolicyCheck;
+import io.meshbone.platform.contract.Compatibility;
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.KeySpec;
 import io.meshbone.platform.contract.ProductNames;
@@ -22,6 +23,7 @@ import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.ProductRequest;
 import io.meshbone.platform.policy.ClusterFacts;
 import io.meshbone.platform.policy.Policy;
+import org.apache.avro.Schema;
 
 /**
  * Decides one contract request against what is listed ({@link ContractReview}: validation, ownership, checks,
@@ -97,8 +99,7 @@ public final class ContractDecider {
         if (request.action() == ProductRequest.Action.DEPRECATE) {
             return lifecycle.deprecate(request, listed, domains);
         }
-        Map<String, ListedProduct> visible = new HashMap<>(elsewhere.get());
-        visible.putAll(listed);
+        Map<String, ListedProduct> visible = visible(listed);
         List<ContractCheck> all = new ArrayList<>(checks);
         all.add((checked, product, previous) -> residency.check(checked.descriptorPath(), product, visible));
         all.add(PolicyCheck.denials(policies, cluster));
@@ -120,16 +121,33 @@ public final class ContractDecider {
         return new Outcome(accepted.decision().withWarnings(warnings), accepted.listing());
     }
 
+    // This cluster's listings and, beneath them, other clusters'; no copy of every listing per decision when there are none.
+    private Map<String, ListedProduct> visible(Map<String, ListedProduct> listed) {
+        Map<String, ListedProduct> others = elsewhere.get();
+        if (others.isEmpty()) {
+            return listed;
+        }
+        Map<String, ListedProduct> visible = new HashMap<>(others);
+        visible.putAll(listed);
+        return visible;
+    }
+
     private Outcome accept(ProductRequest request, DataProduct product, ListedProduct current) {
         ProductNames names = product.names();
-        int valueId = registry.register(names.valueSubject(), product.spec().value().schema(), product.spec().compatibility());
-        registry.register(names.stagingValueSubject(), product.spec().value().schema(), product.spec().compatibility());
-        Integer keyId = null;
+        Compatibility level = product.spec().compatibility();
+        Schema value = product.spec().value().schema();
+        // The staging topic's subjects get the same schemas (same ids), so a producer using its default subject finds them.
+        List<ContractRegistry.Registration> registrations = new ArrayList<>(List.of(
+                new ContractRegistry.Registration(names.valueSubject(), value, level),
+                new ContractRegistry.Registration(names.stagingValueSubject(), value, level)));
         Optional<KeySpec> key = product.spec().key();
         if (key.isPresent() && key.get() instanceof KeySpec.SchemaKey schemaKey) {
-            keyId = registry.register(names.keySubject(), schemaKey.schema().schema(), product.spec().compatibility());
-            registry.register(names.stagingKeySubject(), schemaKey.schema().schema(), product.spec().compatibility());
+            registrations.add(new ContractRegistry.Registration(names.keySubject(), schemaKey.schema().schema(), level));
+            registrations.add(new ContractRegistry.Registration(names.stagingKeySubject(), schemaKey.schema().schema(), level));
         }
+        List<Integer> ids = registry.registerAll(registrations);
+        int valueId = ids.get(0);
+        Integer keyId = ids.size() > 2 ? ids.get(2) : null;
         ListedProduct listing = new ListedProduct(product.name(), request.descriptorPath(), request.descriptor(),
                 request.files(), valueId, keyId, request.requestId(), request.principal(), Instant.now(), false,
                 // A new version of a deprecated product is still deprecated: the sunset is the product's, not a version's.

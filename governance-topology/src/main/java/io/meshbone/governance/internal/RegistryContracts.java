@@ -1,6 +1,11 @@
 package io.meshbone.governance.internal;
 
+import static io.meshbone.governance.internal.ConcurrentCalls.answer;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import io.meshbone.platform.contract.Compatibility;
 import io.meshbone.platform.registry.CompatibilityResult;
@@ -14,14 +19,19 @@ import org.apache.avro.Schema;
  * <p>Every registry write is a transaction on {@code _schemas} that the registry waits to read back, so
  * writes are made only when they change something: a level already set is not set again, a schema
  * already under the subject is looked up rather than posted, and a subject without versions is checked
- * without first giving it a level. Reads are answered from the registry's memory.
+ * without first giving it a level. The calls that do not depend on each other are made at once: the reads
+ * of all of a contract's subjects together, then its writes together (which a registry that commits
+ * concurrent writes in one transaction can batch), so a decision waits for two round trips, not ten.
  */
-public final class RegistryContracts implements ContractRegistry {
+public final class RegistryContracts implements ContractRegistry, AutoCloseable {
 
     private static final int SUBJECT_NOT_FOUND = 40401;
     private static final int SCHEMA_NOT_FOUND = 40403;
+    /** Two calls for each of a contract's four subjects at most (value and key, product and staging topic). */
+    private static final int CONCURRENT_CALLS = 8;
 
     private final SchemaRegistryClient client;
+    private final ConcurrentCalls calls = new ConcurrentCalls("contract-gate-registry", CONCURRENT_CALLS);
 
     public RegistryContracts(SchemaRegistryClient client) {
         this.client = client;
@@ -31,8 +41,9 @@ public final class RegistryContracts implements ContractRegistry {
     public List<String> incompatibilities(String subject, Schema schema, Compatibility level) {
         // The registry checks under the subject's own level, so that must be the contract's; a subject
         // without versions accepts any first schema whatever its level, so it is not given one yet.
+        CompletableFuture<Boolean> versions = calls.start(() -> hasVersions(subject));
         if (!hasLevel(subject, level)) {
-            if (!hasVersions(subject)) {
+            if (!answer(versions)) {
                 return List.of();
             }
             client.setCompatibility(subject, level.name());
@@ -46,21 +57,57 @@ public final class RegistryContracts implements ContractRegistry {
 
     @Override
     public int register(String subject, Schema schema, Compatibility level) {
-        ensureLevel(subject, level);
-        String text = schema.toString();
-        try {
-            return client.lookup(subject, text).id();
-        } catch (SchemaRegistryException e) {
-            if (e.errorCode() != SUBJECT_NOT_FOUND && e.errorCode() != SCHEMA_NOT_FOUND) {
-                throw e;
-            }
-        }
-        return client.register(subject, text);
+        return registerAll(List.of(new Registration(subject, schema, level))).get(0);
     }
 
-    private void ensureLevel(String subject, Compatibility level) {
-        if (!hasLevel(subject, level)) {
-            client.setCompatibility(subject, level.name());
+    @Override
+    public List<Integer> registerAll(List<Registration> registrations) {
+        List<CompletableFuture<Boolean>> levels = new ArrayList<>();
+        List<CompletableFuture<Found>> found = new ArrayList<>();
+        for (Registration registration : registrations) {
+            levels.add(calls.start(() -> hasLevel(registration.subject(), registration.level())));
+            found.add(calls.start(() -> find(registration.subject(), registration.schema().toString())));
+        }
+        List<CompletableFuture<Integer>> ids = new ArrayList<>();
+        for (int i = 0; i < registrations.size(); i++) {
+            ids.add(write(registrations.get(i), answer(levels.get(i)), answer(found.get(i))));
+        }
+        return ids.stream().map(ConcurrentCalls::answer).toList();
+    }
+
+    // Starts the writes one registration still needs; completes with the schema's id.
+    private CompletableFuture<Integer> write(Registration registration, boolean levelSet, Found found) {
+        String subject = registration.subject();
+        String level = registration.level().name();
+        if (found.id().isPresent()) {
+            return levelSet ? CompletableFuture.completedFuture(found.id().get())
+                    : calls.start(() -> client.setCompatibility(subject, level)).thenApply(set -> found.id().get());
+        }
+        String text = registration.schema().toString();
+        if (levelSet || !found.subjectHasVersions()) {
+            // Without versions the registry checks nothing on this registration, so the level may be set beside it.
+            CompletableFuture<String> setLevel = levelSet ? CompletableFuture.completedFuture(level)
+                    : calls.start(() -> client.setCompatibility(subject, level));
+            return calls.start(() -> client.register(subject, text)).thenCombine(setLevel, (id, set) -> id);
+        }
+        // The registry checks the new version under the subject's level: set it first.
+        return calls.start(() -> {
+            client.setCompatibility(subject, level);
+            return client.register(subject, text);
+        });
+    }
+
+    private Found find(String subject, String schema) {
+        try {
+            return new Found(Optional.of(client.lookup(subject, schema).id()), true);
+        } catch (SchemaRegistryException e) {
+            if (e.errorCode() == SUBJECT_NOT_FOUND) {
+                return new Found(Optional.empty(), false);
+            }
+            if (e.errorCode() == SCHEMA_NOT_FOUND) {
+                return new Found(Optional.empty(), true);
+            }
+            throw e;
         }
     }
 
@@ -78,5 +125,14 @@ public final class RegistryContracts implements ContractRegistry {
             }
             throw e;
         }
+    }
+
+    @Override
+    public void close() {
+        calls.close();
+    }
+
+    /** A schema's id under a subject, if it is there; and whether the subject has any version. */
+    private record Found(Optional<Integer> id, boolean subjectHasVersions) {
     }
 }
