@@ -100,13 +100,16 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
         }
         HeaderValues values = product.headerValues();
         long now = System.currentTimeMillis();
+        // Stamped in place: the record's headers are its own copy, and a new list would be copied again by withHeaders.
         // A domain app that derived the record already named its inputs; otherwise the contract's inputs stand.
-        Headers stamped = producerHeaders.with(sourceHeader, values.product(), values.domain(), values.schemaId(verdict.schemaId()),
+        Headers stamped = record.headers();
+        producerHeaders.stamp(stamped, sourceHeader, values.product(), values.domain(), values.schemaId(verdict.schemaId()),
                 producerHeaders.hasUpstream() ? null : values.upstream(),
                 ProducerHeaders.header(LineageHeaders.GATE_TIMESTAMP, gateTimestamp(now)));
         // Checked before forwarding: under exactly-once a send the broker refuses would abort the whole transaction.
         if (!RecordLimits.fits(record.key(), record.value(), stamped, limits.productTopicBytes())) {
             int size = RecordLimits.batchBytes(record.key(), record.value(), stamped);
+            // The dead letter's headers are built from what the producer sent, without the stamps just added.
             deadLetter(product, record, producerHeaders, sourceHeader, GateError.RECORD_TOO_LARGE, "with the gate's lineage headers"
                     + " the record is " + size + " bytes; product topic " + product.names().topic() + " takes at most "
                     + limits.productTopicBytes() + " (max.message.bytes)");
@@ -114,7 +117,7 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
         }
         product.latency().record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS);
         product.recordsOut().increment();
-        context.forward(record.withHeaders(stamped));
+        context.forward(record);
     }
 
     /**
