@@ -11,8 +11,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Keeps the {@code mesh.*} header namespace the gate's own on what it writes: the headers of a judged record are the
- * producer's, minus every {@code mesh.*} header but {@code mesh.upstream}, plus the gate's stamps, built once into an
- * array of the exact size (stamping into the producer's header list one at a time costs a search and a resize each).
+ * producer's, minus every {@code mesh.*} header but {@code mesh.upstream}, plus the gate's stamps: appended in place to
+ * a passing record's own headers ({@link #stamp}), or built once into an array of the exact size for a dead letter
+ * ({@link #with}); never one {@code put} at a time, which costs a search and a resize each.
  */
 final class ProducerHeaders {
 
