@@ -17,6 +17,7 @@ import io.meshbone.registry.SchemaRegistryServer;
 import io.meshbone.registry.SchemaRegistrySettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -119,6 +120,21 @@ final class BenchMesh implements AutoCloseable {
             admin.createTopics(List.of(topics).stream().map(t -> new NewTopic(t, PARTITIONS, (short) 1).configs(configs)).toList())
                     .all().get();
             awaitLeaders(admin, List.of(topics));
+        }
+    }
+
+    /**
+     * Sets {@code compression.type} on these topics: a codec the producer does not use would have the broker
+     * decompress and rewrite every batch, so each compression table gives the output topics the producer's codec.
+     */
+    void setCompression(String topicCompression, String... topics) throws Exception {
+        try (Admin admin = Admin.create(clientConfig())) {
+            Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+            for (String topic : topics) {
+                changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                        List.of(new AlterConfigOp(new ConfigEntry("compression.type", topicCompression), AlterConfigOp.OpType.SET)));
+            }
+            admin.incrementalAlterConfigs(changes).all().get();
         }
     }
 

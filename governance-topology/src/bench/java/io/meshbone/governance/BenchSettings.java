@@ -24,7 +24,7 @@ record BenchSettings(int records, int rounds, List<String> sizes, List<String> c
                 Integer.getInteger("bench.records", 20_000),
                 Math.max(1, Integer.getInteger("bench.rounds", 5)),
                 list(System.getProperty("bench.sizes", DEFAULT_PRODUCT + ",1024")),
-                list(System.getProperty("bench.compression", "none,lz4,zstd")),
+                list(System.getProperty("bench.compression", "gzip,lz4,zstd")),
                 Integer.getInteger("bench.linger.ms"),
                 Integer.getInteger("bench.batch.size"));
     }

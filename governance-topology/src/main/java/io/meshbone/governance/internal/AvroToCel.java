@@ -60,6 +60,9 @@ public final class AvroToCel {
     private static final class LazyRecord extends java.util.AbstractMap<String, Object> {
         private final GenericRecord record;
         private Map<String, Object> converted;
+        // CEL's field select asks containsKey, then get, with the same name: look the field up once.
+        private Object lastName;
+        private Schema.Field lastField;
 
         LazyRecord(GenericRecord record) {
             this.record = record;
@@ -67,13 +70,21 @@ public final class AvroToCel {
 
         @Override
         public Object get(Object name) {
-            Schema.Field field = name instanceof String text ? record.getSchema().getField(text) : null;
+            Schema.Field field = field(name);
             return field == null ? null : convert(record.get(field.pos()), field.schema());
         }
 
         @Override
         public boolean containsKey(Object name) {
-            return name instanceof String text && record.getSchema().getField(text) != null;
+            return field(name) != null;
+        }
+
+        private Schema.Field field(Object name) {
+            if (name != lastName) {
+                lastField = name instanceof String text ? record.getSchema().getField(text) : null;
+                lastName = name;
+            }
+            return lastField;
         }
 
         @Override
@@ -119,12 +130,37 @@ public final class AvroToCel {
     }
 
     private static Object bytes(ByteBuffer buffer, Schema schema) {
-        if (schema.getLogicalType() instanceof LogicalTypes.Decimal) {
+        if (schema.getLogicalType() instanceof LogicalTypes.Decimal decimalType) {
+            double small = smallDecimal(buffer, decimalType.getScale());
+            if (!Double.isNaN(small)) {
+                return small;
+            }
             BigDecimal decimal = DECIMALS.fromBytes(buffer.duplicate(), schema, schema.getLogicalType());
             return decimal.doubleValue();
         }
         return ByteString.copyFrom(buffer.duplicate());
     }
+
+    /**
+     * A decimal of at most six bytes (an unscaled value below 2^47, so exactly a double) with a scale from 0 to 22 (so
+     * 10^scale is exactly a double) as one correctly rounded division: the double {@link BigDecimal#doubleValue()} gives,
+     * without building a BigInteger and a BigDecimal per record. NaN when the decimal is not that small.
+     */
+    static double smallDecimal(ByteBuffer buffer, int scale) {
+        int length = buffer.remaining();
+        if (length == 0 || length > 6 || scale < 0 || scale >= POWERS_OF_TEN.length) {
+            return Double.NaN;
+        }
+        int at = buffer.position();
+        long unscaled = buffer.get(at);
+        for (int i = 1; i < length; i++) {
+            unscaled = (unscaled << 8) | (buffer.get(at + i) & 0xff);
+        }
+        return scale == 0 ? (double) unscaled : (double) unscaled / POWERS_OF_TEN[scale];
+    }
+
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+        1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
     private static Object fixed(GenericFixed fixed, Schema schema) {
         if (schema.getLogicalType() instanceof LogicalTypes.Decimal) {

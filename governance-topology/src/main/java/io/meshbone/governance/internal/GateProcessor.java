@@ -4,10 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.lineage.LineageHeaders;
 import io.meshbone.platform.registry.SchemaRegistryException;
 import io.meshbone.platform.control.ListedProduct;
@@ -38,7 +36,7 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
     private final GatedProducts products;
     private final RecordChecks checks;
     private final RecordLimits limits;
-    private final Map<String, Optional<ProductNames>> stagingTopics = new HashMap<>();
+    private final Map<String, StagingTopic> stagingTopics = new HashMap<>();
     private final Map<String, CachedListing> cachedListings = new HashMap<>();
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, ListedProduct> listings;
@@ -61,18 +59,17 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
     @Override
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
-        String sourceRef = LineageHeaders.source(source.topic(), source.partition(), source.offset());
+        StagingTopic staging = stagingTopics.computeIfAbsent(source.topic(), StagingTopic::of);
         // The gate is the only writer of mesh.* headers: a forged (or replayed) mesh.error.code must not steer the router.
         ProducerHeaders producerHeaders = ProducerHeaders.of(record.headers());
-        Header sourceHeader = ProducerHeaders.header(LineageHeaders.SOURCE, sourceRef.getBytes(StandardCharsets.UTF_8));
+        Header sourceHeader = ProducerHeaders.header(LineageHeaders.SOURCE, staging.source(source.partition(), source.offset()));
 
-        Optional<ProductNames> staging = stagingTopics.computeIfAbsent(source.topic(), ProductNames::ofStagingTopic);
-        if (staging.isEmpty()) {
+        if (staging.names().isEmpty()) {
             reject(record, producerHeaders, sourceHeader, GateError.PRODUCT_NOT_LISTED, "staging topic " + source.topic()
                     + " names a major version that is not an int without leading zeros; no product is listed at it");
             return;
         }
-        ListedProduct listing = listing(staging.get().productName());
+        ListedProduct listing = listing(staging.productName());
         if (listing == null || listing.retired()) {
             reject(record, producerHeaders, sourceHeader, GateError.PRODUCT_NOT_LISTED, "no listed product owns staging topic "
                     + source.topic());
@@ -82,18 +79,20 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
         try {
             product = products.forListing(listing);
         } catch (RuntimeException | Error e) {
-            log.warn("The listing of {} (request {}) cannot be used to check records from {}", listing.name(), listing.requestId(), sourceRef, e);
+            log.warn("The listing of {} (request {}) cannot be used to check records from {}", listing.name(), listing.requestId(),
+                    sourceRef(source), e);
             reject(record, producerHeaders, sourceHeader, GateError.CHECK_FAILED, "the listing of " + listing.name()
                     + " cannot be used to check records: " + describe(e));
             return;
         }
-        if (product.names().major() != staging.get().major()) {
+        int stagingMajor = staging.names().get().major();
+        if (product.names().major() != stagingMajor) {
             reject(record, producerHeaders, sourceHeader, GateError.PRODUCT_NOT_LISTED, "staging topic " + source.topic()
-                    + " is generation v" + staging.get().major() + " but " + listing.name() + " is listed at v"
+                    + " is generation v" + stagingMajor + " but " + listing.name() + " is listed at v"
                     + product.names().major());
             return;
         }
-        Verdict verdict = judge(product, record, sourceRef);
+        Verdict verdict = judge(product, record, source);
         product.recordsIn().increment();
         if (!verdict.passed()) {
             deadLetter(product, record, producerHeaders, sourceHeader, verdict.error(), verdict.reason());
@@ -101,13 +100,16 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
         }
         HeaderValues values = product.headerValues();
         long now = System.currentTimeMillis();
+        // Stamped in place: the record's headers are its own copy, and a new list would be copied again by withHeaders.
         // A domain app that derived the record already named its inputs; otherwise the contract's inputs stand.
-        Headers stamped = producerHeaders.with(sourceHeader, values.product(), values.domain(), values.schemaId(verdict.schemaId()),
+        Headers stamped = record.headers();
+        producerHeaders.stamp(stamped, sourceHeader, values.product(), values.domain(), values.schemaId(verdict.schemaId()),
                 producerHeaders.hasUpstream() ? null : values.upstream(),
                 ProducerHeaders.header(LineageHeaders.GATE_TIMESTAMP, gateTimestamp(now)));
         // Checked before forwarding: under exactly-once a send the broker refuses would abort the whole transaction.
         if (!RecordLimits.fits(record.key(), record.value(), stamped, limits.productTopicBytes())) {
             int size = RecordLimits.batchBytes(record.key(), record.value(), stamped);
+            // The dead letter's headers are built from what the producer sent, without the stamps just added.
             deadLetter(product, record, producerHeaders, sourceHeader, GateError.RECORD_TOO_LARGE, "with the gate's lineage headers"
                     + " the record is " + size + " bytes; product topic " + product.names().topic() + " takes at most "
                     + limits.productTopicBytes() + " (max.message.bytes)");
@@ -115,14 +117,14 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
         }
         product.latency().record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS);
         product.recordsOut().increment();
-        context.forward(record.withHeaders(stamped));
+        context.forward(record);
     }
 
     /**
      * Runs the checks; whatever a library throws while checking one record (even an {@link Error}) is that record's
      * verdict, except a registry outage, which must hold the gate back rather than dead-letter.
      */
-    private Verdict judge(GatedProduct product, Record<byte[], byte[]> record, String sourceRef) {
+    private Verdict judge(GatedProduct product, Record<byte[], byte[]> record, RecordMetadata source) {
         try {
             return checks.check(product, record.key(), record.value());
         } catch (SchemaRegistryException e) {
@@ -132,10 +134,14 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
             return Verdict.reject(GateError.REGISTRY_REFUSED, "the schema registry refused a lookup with HTTP " + e.status()
                     + ": " + e.getMessage());
         } catch (RuntimeException | Error e) {
-            log.warn("Checking the record at {} threw {}; dead-lettering it", sourceRef, e.getClass().getName());
+            log.warn("Checking the record at {} threw {}; dead-lettering it", sourceRef(source), e.getClass().getName());
             return Verdict.reject(GateError.CHECK_FAILED, "checking the record threw "
                     + ValueFreeReasons.of(describe(e), null, ""));
         }
+    }
+
+    private static String sourceRef(RecordMetadata source) {
+        return LineageHeaders.source(source.topic(), source.partition(), source.offset());
     }
 
     private static String describe(Throwable e) {

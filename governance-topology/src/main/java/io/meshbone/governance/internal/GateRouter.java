@@ -25,17 +25,25 @@ public final class GateRouter implements TopicNameExtractor<byte[], byte[]> {
 
     private static final byte[] NOT_LISTED = GateError.PRODUCT_NOT_LISTED.name().getBytes(StandardCharsets.UTF_8);
 
-    // One router serves every stream thread; a topic's destinations are worked out once.
-    private final Map<String, Optional<ProductNames>> stagingTopics = new ConcurrentHashMap<>();
+    // One router serves every stream thread; a topic's destinations are worked out once (ProductNames builds them anew).
+    private final Map<String, Destinations> stagingTopics = new ConcurrentHashMap<>();
 
     @Override
     public String extract(byte[] key, byte[] value, RecordContext context) {
-        Optional<ProductNames> staging = stagingTopics.computeIfAbsent(context.topic(), ProductNames::ofStagingTopic);
+        Destinations staging = stagingTopics.computeIfAbsent(context.topic(), Destinations::of);
         Header error = context.headers().lastHeader(LineageHeaders.ERROR_CODE);
         // A topic that does not parse (a major beyond int) belongs to no product: the processor dead-lettered its records.
-        if (staging.isEmpty() || error != null && Arrays.equals(error.value(), NOT_LISTED)) {
+        if (staging.productTopic() == null || error != null && Arrays.equals(error.value(), NOT_LISTED)) {
             return MeshTopics.UNLISTED_DLQ;
         }
-        return error == null ? staging.get().topic() : staging.get().dlqTopic();
+        return error == null ? staging.productTopic() : staging.dlqTopic();
+    }
+
+    /** Where a staging topic's records go: both null when its name stands for no product version. */
+    private record Destinations(String productTopic, String dlqTopic) {
+        static Destinations of(String stagingTopic) {
+            Optional<ProductNames> names = ProductNames.ofStagingTopic(stagingTopic);
+            return new Destinations(names.map(ProductNames::topic).orElse(null), names.map(ProductNames::dlqTopic).orElse(null));
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.meshbone.governance.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.KeySpec;
@@ -22,21 +24,37 @@ public final class GatedProduct {
     private final ListedProduct listing;
     private final DataProduct contract;
     private final ProductNames names;
+    // Asked for on every record: ProductNames and the key spec would build these strings and answers anew each time.
+    private final String productName;
+    private final String valueSubject;
+    private final String keySubject;
+    private final boolean entity;
+    private final String keyField;
+    private final boolean avroKey;
     private final List<QualityRuleProgram> rules;
     private final HeaderValues headerValues;
     private final MeterRegistry meters;
     private final Counter recordsIn;
     private final Counter recordsOut;
     private final Timer latency;
+    private final Map<GateError, Counter> dlqCounters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> warningCounters = new ConcurrentHashMap<>();
 
     public GatedProduct(ListedProduct listing, DataProduct contract, MeterRegistry meters) {
         this.listing = listing;
         this.contract = contract;
         this.names = contract.names();
+        this.productName = names.productName();
+        this.valueSubject = names.valueSubject();
+        this.keySubject = names.keySubject();
+        this.entity = contract.spec().type() == ProductType.ENTITY;
+        this.keyField = contract.spec().key().filter(KeySpec.FieldKey.class::isInstance)
+                .map(key -> ((KeySpec.FieldKey) key).field()).orElse(null);
+        this.avroKey = contract.spec().key().filter(KeySpec.SchemaKey.class::isInstance).isPresent();
         this.rules = contract.spec().quality().stream().map(QualityRuleProgram::compile).toList();
         this.headerValues = new HeaderValues(names.productName(), names.domain(), String.join(",", contract.spec().inputs()));
         this.meters = meters;
-        String product = names.productName();
+        String product = productName;
         this.recordsIn = meters.counter("mesh.gate.records.in", "product", product);
         this.recordsOut = meters.counter("mesh.gate.records.out", "product", product);
         this.latency = Timer.builder("mesh.gate.latency")
@@ -57,22 +75,36 @@ public final class GatedProduct {
         return names;
     }
 
+    /** {@code <domain>.<product>}. */
+    public String productName() {
+        return productName;
+    }
+
+    /** The registry subject of the product topic's values. */
+    public String valueSubject() {
+        return valueSubject;
+    }
+
+    /** The registry subject of the product topic's Avro keys. */
+    public String keySubject() {
+        return keySubject;
+    }
+
     public List<QualityRuleProgram> rules() {
         return rules;
     }
 
     public boolean entity() {
-        return contract.spec().type() == ProductType.ENTITY;
+        return entity;
     }
 
     /** The value field the key must equal, or null when keys are Avro or absent. */
     public String keyField() {
-        return contract.spec().key().filter(KeySpec.FieldKey.class::isInstance)
-                .map(key -> ((KeySpec.FieldKey) key).field()).orElse(null);
+        return keyField;
     }
 
     public boolean avroKey() {
-        return contract.spec().key().filter(KeySpec.SchemaKey.class::isInstance).isPresent();
+        return avroKey;
     }
 
     /** The lineage header values of this product, encoded once. */
@@ -92,11 +124,14 @@ public final class GatedProduct {
         return latency;
     }
 
+    // Registered on first use, as before, then found here: a registry lookup builds and sorts the tags every time.
     public Counter dlq(GateError error) {
-        return meters.counter("mesh.gate.records.dlq", "product", names.productName(), "code", error.name());
+        return dlqCounters.computeIfAbsent(error, code -> meters.counter("mesh.gate.records.dlq", "product", productName,
+                "code", code.name()));
     }
 
     public Counter ruleWarnings(String rule) {
-        return meters.counter("mesh.gate.rule.warnings", "product", names.productName(), "rule", rule);
+        return warningCounters.computeIfAbsent(rule, name -> meters.counter("mesh.gate.rule.warnings", "product", productName,
+                "rule", name));
     }
 }

@@ -14,6 +14,8 @@ public final class HeaderValues {
     private final Header domain;
     private final Header upstream;
     private final Map<Integer, Header> schemaIds = new ConcurrentHashMap<>();
+    // Shared by the stream threads: a volatile reference to an immutable pair.
+    private volatile SchemaIdHeader lastSchemaId;
 
     HeaderValues(String product, String domain, String upstream) {
         this.product = ProducerHeaders.header(LineageHeaders.PRODUCT, utf8(product));
@@ -36,8 +38,21 @@ public final class HeaderValues {
 
     /** The {@code mesh.schema.id} header for this id, or null for a record without one (a tombstone). */
     public Header schemaId(int id) {
-        return id < 0 ? null : schemaIds.computeIfAbsent(id, unused -> ProducerHeaders.header(LineageHeaders.SCHEMA_ID,
+        if (id < 0) {
+            return null;
+        }
+        // A product's records nearly all carry its latest id: that one is answered without boxing or hashing.
+        SchemaIdHeader last = lastSchemaId;
+        if (last != null && last.id() == id) {
+            return last.header();
+        }
+        Header header = schemaIds.computeIfAbsent(id, unused -> ProducerHeaders.header(LineageHeaders.SCHEMA_ID,
                 utf8(Integer.toString(id))));
+        lastSchemaId = new SchemaIdHeader(id, header);
+        return header;
+    }
+
+    private record SchemaIdHeader(int id, Header header) {
     }
 
     private static byte[] utf8(String text) {

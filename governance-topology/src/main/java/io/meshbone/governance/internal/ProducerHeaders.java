@@ -1,5 +1,8 @@
 package io.meshbone.governance.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.meshbone.platform.lineage.LineageHeaders;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -8,8 +11,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Keeps the {@code mesh.*} header namespace the gate's own on what it writes: the headers of a judged record are the
- * producer's, minus every {@code mesh.*} header but {@code mesh.upstream}, plus the gate's stamps, built once into an
- * array of the exact size (stamping into the producer's header list one at a time costs a search and a resize each).
+ * producer's, minus every {@code mesh.*} header but {@code mesh.upstream}, plus the gate's stamps: appended in place to
+ * a passing record's own headers ({@link #stamp}), or built once into an array of the exact size for a dead letter
+ * ({@link #with}); never one {@code put} at a time, which costs a search and a resize each.
  */
 final class ProducerHeaders {
 
@@ -18,11 +22,13 @@ final class ProducerHeaders {
     private final Header[] kept;
     private final int keptCount;
     private final boolean hasUpstream;
+    private final List<String> removedNames;
 
-    private ProducerHeaders(Header[] kept, int keptCount, boolean hasUpstream) {
+    private ProducerHeaders(Header[] kept, int keptCount, boolean hasUpstream, List<String> removedNames) {
         this.kept = kept;
         this.keptCount = keptCount;
         this.hasUpstream = hasUpstream;
+        this.removedNames = removedNames;
     }
 
     /**
@@ -33,15 +39,35 @@ final class ProducerHeaders {
         Header[] all = headers.toArray();
         int count = 0;
         boolean upstream = false;
+        List<String> removed = List.of();
         for (Header header : all) {
             String name = header.key();
             boolean isUpstream = name.equals(LineageHeaders.UPSTREAM);
             if (!name.startsWith(MESH_PREFIX) || isUpstream) {
                 all[count++] = header;
                 upstream |= isUpstream;
+            } else {
+                removed = removed.isEmpty() ? new ArrayList<>() : removed;
+                removed.add(name);
             }
         }
-        return new ProducerHeaders(all, count, upstream);
+        return new ProducerHeaders(all, count, upstream, removed);
+    }
+
+    /**
+     * Makes {@code headers}, the very headers {@link #of} read (a passing record's own), the kept headers followed by
+     * these stamps (null stamps are left out), in place: the same headers {@link #with} builds, without building a new
+     * list that the record would copy once more.
+     */
+    void stamp(Headers headers, Header... stamps) {
+        for (String name : removedNames) {
+            headers.remove(name);
+        }
+        for (Header stamp : stamps) {
+            if (stamp != null) {
+                headers.add(stamp);
+            }
+        }
     }
 
     /** True when the producer named the record's upstream products itself. */

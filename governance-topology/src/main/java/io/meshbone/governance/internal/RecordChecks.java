@@ -3,6 +3,7 @@ package io.meshbone.governance.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import dev.cel.runtime.CelEvaluationException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.util.Utf8;
 import io.meshbone.platform.registry.SchemaRegistryException;
 
 /**
@@ -33,16 +35,16 @@ public final class RecordChecks {
 
     public Verdict check(GatedProduct product, byte[] key, byte[] value) {
         if (product.entity() && (key == null || key.length == 0)) {
-            return Verdict.reject(GateError.MISSING_KEY, "entity product " + product.names().productName()
+            return Verdict.reject(GateError.MISSING_KEY, "entity product " + product.productName()
                     + " needs a key on every record" + keyHint(product));
         }
         if (value == null) {
             return product.entity()
                     ? Verdict.pass(-1)
-                    : Verdict.reject(GateError.NULL_VALUE, "event product " + product.names().productName()
+                    : Verdict.reject(GateError.NULL_VALUE, "event product " + product.productName()
                     + " takes no tombstones: the record has no value");
         }
-        Decoded decoded = decode(value, product.names().valueSubject(), "value");
+        Decoded decoded = decode(value, product.valueSubject(), "value");
         if (decoded.error() != null) {
             return decoded.error();
         }
@@ -54,7 +56,7 @@ public final class RecordChecks {
             }
             celKey = new String(key, StandardCharsets.UTF_8);
         } else if (product.avroKey()) {
-            Decoded decodedKey = decode(key, product.names().keySubject(), "key");
+            Decoded decodedKey = decode(key, product.keySubject(), "key");
             if (decodedKey.error() != null) {
                 return Verdict.reject(GateError.BAD_KEY, decodedKey.error().reason());
             }
@@ -108,10 +110,16 @@ public final class RecordChecks {
 
     // Names the field and what was expected, never the key or the field's value: DLQ readers may not be cleared for PII.
     private static Verdict checkFieldKey(String field, byte[] key, GenericRecord value) {
-        if (value.getSchema().getField(field) == null) {
+        Schema.Field schemaField = value.getSchema().getField(field);
+        if (schemaField == null) {
             return Verdict.reject(GateError.KEY_MISMATCH, "the value has no key field '" + field + "'");
         }
-        Object fieldValue = value.get(field);
+        Object fieldValue = value.get(schemaField.pos());
+        // Equal bytes decode to equal strings: the common case needs neither decoded.
+        if (fieldValue instanceof Utf8 utf8 && key != null
+                && Arrays.equals(utf8.getBytes(), 0, utf8.getByteLength(), key, 0, key.length)) {
+            return null;
+        }
         String expected = fieldValue == null ? null : fieldValue.toString();
         String actual = key == null ? null : new String(key, StandardCharsets.UTF_8);
         if (expected == null) {
