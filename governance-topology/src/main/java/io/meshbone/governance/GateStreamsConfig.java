@@ -31,9 +31,9 @@ final class GateStreamsConfig {
      * record only when the gate's transaction commits, so a record waits half the interval on average plus the commit:
      * 20 ms gave a median of 26-30 ms end to end against 66-67 ms at 100 ms; 10 ms gained 4-8 ms for twice the
      * commits, each costing the broker transaction-log and offsets writes and a marker per written partition (README,
-     * latency benchmark). The producer compresses with the product topics' codec, so the broker stores its batches as they come: a batch of small
-     * records carries the same five lineage header names and mostly the same values in every record, and
-     * compressed they cost a fraction of their ~170 bytes (README, gate benchmark). {@code linger.ms} and
+     * latency benchmark). The producer uses the product topics' codec, none, so the broker stores its batches as they
+     * come: kafkajs reads no lz4 or zstd without a plugin, and gzip, the codec it reads, gained nothing in the gate
+     * benchmark for the most CPU (README, gate benchmark). {@code linger.ms} and
      * {@code batch.size} stay Streams' own: every commit flushes the producer, so the commit interval, not linger,
      * bounds how long a record waits.
      */
