@@ -119,7 +119,10 @@ public final class SchemaRegistryServer implements AutoCloseable {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
-            throw new IllegalStateException("Cannot name this machine for other registry instances; set an advertised URL", e);
+            // Only other instances use the name; a lone instance works without one, and several still write correctly.
+            log.warn("Cannot name this machine ({}); advertising localhost, so other registry instances cannot forward "
+                    + "writes to this one: set its advertised URL", e.getMessage());
+            return "localhost";
         }
     }
 

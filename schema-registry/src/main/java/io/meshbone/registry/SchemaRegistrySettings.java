@@ -109,17 +109,20 @@ public record SchemaRegistrySettings(String bootstrapServers, String host, int p
      * {@code HashLoginService} format) and changes follow the subject rules (see the README).
      */
     public SchemaRegistrySettings withUsersFile(Path file) {
-        return new SchemaRegistrySettings(bootstrapServers, host, port, topic, users, kafkaConfig, maxBodyBytes, http.withUsersFile(file), advertisedUrl);
+        return new SchemaRegistrySettings(bootstrapServers, host, port, topic, users, kafkaConfig, maxBodyBytes,
+                http.withUsersFile(file), advertisedUrl);
     }
 
     /** More host names a mutating request's {@code Host} may carry, beside loopback and the bound host. */
     public SchemaRegistrySettings withAllowedHosts(List<String> names) {
-        return new SchemaRegistrySettings(bootstrapServers, host, port, topic, users, kafkaConfig, maxBodyBytes, http.withAllowedHosts(names), advertisedUrl);
+        return new SchemaRegistrySettings(bootstrapServers, host, port, topic, users, kafkaConfig, maxBodyBytes,
+                http.withAllowedHosts(names), advertisedUrl);
     }
 
     /** Origins whose pages may send mutating requests, beside the registry's own. */
     public SchemaRegistrySettings withAllowedOrigins(List<String> origins) {
-        return new SchemaRegistrySettings(bootstrapServers, host, port, topic, users, kafkaConfig, maxBodyBytes, http.withAllowedOrigins(origins), advertisedUrl);
+        return new SchemaRegistrySettings(bootstrapServers, host, port, topic, users, kafkaConfig, maxBodyBytes,
+                http.withAllowedOrigins(origins), advertisedUrl);
     }
 
     /** The URL other instances forward writes to while this instance is the writer (see the README, several instances). */

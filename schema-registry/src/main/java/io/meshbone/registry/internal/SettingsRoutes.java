@@ -36,10 +36,12 @@ final class SettingsRoutes {
                         Map.of("kafka-cluster", clusterId)), "id", clusterId))
                 .add("GET", "/v1/metadata/version", call -> Map.of("version", "meshbone-0.1.0", "commitId", "meshbone"))
                 .add("GET", "/config", call -> level(Modes.compatibility(state, RegistryState.GLOBAL).name()))
-                .add("PUT", "/config", forwarding.write(call -> updated(settings.setCompatibility(global(call, Change.CONFIG), compatibility(Json.body(call))))))
+                .add("PUT", "/config", forwarding.write(call -> updated(settings.setCompatibility(global(call, Change.CONFIG),
+                        compatibility(Json.body(call))))))
                 .add("DELETE", "/config", forwarding.write(call -> level(settings.deleteCompatibility(global(call, Change.CONFIG)))))
                 .add("GET", "/config/{subject}", this::subjectConfig)
-                .add("PUT", "/config/{subject}", forwarding.write(call -> updated(settings.setCompatibility(subject(call, Change.CONFIG), compatibility(Json.body(call))))))
+                .add("PUT", "/config/{subject}", forwarding.write(call -> updated(settings.setCompatibility(subject(call, Change.CONFIG),
+                        compatibility(Json.body(call))))))
                 .add("DELETE", "/config/{subject}", forwarding.write(call -> level(settings.deleteCompatibility(subject(call, Change.CONFIG)))))
                 .add("GET", "/mode", call -> mode(Modes.effective(state, RegistryState.GLOBAL)))
                 .add("PUT", "/mode", forwarding.write(call -> setMode(call, RegistryState.GLOBAL)))

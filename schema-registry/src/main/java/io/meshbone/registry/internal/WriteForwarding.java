@@ -40,8 +40,8 @@ final class WriteForwarding {
 
     private final KafkaStore store;
     private final RegistryState state;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Made on the first forward: a lone instance never needs one (nor its selector thread). */
+    private volatile HttpClient http;
 
     WriteForwarding(KafkaStore store, RegistryState state) {
         this.store = store;
@@ -102,7 +102,7 @@ final class WriteForwarding {
     private HttpResponse<String> send(HttpRequest request, String writer, boolean repeatable) {
         try {
             try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
+                return http().send(request, HttpResponse.BodyHandlers.ofString());
             } catch (ConnectException | HttpConnectTimeoutException e) {
                 throw new WriterUnreachable(e);
             } catch (HttpTimeoutException e) {
@@ -115,7 +115,7 @@ final class WriteForwarding {
                 // dead writer refuses the connection. Registering and setting config or mode give the same answer twice.
                 log.info("Forwarding to schemas writer {} failed ({}), once more", writer, e.toString());
                 try {
-                    return http.send(request, HttpResponse.BodyHandlers.ofString());
+                    return http().send(request, HttpResponse.BodyHandlers.ofString());
                 } catch (ConnectException | HttpConnectTimeoutException again) {
                     throw new WriterUnreachable(again);
                 }
@@ -126,6 +126,20 @@ final class WriteForwarding {
             Thread.currentThread().interrupt();
             throw Errors.forwardingFailed("Interrupted while forwarding the request to the schemas writer " + writer, e);
         }
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                }
+                client = http;
+            }
+        }
+        return client;
     }
 
     /** The writer refused the connection or did not accept it in time: it is gone, and nothing was sent to it. */
