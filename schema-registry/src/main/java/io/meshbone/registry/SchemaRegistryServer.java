@@ -1,10 +1,17 @@
 package io.meshbone.registry;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import io.meshbone.http.BasicAuthentication;
+import io.meshbone.http.HttpSecurity;
 import io.meshbone.http.JettyServers;
 import io.meshbone.platform.health.HealthRegistry;
 import io.meshbone.registry.internal.Access;
@@ -27,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *     URI url = registry.url();   // http://localhost:8081
  * }
  * }</pre>
- * Several instances may serve the same topic; any of them accepts writes (see the README).
+ * Several instances may serve the same topic; any of them accepts writes, forwarding them to the current writer
+ * (see the README).
  */
 public final class SchemaRegistryServer implements AutoCloseable {
 
@@ -35,13 +43,16 @@ public final class SchemaRegistryServer implements AutoCloseable {
     public static final String PART = "schema-registry:store-reader";
     private static final Logger log = LoggerFactory.getLogger(SchemaRegistryServer.class);
     private static final String REALM = "meshbone-schema-registry";
+    private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]");
 
     private final KafkaStore store;
+    private final RegistryState state;
     private final Server jetty;
     private final URI url;
 
-    private SchemaRegistryServer(KafkaStore store, Server jetty, URI url) {
+    private SchemaRegistryServer(KafkaStore store, RegistryState state, Server jetty, URI url) {
         this.store = store;
+        this.state = state;
         this.jetty = jetty;
         this.url = url;
     }
@@ -59,17 +70,23 @@ public final class SchemaRegistryServer implements AutoCloseable {
         KafkaStore store = KafkaStore.open(clientConfig, settings.topic(), state, health.part(PART));
         Server jetty = JettyServers.onPort(settings.host(), settings.port());
         try {
+            String advertisedHost = settings.advertisedUrl().map(URI::getHost).orElseGet(() -> advertisedHost(settings.host()));
+            // Other instances forward writes to the advertised name, which must pass the writer's Host check.
+            HttpSecurity http = settings.http().withAllowedHosts(with(settings.http().allowedHosts(), advertisedHost));
             Access access = settings.http().secure() ? new SubjectAccess(new ListedSubjects(clientConfig)) : Access.OPEN;
             Handler api = RegistryApi.handler(state, store, settings.topic(), settings.maxBodyBytes(), access);
             Handler signedIn = BasicAuthentication.protect(api, REALM, settings.users());
-            jetty.setHandler(settings.http().protect(signedIn, REALM, settings.host(), RegistryApi.CONTENT_TYPES, RegistryApi::refusal));
+            jetty.setHandler(http.protect(signedIn, REALM, settings.host(), RegistryApi.CONTENT_TYPES, RegistryApi::refusal));
             jetty.setErrorHandler(RegistryApi.errorHandler());
             jetty.start();
             URI url = JettyServers.url(jetty, settings.host());
+            URI advertised = settings.advertisedUrl().orElseGet(() -> URI.create("http://" + bracketed(advertisedHost) + ":"
+                    + url.getPort()));
+            store.advertiseAs(advertised);
             log.info("Schema registry serving {} from topic {}{}", url, settings.topic(), settings.http().secure()
                     ? " in secure mode (users of " + settings.http().usersFile().get() + ")"
                     : settings.users().isEmpty() ? " in open mode" : " with basic auth");
-            return new SchemaRegistryServer(store, jetty, url);
+            return new SchemaRegistryServer(store, state, jetty, url);
         } catch (Exception e) {
             JettyServers.stopQuietly(jetty);
             store.close();
@@ -80,6 +97,43 @@ public final class SchemaRegistryServer implements AutoCloseable {
     /** The base URL clients use, with the port actually bound. */
     public URI url() {
         return url;
+    }
+
+    /** The URL other instances forward writes to while this instance is the writer. */
+    public URI advertisedUrl() {
+        return URI.create(store.self().orElseThrow());
+    }
+
+    /**
+     * The instance that wrote the latest record of the schemas topic, which the others forward their writes to; empty
+     * while no record names one.
+     */
+    public Optional<URI> writer() {
+        return state.writer().map(URI::create);
+    }
+
+    private static String advertisedHost(String host) {
+        if (!WILDCARDS.contains(host)) {
+            return host;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            // Only other instances use the name; a lone instance works without one, and several still write correctly.
+            log.warn("Cannot name this machine ({}); advertising localhost, so other registry instances cannot forward "
+                    + "writes to this one: set its advertised URL", e.getMessage());
+            return "localhost";
+        }
+    }
+
+    private static String bracketed(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    private static List<String> with(List<String> names, String name) {
+        List<String> all = new ArrayList<>(names);
+        all.add(name);
+        return all;
     }
 
     /** Stops serving HTTP, then closes the Kafka clients; idempotent. */

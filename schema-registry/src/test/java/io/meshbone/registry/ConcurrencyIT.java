@@ -75,13 +75,13 @@ class ConcurrencyIT {
     }
 
     @Test
-    void alternatingWritersFenceEachOtherAndEveryWriteStillGetsAFreshId(KafkaCluster kafka) {
+    void writesAlternatingBetweenTwoInstancesEachGetAFreshIncreasingId(KafkaCluster kafka) {
         String topic = Registries.uniqueTopic();
         try (SchemaRegistryServer a = Registries.start(kafka, topic); SchemaRegistryServer b = Registries.start(kafka, topic)) {
             List<Http> instances = List.of(new Http(a.url()), new Http(b.url()));
             List<Integer> ids = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                // Each write goes through the other instance, so each one must take the writer role back first.
+                // Each write goes through the other instance: one of them is the writer, the other forwards to it.
                 Http.Answer answer = instances.get(i % 2).post("/subjects/alternating-" + i + "/versions",
                         Http.schemaBody(record("Alternating" + i, field("f", "int"))));
                 assertThat(answer.status()).as(answer.body()).isEqualTo(200);

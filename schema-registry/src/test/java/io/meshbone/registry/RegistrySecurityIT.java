@@ -1,12 +1,16 @@
 package io.meshbone.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.meshbone.localkafka.KafkaCluster;
@@ -76,8 +80,39 @@ class RegistrySecurityIT {
     }
 
     private static SchemaRegistryServer secure(KafkaCluster kafka) {
+        return secure(kafka, Registries.uniqueTopic());
+    }
+
+    private static SchemaRegistryServer secure(KafkaCluster kafka, String topic) {
         return SchemaRegistryServer.start(SchemaRegistrySettings.defaults(kafka.bootstrapServers()).withHost("127.0.0.1")
-                .withPort(0).withTopic(Registries.uniqueTopic()).withUsersFile(users));
+                .withPort(0).withTopic(topic).withUsersFile(users));
+    }
+
+    @Test
+    void aWriteForwardedToTheWriterIsSignedInAndDecidedThereAsTheCaller(KafkaCluster kafka) {
+        String topic = Registries.uniqueTopic();
+        try (SchemaRegistryServer writer = secure(kafka, topic); SchemaRegistryServer other = secure(kafka, topic)) {
+            URI writerUrl = writer.advertisedUrl();
+            assertThat(new Http(writer.url()).withBasicAuth("admin", "adm1n").post("/subjects/" + A + ".first-value/versions", SCHEMA)
+                    .status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> other.writer().equals(Optional.of(writerUrl)));
+
+            Http a = new Http(other.url()).withBasicAuth("team-" + A, "a-pw");
+            assertThat(a.post("/subjects/" + A + ".forwarded-value/versions", SCHEMA).status()).isEqualTo(200);
+            Http.Answer denied = a.post("/subjects/" + B + ".forwarded-value/versions", SCHEMA);
+            assertDenied(denied, "Write", B + ".forwarded-value");
+            assertThat(denied.json().path("message").asText()).as("the writer judged the caller, not the forwarding instance")
+                    .contains("User:team-" + A);
+            assertDenied(new Http(other.url()).withBasicAuth("gate", "g4te").put("/mode", "{\"mode\":\"READONLY\"}"),
+                    "AlterConfigs", "Cluster");
+            assertThat(new Http(other.url()).withBasicAuth("team-" + A, "wrong").post("/subjects/" + A + ".x-value/versions", SCHEMA)
+                    .status()).isEqualTo(401);
+            assertThat(new Http(other.url()).post("/subjects/" + A + ".x-value/versions", SCHEMA).status()).isEqualTo(401);
+            assertThat(other.writer()).as("the other instance never wrote").contains(writerUrl);
+            assertThat(a.get("/subjects").json()).as("read back on the instance asked")
+                    .anyMatch(s -> s.asText().equals(A + ".forwarded-value"))
+                    .noneMatch(s -> s.asText().equals(B + ".forwarded-value") || s.asText().equals(A + ".x-value"));
+        }
     }
 
     @Test

@@ -50,6 +50,16 @@ public final class Call {
         return request.getHttpURI().getPath();
     }
 
+    /** The query string as the client sent it, still percent-encoded; null without one. */
+    public String rawQuery() {
+        return request.getHttpURI().getQuery();
+    }
+
+    /** The value of a request header, or null when the request has none. */
+    public String header(String name) {
+        return request.getHeaders().get(name);
+    }
+
     /** A parameter of the route's path template, percent-decoded ({@code +} stays a plus, as in any path). */
     public String param(String name) {
         String value = params.get(name);

@@ -59,6 +59,15 @@ class ServeSettingsTest {
     }
 
     @Test
+    void theRegistrysAdvertisedUrlComesFromItsVariableAndDefaultsToNone() {
+        ServeRegistryCommand named = parse(new ServeRegistryCommand(), Map.of("MESHBONE_ADVERTISED_URL", "http://registry-1:8081"));
+        ServeRegistryCommand unnamed = parse(new ServeRegistryCommand(), Map.of());
+
+        assertThat(named.advertisedUrl).isEqualTo(java.net.URI.create("http://registry-1:8081"));
+        assertThat(unnamed.advertisedUrl).isNull();
+    }
+
+    @Test
     void kafkaClientSettingsReachTheClientConfigVariablesOverFile() throws IOException {
         Path file = config("kafka.security.protocol=SSL", "kafka.sasl.mechanism=PLAIN", "kafka.bootstrap.servers=ignored:1");
         Map<String, String> env = Map.of("MESHBONE_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",

@@ -151,6 +151,11 @@ public final class Errors {
         return new RestError(500, 50002, message, cause);
     }
 
+    /** Confluent's answer when a follower cannot forward a write to its leader. */
+    public static RestError forwardingFailed(String message, Throwable cause) {
+        return new RestError(500, 50003, message, cause);
+    }
+
     public static RestError internal(String message, Throwable cause) {
         return new RestError(500, 50001, message, cause);
     }

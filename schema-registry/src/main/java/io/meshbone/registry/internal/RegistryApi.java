@@ -30,10 +30,11 @@ public final class RegistryApi {
     /** The routes, asking {@code access} before every change. */
     public static Handler handler(RegistryState state, KafkaStore store, String clusterId, int maxBodyBytes, Access access) {
         Registrar registrar = new Registrar(store, state);
+        WriteForwarding forwarding = new WriteForwarding(store, state);
         Routes routes = new Routes(new RegistryAnswers(maxBodyBytes), maxBodyBytes);
-        new SubjectRoutes(state, registrar, new Deleter(store), access).addTo(routes);
+        new SubjectRoutes(state, registrar, new Deleter(store), access, forwarding).addTo(routes);
         new SchemaRoutes(state).addTo(routes);
-        new SettingsRoutes(state, new Settings(store), registrar, clusterId, access).addTo(routes);
+        new SettingsRoutes(state, new Settings(store), registrar, clusterId, access, forwarding).addTo(routes);
         return routes.handler();
     }
 

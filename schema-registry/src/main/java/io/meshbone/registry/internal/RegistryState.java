@@ -27,6 +27,32 @@ public final class RegistryState {
     private final Map<String, String> modes = new HashMap<>();
     private int maxId;
     private long position;
+    private String writer;
+
+    /**
+     * A copy of everything but the reader's position, for deciding several writes of one transaction in turn: each
+     * write's records are applied to the copy before the next write is decided.
+     */
+    synchronized RegistryState copy() {
+        RegistryState copy = new RegistryState();
+        subjects.forEach((subject, versions) -> copy.subjects.put(subject, new TreeMap<>(versions)));
+        copy.contentById.putAll(contentById);
+        copy.idByContent.putAll(idByContent);
+        copy.compatibility.putAll(compatibility);
+        copy.modes.putAll(modes);
+        copy.maxId = maxId;
+        copy.writer = writer;
+        return copy;
+    }
+
+    /** The URL of the instance that wrote the latest record (its writer header), if any record named one. */
+    public synchronized Optional<String> writer() {
+        return Optional.ofNullable(writer);
+    }
+
+    synchronized void putWriter(String url) {
+        writer = url;
+    }
 
     synchronized void putSchema(StoredSchema schema) {
         subjects.computeIfAbsent(schema.subject(), s -> new TreeMap<>()).put(schema.version(), schema);

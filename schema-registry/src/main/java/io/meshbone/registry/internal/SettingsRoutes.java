@@ -16,8 +16,11 @@ final class SettingsRoutes {
     private final Registrar registrar;
     private final String clusterId;
     private final Access access;
+    private final WriteForwarding forwarding;
 
-    SettingsRoutes(RegistryState state, Settings settings, Registrar registrar, String clusterId, Access access) {
+    SettingsRoutes(RegistryState state, Settings settings, Registrar registrar, String clusterId, Access access,
+                   WriteForwarding forwarding) {
+        this.forwarding = forwarding;
         this.access = access;
         this.state = state;
         this.settings = settings;
@@ -33,16 +36,18 @@ final class SettingsRoutes {
                         Map.of("kafka-cluster", clusterId)), "id", clusterId))
                 .add("GET", "/v1/metadata/version", call -> Map.of("version", "meshbone-0.1.0", "commitId", "meshbone"))
                 .add("GET", "/config", call -> level(Modes.compatibility(state, RegistryState.GLOBAL).name()))
-                .add("PUT", "/config", call -> updated(settings.setCompatibility(global(call, Change.CONFIG), compatibility(Json.body(call)))))
-                .add("DELETE", "/config", call -> level(settings.deleteCompatibility(global(call, Change.CONFIG))))
+                .add("PUT", "/config", forwarding.write(call -> updated(settings.setCompatibility(global(call, Change.CONFIG),
+                        compatibility(Json.body(call))))))
+                .add("DELETE", "/config", forwarding.write(call -> level(settings.deleteCompatibility(global(call, Change.CONFIG)))))
                 .add("GET", "/config/{subject}", this::subjectConfig)
-                .add("PUT", "/config/{subject}", call -> updated(settings.setCompatibility(subject(call, Change.CONFIG), compatibility(Json.body(call)))))
-                .add("DELETE", "/config/{subject}", call -> level(settings.deleteCompatibility(subject(call, Change.CONFIG))))
+                .add("PUT", "/config/{subject}", forwarding.write(call -> updated(settings.setCompatibility(subject(call, Change.CONFIG),
+                        compatibility(Json.body(call))))))
+                .add("DELETE", "/config/{subject}", forwarding.write(call -> level(settings.deleteCompatibility(subject(call, Change.CONFIG)))))
                 .add("GET", "/mode", call -> mode(Modes.effective(state, RegistryState.GLOBAL)))
-                .add("PUT", "/mode", call -> setMode(call, RegistryState.GLOBAL))
+                .add("PUT", "/mode", forwarding.write(call -> setMode(call, RegistryState.GLOBAL)))
                 .add("GET", "/mode/{subject}", this::subjectMode)
-                .add("PUT", "/mode/{subject}", call -> setMode(call, subject(call)))
-                .add("DELETE", "/mode/{subject}", call -> mode(settings.deleteMode(subject(call, Change.MODE))))
+                .add("PUT", "/mode/{subject}", forwarding.write(call -> setMode(call, subject(call))))
+                .add("DELETE", "/mode/{subject}", forwarding.write(call -> mode(settings.deleteMode(subject(call, Change.MODE)))))
                 .add("POST", "/compatibility/subjects/{subject}/versions", call -> compatible(call, null))
                 .add("POST", "/compatibility/subjects/{subject}/versions/{version}",
                         call -> compatible(call, Versions.parse(call.param("version"))));

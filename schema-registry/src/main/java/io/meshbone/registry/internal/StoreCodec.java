@@ -16,6 +16,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class StoreCodec {
 
+    /**
+     * The record header naming the URL of the instance that wrote the record, so that every instance knows the current
+     * writer and forwards writes to it; Confluent's readers ignore headers.
+     */
+    static final String WRITER_HEADER = "meshbone.registry.writer";
+
     private StoreCodec() {
     }
 

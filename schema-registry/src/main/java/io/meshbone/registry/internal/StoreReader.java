@@ -1,5 +1,6 @@
 package io.meshbone.registry.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +59,10 @@ final class StoreReader implements AutoCloseable {
             while (supervisor.running()) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                     try {
+                        Header writer = record.headers().lastHeader(StoreCodec.WRITER_HEADER);
+                        if (writer != null) {
+                            state.putWriter(new String(writer.value(), StandardCharsets.UTF_8));
+                        }
                         StoreCodec.apply(record.key(), record.value(), state);
                     } catch (RuntimeException e) {
                         // A foreign or damaged record must not stop the registry; it is skipped, never guessed at.

@@ -13,8 +13,10 @@ final class SubjectRoutes {
     private final Registrar registrar;
     private final Deleter deleter;
     private final Access access;
+    private final WriteForwarding forwarding;
 
-    SubjectRoutes(RegistryState state, Registrar registrar, Deleter deleter, Access access) {
+    SubjectRoutes(RegistryState state, Registrar registrar, Deleter deleter, Access access, WriteForwarding forwarding) {
+        this.forwarding = forwarding;
         this.state = state;
         this.registrar = registrar;
         this.deleter = deleter;
@@ -24,14 +26,15 @@ final class SubjectRoutes {
     void addTo(Routes routes) {
         routes.add("GET", "/subjects", this::list)
                 .add("POST", "/subjects/{subject}", this::lookup)
-                .add("DELETE", "/subjects/{subject}", call -> deleter.deleteSubject(allowed(call, Change.DELETE), call.flag("permanent")))
+                .add("DELETE", "/subjects/{subject}", forwarding.write(call -> deleter.deleteSubject(allowed(call, Change.DELETE),
+                        call.flag("permanent"))))
                 .add("GET", "/subjects/{subject}/versions", this::versions)
-                .add("POST", "/subjects/{subject}/versions", this::register)
+                .add("POST", "/subjects/{subject}/versions", forwarding.write(this::register))
                 .add("GET", "/subjects/{subject}/versions/{version}", call -> Views.schema(find(call)))
                 .add("GET", "/subjects/{subject}/versions/{version}/schema", call -> RegistryAnswers.rawJson(find(call).content().schema()))
                 .add("GET", "/subjects/{subject}/versions/{version}/referencedby", this::referencedBy)
-                .add("DELETE", "/subjects/{subject}/versions/{version}", call -> deleter.deleteVersion(allowed(call, Change.DELETE),
-                        Versions.parse(call.param("version")), call.flag("permanent")))
+                .add("DELETE", "/subjects/{subject}/versions/{version}", forwarding.write(call -> deleter.deleteVersion(
+                        allowed(call, Change.DELETE), Versions.parse(call.param("version")), call.flag("permanent"))))
                 .add("GET", "/subjects/{subject}/metadata", this::latestWithMetadata);
     }
 
