@@ -116,8 +116,10 @@ class ServiceAclsIT {
         try (Admin gate = Admin.create(config)) {
             assertThat(new TopicReconciler(gate).reconcile(MeshTopicPlans.internal(kafka.brokerCount())).alteredConfigs())
                     .contains(MeshTopics.LINEAGE);
-            assertThat(gate.describeConfigs(List.of(lineage)).all().get().get(lineage).get("cleanup.policy").value())
-                    .isEqualTo("compact");
+            // Brokers apply a config change moments after the controller takes it.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    gate.describeConfigs(List.of(lineage)).all().get().get(lineage).get("cleanup.policy").value())
+                    .isEqualTo("compact"));
         }
     }
 
