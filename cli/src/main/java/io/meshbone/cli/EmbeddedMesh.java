@@ -25,6 +25,8 @@ import io.meshbone.domains.DomainApps;
 import io.meshbone.governance.ContractGate;
 import io.meshbone.governance.Provisioner;
 import io.meshbone.governance.RecordGate;
+import io.meshbone.cli.internal.ExampleAccess;
+import io.meshbone.cli.internal.GrantedAcls;
 import io.meshbone.cli.internal.SecureParts;
 import io.meshbone.http.HttpSecurity;
 import io.meshbone.platform.security.CredentialStore;
@@ -72,6 +74,8 @@ public final class EmbeddedMesh implements AutoCloseable {
     private static final String PRINCIPAL = "User:meshbone-up";
     /** Where {@code up}'s HTTP listeners bind and what their URLs say. */
     private static final String HOST = "localhost";
+    /** How long the provisioner may take to grant the example products' ACLs. */
+    private static final Duration ACL_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * How to run the mesh.
@@ -166,8 +170,6 @@ public final class EmbeddedMesh implements AutoCloseable {
         if (settings.credentials() != null) {
             checkpoint("the principals");
             secure = SecureParts.prepare(settings.credentials(), clientConfig);
-            secure.grantProducts(ExampleContracts.load(EmbeddedMesh::teamPrincipal).stream()
-                    .map(example -> example.product().names()).toList());
             progress.accept("security   SASL/SCRAM-SHA-512 and ACLs, every part as its own principal");
         }
         // Every part starts against the same context: the cluster, this host, the shared meters and health.
@@ -201,6 +203,13 @@ public final class EmbeddedMesh implements AutoCloseable {
         checkpoint("the example contracts");
         Map<String, DataProduct> listed = applyExamples(progress);
         awaitTopics(listed.values().stream().map(p -> p.names().stagingTopic()).toList());
+        if (secure != null) {
+            // The provisioner grants the per-product ACLs from _mesh.products; the apps start once brokers have them.
+            checkpoint("the ACLs");
+            GrantedAcls.await(clientConfig, ExampleAccess.needs(listed, DomainApps.all()), ACL_TIMEOUT,
+                    () -> checkpoint("the ACLs were granted"));
+            progress.accept("acls       the provisioner granted the example products' readers and writers");
+        }
         // Each domain app starts as soon as the products it reads and writes are listed.
         checkpoint("the domain apps");
         List<DomainApps> domainApps = startDomainApps(context);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
 
+import io.meshbone.cli.internal.DataDirModes;
 import io.meshbone.cli.serve.StopSignal;
 import io.meshbone.localkafka.LocalKafkaSettings;
 import io.meshbone.platform.security.CredentialStore;
@@ -81,6 +82,15 @@ final class UpCommand implements Callable<Integer> {
         if (secure && isolated) {
             System.err.println("meshbone up: --secure does not run the isolated deployment yet; drop --isolated");
             return 2;
+        }
+        String modeProblem = DataDirModes.problem("meshbone up", dataDir, secure);
+        if (modeProblem != null) {
+            System.err.println(modeProblem);
+            return 2;
+        }
+        String conversion = DataDirModes.notice(dataDir, secure);
+        if (conversion != null) {
+            System.out.println("  kafka      " + conversion);
         }
         if (isolated) {
             return IsolatedUp.run(settings, registryPort, catalogPort, connectPort, demo, stop, started);

@@ -125,6 +125,31 @@ class ComposeFileTest {
     }
 
     @Test
+    void everyMeshbonePartIsHealthCheckedOnItsManagementPortWhichAsksForNoCredentials() {
+        // The API ports of the registry, catalog and Connect ask for basic auth (MESHBONE_HTTP_USERS_FILE); the
+        // management port never does, so a check without credentials must go there.
+        int checked = 0;
+        for (Map.Entry<String, JsonNode> service : (Iterable<Map.Entry<String, JsonNode>>) services::fields) {
+            JsonNode command = service.getValue().path("command");
+            if (!MESHBONE_IMAGE.equals(service.getValue().path("image").asText()) || !command.path(0).asText().equals("serve")) {
+                continue;
+            }
+            String management = null;
+            for (int i = 0; i + 1 < command.size(); i++) {
+                if (command.get(i).asText().equals("--management-port")) {
+                    management = command.get(i + 1).asText();
+                }
+            }
+            assertThat(management).as(service.getKey() + " --management-port").isNotNull();
+            JsonNode test = service.getValue().path("healthcheck").path("test");
+            assertThat(test.get(test.size() - 1).asText()).as(service.getKey() + " healthcheck")
+                    .isEqualTo("http://localhost:" + management + "/health/ready");
+            checked++;
+        }
+        assertThat(checked).as("registries, gates, provisioner, catalog, four domain services, connect, demo").isEqualTo(12);
+    }
+
+    @Test
     void keepsBrokerPostgresAndGrafanaDataInNamedVolumes() {
         Set<String> declared = new HashSet<>();
         read().path("volumes").fieldNames().forEachRemaining(declared::add);

@@ -82,6 +82,11 @@ class StrimziManifestsTest {
             assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).as(name).isEqualTo("/health/ready");
             assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).as(name).isEqualTo("/health/live");
             assertThat(container.path("readinessProbe").path("httpGet").path("port").asText()).as(name).isEqualTo("management");
+            assertThat(container.path("livenessProbe").path("httpGet").path("port").asText()).as(name).isEqualTo("management");
+            // Prometheus scrapes without credentials: the management port, never the API port that asks for them.
+            JsonNode annotations = deployment.path("spec").path("template").path("metadata").path("annotations");
+            assertThat(annotations.path("prometheus.io/port").asText()).as(name + " scrape port").isEqualTo(Integer.toString(management));
+            assertThat(annotations.path("prometheus.io/path").asText()).as(name + " scrape path").isEqualTo("/metrics");
             assertThat(environment(container)).as(name).containsEntry("MESHBONE_BOOTSTRAP_SERVER", "meshbone-kafka-bootstrap:9092");
         }
         assertThat(only("Deployment", "meshbone-registry").path("spec").path("replicas").asInt()).isEqualTo(2);

@@ -18,6 +18,7 @@ import io.meshbone.localkafka.internal.NodeConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,16 +52,48 @@ public final class LocalKafka implements KafkaCluster {
         this.dataDir = temporaryDataDir ? createTempDir() : settings.dataDir();
     }
 
-    /** Starts a cluster with these settings and returns once every broker serves clients. */
+    /**
+     * Starts a cluster with these settings and returns once every broker serves clients.
+     *
+     * <p>A kept data dir last run open is made secure first, when {@code settings} are: it starts once more open on
+     * loopback ports, gets the admin's SCRAM credential and stops. A data dir last run secure refuses open settings
+     * with an {@link IllegalStateException}: open listeners would serve its data to anyone.
+     */
     public static LocalKafka start(LocalKafkaSettings settings) {
+        DataDirSecurity stored = DataDirSecurity.of(settings.dataDir());
+        if (stored == DataDirSecurity.SECURE && !settings.secure()) {
+            throw new IllegalStateException("Kafka data dir " + settings.dataDir() + " was set up secure (SASL/SCRAM with ACLs): "
+                    + "start it with security, or use another data dir for an open cluster");
+        }
+        if (stored == DataDirSecurity.OPEN && settings.secure()) {
+            addAdminCredential(settings);
+        }
         LocalKafka kafka = new LocalKafka(settings);
         try {
             kafka.startNodes();
             kafka.awaitReady();
+            if (!kafka.temporaryDataDir) {
+                DataDirSecurity.remember(kafka.dataDir, DataDirSecurity.of(settings));
+            }
             return kafka;
         } catch (RuntimeException e) {
             kafka.close();
             throw e;
+        }
+    }
+
+    /**
+     * A data dir formatted open has no SCRAM credential for the admin, so no one could log in to it secure. It runs
+     * open once more, on loopback and free ports so nothing else can reach it meanwhile, to add the credential.
+     */
+    private static void addAdminCredential(LocalKafkaSettings secure) {
+        log.info("Kafka data dir {} was last run open: adding the admin's SCRAM credential before starting it secure",
+                secure.dataDir());
+        LocalKafkaSettings open = new LocalKafkaSettings(secure.brokers(), "localhost", 0, secure.dataDir(),
+                secure.brokerConfigs());
+        try (LocalKafka kafka = start(open); Admin admin = Admin.create(kafka.adminClientConfig())) {
+            ScramUsers.upsert(admin, KafkaSecurity.ADMIN, secure.security().adminPassword());
+            DataDirSecurity.remember(secure.dataDir(), DataDirSecurity.SECURE);
         }
     }
 
@@ -207,6 +240,10 @@ public final class LocalKafka implements KafkaCluster {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for Kafka to become ready", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof SaslAuthenticationException) {
+                throw new IllegalStateException("Kafka at " + bootstrapServers + " refused the admin's password: data dir "
+                        + dataDir + " keeps the admin credential it was first secured with", e.getCause());
+            }
             throw new IllegalStateException("Kafka did not become ready at " + bootstrapServers, e.getCause());
         }
     }

@@ -2,15 +2,12 @@ package io.meshbone.cli.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.security.AclGrants;
 import io.meshbone.platform.security.CredentialStore;
-import io.meshbone.platform.security.ExampleProductAcls;
 import io.meshbone.platform.security.MeshCredentials;
 import io.meshbone.platform.security.MeshPrincipals;
 import io.meshbone.platform.security.ScramRegistration;
@@ -81,12 +78,5 @@ public final class SecureParts {
         Map<String, Object> config = new HashMap<>(principal.clientConfig());
         config.put("bootstrap.servers", bootstrapServers);
         return config;
-    }
-
-    /** The stand-in per-product grants for the listed example products (see {@link ExampleProductAcls}). */
-    public void grantProducts(Collection<ProductNames> products) {
-        try (Admin admin = Admin.create(adminConfig)) {
-            AclGrants.grant(admin, ExampleProductAcls.of(products, MeshPrincipals.EXAMPLE_DOMAINS));
-        }
     }
 }

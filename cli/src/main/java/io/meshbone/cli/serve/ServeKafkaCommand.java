@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.meshbone.cli.internal.DataDirModes;
 import io.meshbone.cli.internal.SecureParts;
 import io.meshbone.localkafka.LocalKafka;
 import io.meshbone.localkafka.LocalKafkaSettings;
@@ -43,6 +44,11 @@ final class ServeKafkaCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (secure && dataDir == null) {
             System.err.println("meshbone serve kafka: --secure needs --data-dir, where the credentials are written");
+            return 2;
+        }
+        String modeProblem = DataDirModes.problem("meshbone serve kafka", dataDir, secure);
+        if (modeProblem != null) {
+            System.err.println(modeProblem);
             return 2;
         }
         StopSignal stop = StopSignal.install();

@@ -86,7 +86,9 @@ public final class ServiceAcls {
             grants.topic(LITERAL, topic, READ, WRITE, DESCRIBE, DESCRIBE_CONFIGS);
         }
         grants.topic(LITERAL, MeshTopics.LINEAGE, WRITE, DESCRIBE);
-        grants.topic(PREFIXED, MESH_TOPICS, CREATE);
+        // The gate keeps the mesh topics' shape at every start (MeshTopicPlans.internal): it creates the missing
+        // ones and, on a restart, compares and corrects the configs of those that exist.
+        grants.topic(PREFIXED, MESH_TOPICS, CREATE, DESCRIBE_CONFIGS, ALTER_CONFIGS);
         return grants.acls();
     }
 

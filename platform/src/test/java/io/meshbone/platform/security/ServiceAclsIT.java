@@ -13,12 +13,17 @@ import java.util.concurrent.ExecutionException;
 
 import io.meshbone.localkafka.LocalKafka;
 import io.meshbone.localkafka.testing.SharedSecureKafka;
+import io.meshbone.platform.control.MeshTopicPlans;
 import io.meshbone.platform.control.MeshTopics;
+import io.meshbone.platform.provisioning.TopicReconciler;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -87,6 +92,34 @@ class ServiceAclsIT {
                     assertThat(registry.send(new ProducerRecord<>(MeshTopics.SCHEMAS, "k", "v")).get().hasOffset()).isTrue());
             assertThatThrownBy(() -> registry.send(new ProducerRecord<>(MeshTopics.PRODUCTS, "k", "forged")).get())
                     .hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
+    void theGateCorrectsTheConfigsOfMeshTopicsThatAlreadyExist(LocalKafka kafka) throws Exception {
+        // On a restart the mesh topics exist: at its start the gate compares their configs with MeshTopicPlans and
+        // corrects them, here _mesh.lineage's cleanup policy, which the gate may not read or write records of.
+        ConfigResource lineage = new ConfigResource(ConfigResource.Type.TOPIC, MeshTopics.LINEAGE);
+        try (Admin admin = Admin.create(kafka.adminClientConfig())) {
+            try {
+                admin.createTopics(List.of(new NewTopic(MeshTopics.LINEAGE, 1, (short) 1))).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+            admin.incrementalAlterConfigs(Map.of(lineage, List.of(new AlterConfigOp(
+                    new ConfigEntry("cleanup.policy", "delete"), AlterConfigOp.OpType.SET)))).all().get();
+        }
+        Map<String, Object> config = new HashMap<>(store.ensure(MeshPrincipals.GATE).kafkaClientConfig());
+        config.put("bootstrap.servers", kafka.bootstrapServers());
+        try (Admin gate = Admin.create(config)) {
+            assertThat(new TopicReconciler(gate).reconcile(MeshTopicPlans.internal(kafka.brokerCount())).alteredConfigs())
+                    .contains(MeshTopics.LINEAGE);
+            // Brokers apply a config change moments after the controller takes it.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    gate.describeConfigs(List.of(lineage)).all().get().get(lineage).get("cleanup.policy").value())
+                    .isEqualTo("compact"));
         }
     }
 
