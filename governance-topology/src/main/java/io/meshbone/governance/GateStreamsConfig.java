@@ -13,6 +13,9 @@ final class GateStreamsConfig {
 
     static final int RECORD_GATE_COMMIT_INTERVAL_MS = 20;
 
+    /** The consumer's internal switch that Streams turns off ({@code ConsumerConfig.LEAVE_GROUP_ON_CLOSE_CONFIG}, not public). */
+    static final String LEAVE_GROUP_ON_CLOSE = "internal.leave.group.on.close";
+
     private GateStreamsConfig() {
     }
 
@@ -23,6 +26,10 @@ final class GateStreamsConfig {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // Streams' consumer stays in its group on close by default (close(CloseOptions.leaveGroup) only removes
+        // static members): the instance that starts next, or still runs, would get the partitions only after the
+        // session timeout (45 s for the contract gate). Leaving hands them over at once.
+        props.put(StreamsConfig.mainConsumerPrefix(LEAVE_GROUP_ON_CLOSE), true);
         return props;
     }
 

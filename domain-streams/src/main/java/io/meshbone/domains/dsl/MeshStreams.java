@@ -123,6 +123,10 @@ public final class MeshStreams {
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UnreadableRecordHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, AppCodeExceptionHandler.class);
+        // Streams' consumer stays in its group on close by default (close(CloseOptions.leaveGroup) only removes static
+        // members), so a restarted app got its partitions only after the 45 s session timeout; leaving hands them over
+        // at once. The name is the consumer's internal ConsumerConfig.LEAVE_GROUP_ON_CLOSE_CONFIG, which is not public.
+        config.put(StreamsConfig.mainConsumerPrefix("internal.leave.group.on.close"), true);
         return config;
     }
 }
