@@ -44,6 +44,11 @@ final class SampleHistory {
         return series;
     }
 
+    /** How many samples are stored. */
+    synchronized int size() {
+        return changes.size();
+    }
+
     private HealthMonitor.Sample second() {
         Iterator<HealthMonitor.Sample> it = changes.iterator();
         it.next();
