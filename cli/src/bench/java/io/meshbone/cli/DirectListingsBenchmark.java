@@ -131,6 +131,8 @@ final class DirectListingsBenchmark {
                             Thread.sleep(warmMillis);
                         }
                         row.catalogMib = mib(Bench.heapAfterGc() - heap);
+                        // Printed before the parts close: closing thousands of topics' worth of clients may fail or hang.
+                        progress(n, "%s", row);
                         return row.toString();
                     }
                 }
