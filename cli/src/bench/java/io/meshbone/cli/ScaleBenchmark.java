@@ -35,7 +35,8 @@ import org.apache.kafka.clients.admin.Admin;
  * (LocalKafka, registry, governance, catalog), then the decision rate, the time until every topic
  * exists, the heap after GC and the catalog's search latency, as one table row per N.
  *
- * <p>Run: {@code mvn -B -q -Pscale-bench -pl cli -am process-test-classes -Dbench.products=100,1000}
+ * <p>Run: {@code mvn -B -q -Pscale-bench -pl cli -am process-test-classes -Dbench.products=100,1000}; with
+ * {@code -Dbench.listings=direct} the listings bypass the contract gate ({@link DirectListingsBenchmark}).
  */
 public final class ScaleBenchmark {
 
@@ -47,6 +48,15 @@ public final class ScaleBenchmark {
 
     public static void main(String[] args) throws Exception {
         int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "100,1000").split(",")).mapToInt(Integer::parseInt).toArray();
+        // -Dbench.listings=direct: listings written straight to _mesh.products, bypassing the contract gate.
+        String listings = System.getProperty("bench.listings", "gate");
+        if (listings.equals("direct")) {
+            DirectListingsBenchmark.main(sizes);
+            return;
+        }
+        if (!listings.equals("gate")) {
+            throw new IllegalArgumentException("bench.listings: expected gate or direct, got " + listings);
+        }
         List<String> rows = new ArrayList<>();
         for (int n : sizes) {
             rows.add(run(n));

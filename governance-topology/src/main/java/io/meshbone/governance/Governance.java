@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 
+import io.meshbone.governance.internal.GateLineage;
 import io.meshbone.governance.internal.RegistryContracts;
 import io.meshbone.governance.internal.OtherClusters;
 import io.meshbone.governance.internal.PatientSchemaLookup;
@@ -45,6 +46,7 @@ public final class Governance implements AutoCloseable {
     private Provisioner provisioner;
     private LineageEmitter lineage;
     private RegistryContracts contracts;
+    private GateLineage gateLineage;
 
     private Governance() {
     }
@@ -97,7 +99,8 @@ public final class Governance implements AutoCloseable {
         if (services.contains(RecordGate.PART)) {
             lineage = new LineageEmitter(settings.clientConfig(), clusterId, RecordGate.JOB_NAME, "RECORD_GATE");
             SchemaLookup schemas = PatientSchemaLookup.standard(new RegistrySchemaLookup(registry));
-            streams.add(start(RecordGate.topology(schemas, settings.meters(), RecordGate.lineageReporter(lineage)),
+            gateLineage = new GateLineage(lineage);
+            streams.add(start(RecordGate.topology(schemas, settings.meters(), gateLineage),
                     withClientConfig(RecordGate.streamsConfig(settings.bootstrapServers(), stateDir), settings),
                     health.part(RecordGate.PART)));
         }
@@ -152,6 +155,9 @@ public final class Governance implements AutoCloseable {
         Closeables.closeTogether("governance app", streams.stream().<AutoCloseable>map(app -> () -> app.close(Duration.ofSeconds(30))).toList());
         if (provisioner != null) {
             provisioner.close();
+        }
+        if (gateLineage != null) {
+            gateLineage.close();
         }
         if (lineage != null) {
             lineage.close();

@@ -73,6 +73,8 @@ public final class Provisioner implements AutoCloseable {
     private final Map<String, ListedProduct> listed = new HashMap<>();
     /** Each listing's contract, parsed once when it is read rather than on every pass. */
     private final Map<String, ParsedDescriptor> contracts = new HashMap<>();
+    /** Products whose listing changed since the last pass: a change reconciles these, not every product. */
+    private final Set<String> changedProducts = new HashSet<>();
     private final Set<String> reportedDrift = new HashSet<>();
     private final ProvisioningFailures failures = new ProvisioningFailures();
     private final AclProvisioning acls;
@@ -149,6 +151,7 @@ public final class Provisioner implements AutoCloseable {
         // Every attempt reads the registry topic from the start, so it starts from an empty view.
         listed.clear();
         contracts.clear();
+        changedProducts.clear();
         TopicReconciler reconciler = new TopicReconciler(admin);
         long nextResync = 0;
         while (supervisor.running()) {
@@ -165,7 +168,9 @@ public final class Provisioner implements AutoCloseable {
             }
             boolean resyncDue = System.nanoTime() >= nextResync;
             if (changed || resyncDue || failures.anyDue()) {
-                reconcile(reconciler, admin, producer, brokers, changed || resyncDue);
+                // A change reconciles the changed products only: with thousands listed, a pass over all of them on
+                // every new listing made catching up quadratic.
+                reconcile(reconciler, admin, producer, brokers, resyncDue);
                 if (resyncDue) {
                     nextResync = System.nanoTime() + resync.toNanos();
                     acls.changed();
@@ -182,6 +187,7 @@ public final class Provisioner implements AutoCloseable {
     }
 
     private boolean apply(ConsumerRecord<String, String> record) {
+        changedProducts.add(record.key());
         if (record.value() == null) {
             failures.forget(record.key());
             contracts.remove(record.key());
@@ -207,7 +213,7 @@ public final class Provisioner implements AutoCloseable {
     }
 
     /**
-     * One pass: every product ({@code all}), or only the failed ones whose retry is due.
+     * One pass: every product ({@code all}), or only those whose listing changed and the failed ones whose retry is due.
      *
      * <p>Products are reconciled in batches of about {@link #TOPICS_PER_BATCH} topics, one Admin call of each kind
      * per batch; when a batch fails, its products are reconciled one by one, so only the failing ones fail.
@@ -217,7 +223,8 @@ public final class Provisioner implements AutoCloseable {
         Map<String, List<TopicPlan>> batch = new LinkedHashMap<>();
         int topics = 0;
         for (ListedProduct listing : new ArrayList<>(listed.values())) {
-            if (listing.retired() || !failures.due(listing.name()) || !(all || failures.failing(listing.name()))) {
+            String name = listing.name();
+            if (listing.retired() || !failures.due(name) || !(all || changedProducts.contains(name) || failures.failing(name))) {
                 continue;
             }
             ParsedDescriptor parsed = contracts.get(listing.name());
@@ -244,6 +251,7 @@ public final class Provisioner implements AutoCloseable {
         if (!batch.isEmpty()) {
             reconcileBatch(reconciler, admin, producer, batch);
         }
+        changedProducts.clear();
         reconciledPasses++;
     }
 

@@ -1,8 +1,6 @@
 package io.meshbone.governance;
 
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.meshbone.governance.internal.GateProcessor;
 import io.meshbone.governance.internal.GateRouter;
@@ -12,7 +10,6 @@ import io.meshbone.governance.internal.ListingStoreUpdater;
 import io.meshbone.governance.internal.RecordLimits;
 import io.meshbone.governance.internal.SchemaLookup;
 import io.meshbone.platform.contract.ProductNames;
-import io.meshbone.platform.lineage.LineageEmitter;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.MeshJson;
 import io.meshbone.platform.control.MeshTopics;
@@ -91,17 +88,5 @@ public final class RecordGate {
         // A dead letter may be a staged record of staging's full size plus the error headers: the producer must take it.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), RecordLimits.PROVISIONED.deadLetterBytes());
         return props;
-    }
-
-    /** The lineage callback: reports every product the gate has seen, as staging inputs and product outputs. */
-    static java.util.function.Consumer<GatedProduct> lineageReporter(LineageEmitter emitter) {
-        Set<ProductNames> seen = ConcurrentHashMap.newKeySet();
-        return product -> {
-            if (seen.add(product.names())) {
-                emitter.report(
-                        seen.stream().map(ProductNames::stagingTopic).toList(),
-                        seen.stream().flatMap(names -> java.util.stream.Stream.of(names.topic(), names.dlqTopic())).toList());
-            }
-        };
     }
 }

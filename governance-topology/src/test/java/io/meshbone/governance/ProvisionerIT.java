@@ -23,6 +23,8 @@ import io.meshbone.platform.health.HealthRegistry;
 import io.meshbone.platform.health.PartHealth;
 import io.meshbone.platform.provisioning.TopicReconciler;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +32,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,43 @@ class ProvisionerIT {
                 assertThat(health.parts()).singleElement().extracting(PartHealth::state).isEqualTo(PartHealth.State.RUNNING);
             }
         }
+    }
+
+    @Test
+    void aNewListingReconcilesOnlyTheChangedProductsNotEveryListedOne(KafkaCluster kafka) throws Exception {
+        String first = TestTopics.unique("first");
+        String second = TestTopics.unique("second");
+        ConfigResource firstStaging = new ConfigResource(ConfigResource.Type.TOPIC, first + ".burn.v1.staging");
+        try (Admin admin = Admin.create(kafka.clientConfig());
+             KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.clientConfig(), new StringSerializer(), new StringSerializer())) {
+            new TopicReconciler(admin).reconcile(MeshTopicPlans.internal(1));
+            // No resync during the test: every pass after the first is one a change (or a retry) started.
+            try (Provisioner provisioner = new Provisioner(kafka.clientConfig(), Duration.ofHours(1)).start()) {
+                listAndAwaitTopics(admin, producer, first + ".burn");
+                // Passes run one after another: once a later product's topics exist, the pass that made first's is over.
+                listAndAwaitTopics(admin, producer, TestTopics.unique("marker") + ".burn");
+                admin.incrementalAlterConfigs(Map.of(firstStaging, List.of(new AlterConfigOp(
+                        new ConfigEntry("retention.ms", "3600000"), AlterConfigOp.OpType.SET)))).all().get();
+
+                listAndAwaitTopics(admin, producer, second + ".burn");
+                listAndAwaitTopics(admin, producer, TestTopics.unique("marker") + ".burn");
+                assertThat(retentionMs(admin, firstStaging)).as("the pass for %s left %s alone", second, first).isEqualTo("3600000");
+
+                list(producer, first + ".burn");
+                await().atMost(WAIT).untilAsserted(() -> assertThat(retentionMs(admin, firstStaging))
+                        .as("a new listing of %s reconciles it", first).isEqualTo(Long.toString(Duration.ofDays(7).toMillis())));
+            }
+        }
+    }
+
+    private static void listAndAwaitTopics(Admin admin, KafkaProducer<String, String> producer, String name) throws Exception {
+        list(producer, name);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(admin.listTopics().names().get())
+                .contains(name + ".v1", name + ".v1.staging", name + ".v1.dlq"));
+    }
+
+    private static String retentionMs(Admin admin, ConfigResource topic) throws Exception {
+        return admin.describeConfigs(List.of(topic)).all().get().get(topic).get("retention.ms").value();
     }
 
     private static void list(KafkaProducer<String, String> producer, String name) throws Exception {

@@ -1,6 +1,9 @@
 package io.meshbone.governance.internal;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.cel.common.CelValidationException;
@@ -27,6 +30,15 @@ public final class QualityRuleProgram {
     private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder()
             .setOptions(QualityRules.options().toBuilder().comprehensionMaxIterations(QualityRules.MAX_ITERATIONS).build())
             .build();
+    /** Compiled programs by rule text: products often share a rule, and a program is immutable and thread-safe. */
+    private static final Map<String, CelRuntime.Program> PROGRAMS = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CelRuntime.Program> eldest) {
+                    return size() > SHARED_PROGRAMS;
+                }
+            });
+    private static final int SHARED_PROGRAMS = 4_096;
     // Reading the clock on every CEL node would cost more than most rules; every 256th is enough.
     private static final int CLOCK_EVERY = 256;
 
@@ -47,8 +59,12 @@ public final class QualityRuleProgram {
 
     static QualityRuleProgram compile(QualityRule rule, Duration deadline) {
         try {
-            return new QualityRuleProgram(rule, RUNTIME.createProgram(QualityRules.compiler().compile(rule.rule()).getAst()),
-                    deadline);
+            CelRuntime.Program program = PROGRAMS.get(rule.rule());
+            if (program == null) {
+                program = RUNTIME.createProgram(QualityRules.compiler().compile(rule.rule()).getAst());
+                PROGRAMS.put(rule.rule(), program);
+            }
+            return new QualityRuleProgram(rule, program, deadline);
         } catch (CelValidationException | CelEvaluationException e) {
             throw new IllegalArgumentException("quality rule '" + rule.name() + "' does not compile: " + e.getMessage(), e);
         }

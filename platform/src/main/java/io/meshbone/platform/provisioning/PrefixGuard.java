@@ -15,7 +15,9 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
@@ -49,16 +51,17 @@ final class PrefixGuard {
                         .addAll(withImplied(binding.entry().operation()));
             }
         }
+        // Sorted, so the topics a prefix reaches are one range: with thousands of products and domains, testing every
+        // topic against every prefix grew with their product.
+        NavigableSet<String> sorted = new TreeSet<>(productTopics);
         List<AclBinding> denials = new ArrayList<>();
         for (AclBinding binding : allows) {
             if (!isTopic(binding, PatternType.PREFIXED)) {
                 continue;
             }
             String principal = binding.entry().principal();
-            for (String topic : productTopics) {
-                if (!topic.startsWith(binding.pattern().name())) {
-                    continue;
-                }
+            String prefix = binding.pattern().name();
+            for (String topic : sorted.subSet(prefix, true, prefix + Character.MAX_VALUE, true)) {
                 Set<AclOperation> allowed = literal.getOrDefault(key(principal, topic), Set.of());
                 for (AclOperation operation : expand(binding.entry().operation())) {
                     if (!allowed.contains(operation)) {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -49,6 +50,7 @@ public final class TopicReconciler {
         List<TopicPlan> missing = plans.stream().filter(plan -> !existing.containsKey(plan.name())).toList();
         created.addAll(create(missing));
 
+        Map<String, NewPartitions> growth = new HashMap<>();
         for (TopicPlan plan : plans) {
             TopicDescription description = existing.get(plan.name());
             if (description == null) {
@@ -56,9 +58,7 @@ public final class TopicReconciler {
             }
             int actualPartitions = description.partitions().size();
             if (actualPartitions < plan.partitions()) {
-                await(admin.createPartitions(Map.of(plan.name(), NewPartitions.increaseTo(plan.partitions()))).all(),
-                        "raise partitions of " + plan.name());
-                grown.add(plan.name());
+                growth.put(plan.name(), NewPartitions.increaseTo(plan.partitions()));
             } else if (actualPartitions > plan.partitions()) {
                 drift.add(new Drift(plan.name(), "partitions", Integer.toString(plan.partitions()),
                         Integer.toString(actualPartitions),
@@ -70,6 +70,11 @@ public final class TopicReconciler {
                         Integer.toString(actualReplication),
                         "changing replication needs a partition reassignment (kafka-reassign-partitions)"));
             }
+        }
+        if (!growth.isEmpty()) {
+            // One call for every topic that must grow, as for creating and altering.
+            await(admin.createPartitions(growth).all(), "raise partitions of " + new TreeSet<>(growth.keySet()));
+            grown.addAll(new TreeSet<>(growth.keySet()));
         }
         altered.addAll(alterConfigs(plans, existing.keySet()));
         ReconcileResult result = new ReconcileResult(created, grown, altered, drift);

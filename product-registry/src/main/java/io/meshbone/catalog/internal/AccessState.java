@@ -160,7 +160,9 @@ public final class AccessState implements AutoCloseable {
 
     private void run(SupervisedLoop supervisor) {
         try {
-            if (consumer.assignment().isEmpty()) {
+            // An attempt that failed between assigning and reading the end offsets (a timeout on a loaded broker) left
+            // no end offsets: the next one starts over rather than failing on them for good.
+            if (consumer.assignment().isEmpty() || startEnds == null) {
                 List<TopicPartition> partitions = AssignedTopics.await(consumer, TOPICS, supervisor, "access topics");
                 if (partitions == null) {
                     return;

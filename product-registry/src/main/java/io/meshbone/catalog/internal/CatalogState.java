@@ -153,7 +153,9 @@ public final class CatalogState implements AutoCloseable {
     /** One attempt; after a failure the next one goes on from the consumer's position, folding nothing twice. */
     private void run(SupervisedLoop supervisor) {
         try {
-            if (consumer.assignment().isEmpty()) {
+            // An attempt that failed between assigning and reading the end offsets (a timeout on a loaded broker) left
+            // no end offsets: the next one starts over rather than failing on them for good.
+            if (consumer.assignment().isEmpty() || startEnds == null) {
                 List<TopicPartition> partitions = AssignedTopics.await(consumer, TOPICS, supervisor, "mesh topics");
                 if (partitions == null) {
                     return;

@@ -49,8 +49,15 @@ public final class HealthMonitor implements AutoCloseable {
     private final CatalogState state;
     private final Admin admin;
     private final TopicCounter counter;
-    private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
+    private final Map<String, SampleHistory> samples = new ConcurrentHashMap<>();
+    /** When the last {@link #SAMPLES_KEPT} measurements were taken, shared by every product's series. */
+    private final Deque<Long> sampleTimes = new ArrayDeque<>();
     private final Map<String, Long> newestTimestamps = new ConcurrentHashMap<>();
+    /** Per product topic, when its newest timestamp was last asked for and what the counter had seen of it then. */
+    private final Map<String, Asked> newestAsked = new HashMap<>();
+
+    private record Asked(long atNanos, long counted, boolean followed) {
+    }
     private final Map<String, List<TopicPartition>> partitionsByTopic = new HashMap<>();
     private long partitionsDescribedAt = System.nanoTime();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -133,13 +140,15 @@ public final class HealthMonitor implements AutoCloseable {
     }
 
     private List<Sample> series(String product) {
-        Deque<Sample> deque = samples.get(product);
-        if (deque == null) {
+        SampleHistory history = samples.get(product);
+        if (history == null) {
             return List.of();
         }
-        synchronized (deque) {
-            return List.copyOf(deque);
+        List<Long> times;
+        synchronized (sampleTimes) {
+            times = List.copyOf(sampleTimes);
         }
+        return history.at(times);
     }
 
     private static double rate(double seconds, long delta) {
@@ -177,6 +186,19 @@ public final class HealthMonitor implements AutoCloseable {
         return names.values().stream().map(ProductNames::topic).filter(partitionsByTopic::containsKey).toList();
     }
 
+    /**
+     * Whether to ask the brokers for the topic's newest timestamp this second: the first time, when the counter saw
+     * new committed records on it since the last answer, until the counter follows it, and once every {@link #PARTITIONS_REFRESH} for what the counter
+     * cannot see (records written before it followed the topic). Asking for every topic every second cost thousands of
+     * partition lookups a second with thousands of idle products.
+     */
+    private boolean newestMayHaveChanged(String topic, long now) {
+        Asked asked = newestAsked.get(topic);
+        // Until the counter follows the topic (from its end), records it will never count may arrive: keep asking.
+        return asked == null || !asked.followed() || asked.counted() != counter.records(topic)
+                || now - asked.atNanos() >= PARTITIONS_REFRESH.toNanos();
+    }
+
     private void measure() throws ExecutionException, InterruptedException {
         Map<String, ProductNames> names = new HashMap<>();
         state.products().forEach((name, entry) -> names.put(name, entry.product().names()));
@@ -187,10 +209,18 @@ public final class HealthMonitor implements AutoCloseable {
         names.values().forEach(n -> topics.addAll(List.of(n.topic(), n.stagingTopic(), n.dlqTopic())));
         counter.follow(topics);
         Map<TopicPartition, OffsetSpec> maxTs = new HashMap<>();
+        Map<String, Asked> asking = new HashMap<>();
+        long askedAt = System.nanoTime();
         for (String topic : productTopicPartitions(names)) {
-            partitionsByTopic.get(topic).forEach(tp -> maxTs.put(tp, OffsetSpec.maxTimestamp()));
+            if (newestMayHaveChanged(topic, askedAt)) {
+                partitionsByTopic.get(topic).forEach(tp -> maxTs.put(tp, OffsetSpec.maxTimestamp()));
+                asking.put(topic, new Asked(askedAt, counter.records(topic), counter.follows(topic)));
+            }
         }
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> newest = admin.listOffsets(maxTs).all().get();
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> newest = maxTs.isEmpty() ? Map.of()
+                : admin.listOffsets(maxTs).all().get();
+        newestAsked.keySet().retainAll(partitionsByTopic.keySet());
+        newestAsked.putAll(asking);
         Map<String, Long> newestByTopic = new HashMap<>();
         newest.forEach((partition, info) -> {
             if (info.offset() >= 0 && info.timestamp() >= 0) {
@@ -198,19 +228,21 @@ public final class HealthMonitor implements AutoCloseable {
             }
         });
         long now = System.currentTimeMillis();
+        long oldest;
+        synchronized (sampleTimes) {
+            sampleTimes.addLast(now);
+            while (sampleTimes.size() > SAMPLES_KEPT) {
+                sampleTimes.removeFirst();
+            }
+            oldest = sampleTimes.getFirst();
+        }
         samples.keySet().retainAll(names.keySet());
         names.forEach((product, n) -> {
             Map<String, Long> byCode = counter.countsByCode(n.dlqTopic());
-            // Most products have no dead letters: one shared empty map keeps 120 samples per product small.
+            // Most products have no dead letters: one shared empty map.
             Sample sample = new Sample(now, counter.records(n.stagingTopic()), counter.records(n.topic()), counter.records(n.dlqTopic()),
                     byCode.isEmpty() ? Map.of() : byCode);
-            Deque<Sample> deque = samples.computeIfAbsent(product, k -> new ArrayDeque<>());
-            synchronized (deque) {
-                deque.addLast(sample);
-                while (deque.size() > SAMPLES_KEPT) {
-                    deque.removeFirst();
-                }
-            }
+            samples.computeIfAbsent(product, k -> new SampleHistory()).record(sample, oldest);
             Long ts = newestByTopic.get(n.topic());
             if (ts != null) {
                 newestTimestamps.put(product, ts);

@@ -79,6 +79,11 @@ final class TopicCounter implements AutoCloseable {
         wanted.addAll(topics);
     }
 
+    /** Whether {@code topic} is assigned: every committed record written to it from now on is counted. */
+    boolean follows(String topic) {
+        return assignedTopics.contains(topic);
+    }
+
     /** Committed records of {@code topic} counted so far. */
     long records(String topic) {
         return records.getOrDefault(topic, 0L);

@@ -1,6 +1,9 @@
 package io.meshbone.platform.contract.internal;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -30,7 +33,35 @@ public final class CelRules {
             .setResultType(SimpleType.BOOL)
             .build();
 
+    /**
+     * Compilations by expression text. Every reader of {@code _mesh.products} parses every listing, and each parse checks
+     * each rule several times; CEL builds its standard declarations anew for every check, which made start-up with
+     * thousands of listings spend most of its time there. A result is immutable, so one serves every caller.
+     */
+    private static final Map<String, CelValidationResult> COMPILED = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CelValidationResult> eldest) {
+                    return size() > COMPILED_KEPT;
+                }
+            });
+    private static final int COMPILED_KEPT = 4_096;
+    private static final int CACHED_CHARS = 2_000;
+
     private CelRules() {
+    }
+
+    private static CelValidationResult compiled(String expression) {
+        // Only rules of a sensible length are kept: a hostile descriptor's megabyte of rule text must not stay around.
+        if (expression.length() > CACHED_CHARS) {
+            return COMPILER.compile(expression);
+        }
+        CelValidationResult result = COMPILED.get(expression);
+        if (result == null) {
+            result = COMPILER.compile(expression);
+            COMPILED.put(expression, result);
+        }
+        return result;
     }
 
     /** The shared compiler, for the record gate to build programs with the same declarations. */
@@ -43,7 +74,7 @@ public final class CelRules {
      * {@code amount} off {@code value}; {@code has(value.note)} reads {@code note}.
      */
     public static List<String> fieldsReadFrom(String expression, String variable) {
-        CelValidationResult result = COMPILER.compile(expression);
+        CelValidationResult result = compiled(expression);
         if (result.hasError()) {
             return List.of();
         }
@@ -66,7 +97,7 @@ public final class CelRules {
      * steps (see {@link RuleCost}) are within {@link RuleCost#MAX_ESTIMATED_STEPS}.
      */
     public static Optional<String> costProblem(String expression) {
-        CelValidationResult result = COMPILER.compile(expression);
+        CelValidationResult result = compiled(expression);
         if (result.hasError()) {
             return Optional.empty();
         }
@@ -87,7 +118,7 @@ public final class CelRules {
 
     /** CEL's error when {@code expression} does not compile to a bool, or empty when it does. */
     public static Optional<String> compileError(String expression) {
-        CelValidationResult result = COMPILER.compile(expression);
+        CelValidationResult result = compiled(expression);
         if (!result.hasError()) {
             return Optional.empty();
         }
