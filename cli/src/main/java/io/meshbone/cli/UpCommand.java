@@ -78,12 +78,8 @@ final class UpCommand implements Callable<Integer> {
                     + "open mode binds localhost only (use --secure, or a loopback host)");
             return 2;
         }
-        if (secure && isolated) {
-            System.err.println("meshbone up: --secure does not run the isolated deployment yet; drop --isolated");
-            return 2;
-        }
         if (isolated) {
-            return IsolatedUp.run(settings, registryPort, catalogPort, connectPort, demo, stop, started);
+            return IsolatedUp.run(settings, registryPort, catalogPort, connectPort, demo, secure, stop, started);
         }
         CredentialsHome credentialsHome = secure ? CredentialsHome.of(dataDir) : null;
         CredentialStore credentials = credentialsHome == null ? null : credentialsHome.store();
