@@ -183,7 +183,7 @@ public final class IsolatedMesh implements AutoCloseable {
         progress.accept("catalog    " + catalogUrl + " (every cluster's products and lineage, each with servedOn)");
         applyExamples(progress);
         List<DomainApps> apps = startDomainApps(stateDir, meters, progress);
-        startReplication(settings, meters, progress);
+        startReplication(settings, progress);
         checkpoint("the demo");
         if (settings.demo()) {
             // Started last, so it stops first: each domain's raw events go to its home cluster, never elsewhere.
@@ -282,7 +282,7 @@ public final class IsolatedMesh implements AutoCloseable {
         return started;
     }
 
-    private void startReplication(Settings settings, PrometheusMeterRegistry meters, Consumer<String> progress) {
+    private void startReplication(Settings settings, Consumer<String> progress) {
         for (MeshCluster target : topology.clusters()) {
             checkpoint("Kafka Connect on " + target.name());
             int port = target.exchange() ? settings.connectPort() : 0;

@@ -49,8 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code up --isolated --secure --no-demo} in process: both clusters secure with one credentials folder, a payment
- * published on the exchange copied to eu by MirrorMaker logged in as {@code User:mirror}, read there by a principal
- * the copy's grants name, refused to one they do not, and no way in without SASL.
+ * on the exchange's product topic copied to eu by MirrorMaker logged in as {@code User:mirror}, read there by a
+ * principal the copy's grants name, refused to one they do not, and no way in without SASL.
  */
 class IsolatedSecureMeshIT {
 
@@ -74,11 +74,17 @@ class IsolatedSecureMeshIT {
             assertThat(mesh.listed().get("eu")).contains("customers.customer-profile", "shipping.delivery-request");
             assertThat(mesh.listed().get("exchange")).contains("orders.order-placed", "payments.payment-settled");
 
+            // Written straight to the product topic as the gate, its only writer: this is about the copy, not the gate.
             String paymentId = "pay-" + UUID.randomUUID();
-            publishPayment(exchange, mesh, store.ensure(MeshPrincipals.team("payments")), paymentId);
+            MeshCredentials owner = store.ensure(MeshPrincipals.team("payments"));
+            publishPayment(exchange, mesh, store.ensure(MeshPrincipals.GATE), paymentId);
+            assertThat(keys(exchange, owner)).contains(paymentId);
             // The copy's readers are the product's: its owner reads it on eu, as at home.
-            await().atMost(WAIT).untilAsserted(() -> assertThat(keys(eu, store.ensure(MeshPrincipals.team("payments"))))
-                    .contains(paymentId));
+            URI connectorStatus = mesh.connectUrl("eu").resolve("/connectors/"
+                    + new ReplicationRoute("exchange", "eu").connectorName() + "/status");
+            String connect = store.ensure(MeshPrincipals.CONNECT).userInfo();
+            await().atMost(WAIT).untilAsserted(() -> assertThat(keys(eu, owner))
+                    .as(() -> "copied to eu; connector " + body(connectorStatus, connect)).contains(paymentId));
 
             // A principal the product does not name reads nothing there.
             assertThatThrownBy(() -> keys(eu, store.ensure(MeshPrincipals.team("customers"))))
@@ -103,9 +109,9 @@ class IsolatedSecureMeshIT {
         }
     }
 
-    /** Writes one payment to the staging topic on the exchange as the payments team; the record gate lists it. */
-    private static void publishPayment(String exchange, IsolatedMesh mesh, MeshCredentials team, String paymentId) throws Exception {
-        Map<String, Object> config = new HashMap<>(team.clientConfig());
+    /** Writes one payment, Avro as the product's subject has it, to the product topic on the exchange as {@code writer}. */
+    private static void publishPayment(String exchange, IsolatedMesh mesh, MeshCredentials writer, String paymentId) throws Exception {
+        Map<String, Object> config = new HashMap<>(writer.clientConfig());
         config.put("bootstrap.servers", exchange);
         config.put("schema.registry.url", line(mesh, "schema.registry.url="));
         config.put("auto.register.schemas", false);
@@ -114,7 +120,7 @@ class IsolatedSecureMeshIT {
         MeshAvroSerializer<GenericRecord> values = new MeshAvroSerializer<>();
         values.configure(config, false);
         try (KafkaProducer<byte[], GenericRecord> producer = new KafkaProducer<>(config, new ByteArraySerializer(), values)) {
-            producer.send(new ProducerRecord<>(PAYMENTS + ".staging", paymentId.getBytes(StandardCharsets.UTF_8),
+            producer.send(new ProducerRecord<>(PAYMENTS, paymentId.getBytes(StandardCharsets.UTF_8),
                     payment(paymentId))).get(30, TimeUnit.SECONDS);
         }
     }
@@ -175,6 +181,15 @@ class IsolatedSecureMeshIT {
         HttpResponse<String> response = send(uri, userInfo);
         assertThat(response.statusCode()).isEqualTo(200);
         return new ObjectMapper().readTree(response.body());
+    }
+
+    /** The answer's body, or what went wrong getting it: for failure messages. */
+    private static String body(URI uri, String userInfo) {
+        try {
+            return send(uri, userInfo).body();
+        } catch (Exception e) {
+            return e.toString();
+        }
     }
 
     private static HttpResponse<String> send(URI uri, String userInfo) throws Exception {
