@@ -295,16 +295,12 @@ public final class EmbeddedMesh implements AutoCloseable {
 
     /** Secure mode: the HTTP services sign callers in as the principals of the credentials folder. */
     private HttpSecurity http() {
-        return secure == null ? HttpSecurity.open() : HttpSecurity.open().withUsersFile(secure.httpUsersFile());
+        return secure == null ? HttpSecurity.open() : secure.http();
     }
 
     /** {@code context} with the client settings of {@code principal} in secure mode; {@code context} itself when open. */
     private PartContext as(String principal, PartContext context) {
-        if (secure == null) {
-            return context;
-        }
-        return new PartContext(secure.clientConfig(principal), context.registryUrl(), context.host(), context.stateDir(),
-                context.meters(), context.health());
+        return secure == null ? context : secure.as(principal, context);
     }
 
     private static String teamPrincipal(String domain) {

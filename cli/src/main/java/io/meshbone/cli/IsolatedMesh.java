@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
@@ -17,10 +18,16 @@ import java.util.function.Consumer;
 
 import io.meshbone.cli.serve.DemoPart;
 import io.meshbone.cli.serve.StreamsStateDir;
-import io.meshbone.catalog.CatalogServer;
-import io.meshbone.catalog.CatalogSettings;
+import io.meshbone.cli.internal.ExampleAccess;
 import io.meshbone.cli.internal.ExampleContracts;
+import io.meshbone.cli.internal.GrantedAcls;
+import io.meshbone.cli.internal.IsolatedAcls;
 import io.meshbone.cli.internal.ResidentExamples;
+import io.meshbone.cli.internal.SecureParts;
+import io.meshbone.cli.serve.CatalogPart;
+import io.meshbone.cli.serve.ConnectPart;
+import io.meshbone.cli.serve.PartContext;
+import io.meshbone.cli.serve.RegistryPart;
 import io.meshbone.connect.ConnectWorker;
 import io.meshbone.connect.ConnectWorkerSettings;
 import io.meshbone.connect.EmbeddedConnect;
@@ -34,20 +41,26 @@ import io.meshbone.domains.demo.DemoGenerator;
 import io.meshbone.domains.orders.OrdersDomain;
 import io.meshbone.domains.payments.PaymentsDomain;
 import io.meshbone.domains.shipping.ShippingDomain;
+import io.meshbone.governance.ContractGate;
 import io.meshbone.governance.Governance;
 import io.meshbone.governance.GovernanceSettings;
+import io.meshbone.governance.Provisioner;
+import io.meshbone.governance.RecordGate;
+import io.meshbone.http.HttpSecurity;
 import io.meshbone.localkafka.LocalKafka;
 import io.meshbone.localkafka.LocalKafkaSettings;
+import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.control.ContractClient;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.health.HealthRegistry;
 import io.meshbone.platform.lifecycle.Closeables;
 import io.meshbone.platform.mesh.MeshCluster;
 import io.meshbone.platform.mesh.MeshTopology;
-import io.meshbone.registry.SchemaRegistryServer;
-import io.meshbone.registry.SchemaRegistrySettings;
+import io.meshbone.platform.security.CredentialStore;
+import io.meshbone.platform.security.MeshPrincipals;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +83,10 @@ public final class IsolatedMesh implements AutoCloseable {
     static final String EU = "eu";
     static final String EXCHANGE = "exchange";
     private static final String PRINCIPAL = "User:meshbone-up";
+    /** Where the HTTP listeners bind and what their URLs say. */
+    private static final String HOST = "localhost";
+    /** How long a secure mesh waits for a provisioner to grant its products' ACLs before giving up. */
+    private static final Duration ACL_TIMEOUT = Duration.ofSeconds(60);
     static final Set<String> EU_DOMAINS = Set.of("customers", "shipping");
 
     /**
@@ -82,9 +99,17 @@ public final class IsolatedMesh implements AutoCloseable {
      * @param connectPort   the exchange's Connect worker's REST port (0 = free port); the eu worker takes a free port
      * @param demo          whether to publish demo raw events, each domain's to its home cluster
      * @param progress      receives one line per step
+     * @param credentials   secure mode: where the principals' credentials go (both clusters then need
+     *                      {@link LocalKafkaSettings#withSecurity} with the admin's password from here); null for open mode
      */
     public record Settings(LocalKafkaSettings exchangeKafka, LocalKafkaSettings euKafka, int registryPort, int catalogPort,
-                           int connectPort, boolean demo, Consumer<String> progress) {
+                           int connectPort, boolean demo, Consumer<String> progress, CredentialStore credentials) {
+
+        /** Open mode. */
+        public Settings(LocalKafkaSettings exchangeKafka, LocalKafkaSettings euKafka, int registryPort, int catalogPort,
+                        int connectPort, boolean demo, Consumer<String> progress) {
+            this(exchangeKafka, euKafka, registryPort, catalogPort, connectPort, demo, progress, null);
+        }
 
         /** With demo traffic, as {@code up --isolated} runs by default. */
         public Settings(LocalKafkaSettings exchangeKafka, LocalKafkaSettings euKafka, int registryPort, int catalogPort,
@@ -99,9 +124,15 @@ public final class IsolatedMesh implements AutoCloseable {
     private final HealthRegistry health = new HealthRegistry();
     private final Map<String, List<String>> listed = new LinkedHashMap<>();
     private final Map<String, URI> connectUrls = new LinkedHashMap<>();
+    /** Each cluster's admin login, by cluster name; the admin applies the examples (in the teams' names when secure). */
+    private final Map<String, Map<String, Object>> adminConfigs = new LinkedHashMap<>();
     private MeshTopology topology;
     private URI registryUrl;
     private URI catalogUrl;
+    /** The principals of a secure mesh, registered on both clusters; null in open mode. */
+    private SecureParts secure;
+    /** Secure mode: what each cluster grants beyond its own listings (copies, MirrorMaker), by cluster name. */
+    private Map<String, List<AclBinding>> crossClusterAcls = Map.of();
 
     private IsolatedMesh(BooleanSupplier stopRequested) {
         this.stopRequested = stopRequested;
@@ -127,24 +158,31 @@ public final class IsolatedMesh implements AutoCloseable {
         topology = new MeshTopology(List.of(
                 new MeshCluster(EXCHANGE, "us", exchange.bootstrapServers(), List.of("orders", "payments"), true),
                 new MeshCluster(EU, EU, eu.bootstrapServers(), List.of("customers", "shipping"), false)));
+        adminConfigs.put(EXCHANGE, exchange.adminClientConfig());
+        adminConfigs.put(EU, eu.adminClientConfig());
         progress.accept("kafka      exchange " + exchange.bootstrapServers() + ", eu " + eu.bootstrapServers());
+        if (settings.credentials() != null) {
+            checkpoint("the principals");
+            prepareSecurity(settings.credentials());
+            progress.accept("security   SASL/SCRAM-SHA-512 and ACLs on both clusters, every part as its own principal, "
+                    + "MirrorMaker as " + MeshPrincipals.kafkaPrincipal(MeshPrincipals.MIRROR));
+        }
         checkpoint("the schema registry");
-        registryUrl = add(SchemaRegistryServer.start(SchemaRegistrySettings.defaults(exchange.bootstrapServers())
-                .withPort(settings.registryPort()), health)).url();
-        progress.accept("registry   " + registryUrl + " (on the exchange)");
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registryUrl = add(new RegistryPart(settings.registryPort(), http())
+                .start(as(MeshPrincipals.REGISTRY, context(topology.exchange(), null, null, meters)))).url();
+        progress.accept("registry   " + registryUrl + " (on the exchange)");
         Path stateDir = StreamsStateDir.create(null);
         add(() -> Utils.delete(stateDir.toFile()));
         add(() -> Closeables.closeTogether("isolated mesh service", services));
         for (MeshCluster cluster : topology.clusters()) {
             checkpoint("governance on " + cluster.name());
-            service(Governance.start(new GovernanceSettings(clientConfig(cluster), registryUrl.toString(),
-                    stateDir.resolve(cluster.name()), meters, Duration.ofSeconds(30)).withClusters(topology)));
+            startGovernance(cluster, stateDir.resolve(cluster.name()), meters);
             progress.accept("governance " + cluster.name() + ": contract gate (with residency), record gate, provisioner");
         }
         checkpoint("the catalog");
-        catalogUrl = service(CatalogServer.start(CatalogSettings.defaults(exchange.bootstrapServers(), registryUrl.toString())
-                .withPort(settings.catalogPort()).withMeters(meters).withClusters(topology), health)).url();
+        catalogUrl = service(new CatalogPart(settings.catalogPort(), http(), Optional.of(topology))
+                .start(as(MeshPrincipals.CATALOG, context(topology.exchange(), registryUrl.toString(), null, meters)))).url();
         progress.accept("catalog    " + catalogUrl + " (every cluster's products and lineage, each with servedOn)");
         applyExamples(progress);
         List<DomainApps> apps = startDomainApps(stateDir, meters, progress);
@@ -153,18 +191,56 @@ public final class IsolatedMesh implements AutoCloseable {
         if (settings.demo()) {
             // Started last, so it stops first: each domain's raw events go to its home cluster, never elsewhere.
             Map<String, Map<String, Object>> byDomain = new LinkedHashMap<>();
-            topology.clusters().forEach(c -> c.domains().forEach(d -> byDomain.put(d, clientConfig(c))));
-            add(DemoGenerator.start(clientConfig(topology.exchange()), byDomain, DemoPart.DEFAULT_CHECKOUTS_PER_SECOND,
-                    DemoPart.DEFAULT_HISTORY, () -> apps.stream().allMatch(DomainApps::running)));
+            topology.clusters().forEach(c -> c.domains().forEach(d -> byDomain.put(d, clientConfig(c, MeshPrincipals.DEMO))));
+            add(DemoGenerator.start(clientConfig(topology.exchange(), MeshPrincipals.DEMO), byDomain,
+                    DemoPart.DEFAULT_CHECKOUTS_PER_SECOND, DemoPart.DEFAULT_HISTORY,
+                    () -> apps.stream().allMatch(DomainApps::running)));
             progress.accept("demo       raw events for the domain apps, each domain's on its home cluster");
         }
+    }
+
+    /**
+     * One credentials folder for both clusters: every principal (MirrorMaker's too) registered on each with the same
+     * password and the services' static grants; then each cluster's grants for the copies MirrorMaker will make and the
+     * reads across clusters, which no cluster's provisioner plans. Each cluster's own products' grants are its
+     * provisioner's, awaited before the domain apps start.
+     */
+    private void prepareSecurity(CredentialStore credentials) {
+        secure = SecureParts.prepare(credentials, adminConfigs.get(EXCHANGE), List.of(MeshPrincipals.MIRROR), List.of());
+        secure.register(adminConfigs.get(EU));
+        List<DataProduct> products = examples().stream().map(ExampleContracts.Example::product).toList();
+        crossClusterAcls = IsolatedAcls.of(topology, products);
+        for (MeshCluster cluster : topology.clusters()) {
+            SecureParts.grant(adminConfigs.get(cluster.name()), crossClusterAcls.get(cluster.name()));
+        }
+    }
+
+    /** The gates as {@code User:gate}, the provisioner as {@code User:provisioner} keeping the cross-cluster grants. */
+    private void startGovernance(MeshCluster cluster, Path stateDir, PrometheusMeterRegistry meters) {
+        if (secure == null) {
+            service(Governance.start(new GovernanceSettings(clientConfig(cluster, null), registryUrl.toString(), stateDir,
+                    meters, Duration.ofSeconds(30)).withClusters(topology)));
+            return;
+        }
+        service(Governance.start(new GovernanceSettings(clientConfig(cluster, MeshPrincipals.GATE), registryUrl.toString(),
+                stateDir, meters, Duration.ofSeconds(30)).withClusters(topology), health, Set.of(ContractGate.PART, RecordGate.PART)));
+        service(Governance.start(new GovernanceSettings(clientConfig(cluster, MeshPrincipals.PROVISIONER), registryUrl.toString(),
+                stateDir, meters, Duration.ofSeconds(30)).withClusters(topology).withExtraAcls(crossClusterAcls.get(cluster.name())),
+                health, Set.of(Provisioner.PART)));
+    }
+
+    /** The examples, those of customers and shipping resident in eu; in secure mode each in its domain team's name. */
+    private List<ExampleContracts.Example> examples() {
+        return secure == null ? ResidentExamples.load(PRINCIPAL, EU_DOMAINS, EU)
+                : ResidentExamples.load(domain -> MeshPrincipals.kafkaPrincipal(MeshPrincipals.team(domain)), EU_DOMAINS, EU);
     }
 
     private void applyExamples(Consumer<String> progress) throws TimeoutException {
         Map<String, ContractClient> clients = new LinkedHashMap<>();
         try {
-            topology.clusters().forEach(c -> clients.put(c.name(), new ContractClient(clientConfig(c))));
-            for (ExampleContracts.Example example : ResidentExamples.load(PRINCIPAL, EU_DOMAINS, EU)) {
+            topology.clusters().forEach(c -> clients.put(c.name(), new ContractClient(secure == null
+                    ? clientConfig(c, null) : adminConfigs.get(c.name()))));
+            for (ExampleContracts.Example example : examples()) {
                 // At home only: a contract reading a product listed on another cluster finds it there (the gate asks).
                 MeshCluster home = topology.clusterOf(example.product().metadata().domain());
                 checkpoint("contract " + example.product().name());
@@ -180,20 +256,47 @@ public final class IsolatedMesh implements AutoCloseable {
         }
     }
 
-    private List<DomainApps> startDomainApps(Path stateDir, PrometheusMeterRegistry meters, Consumer<String> progress) {
+    /** Each cluster's apps; in secure mode each domain's as {@code User:app-<domain>}, reading the other cluster as it. */
+    private List<DomainApps> startDomainApps(Path stateDir, PrometheusMeterRegistry meters, Consumer<String> progress)
+            throws TimeoutException {
         List<DomainApps> started = new ArrayList<>();
         Map<String, List<DomainApp>> appsOn = Map.of(
                 EXCHANGE, concat(OrdersDomain.apps(), PaymentsDomain.apps()),
                 EU, concat(CustomersDomain.apps(), ShippingDomain.apps()));
         for (MeshCluster cluster : topology.clusters()) {
+            awaitProductAcls(cluster, appsOn.get(cluster.name()), progress);
             checkpoint("the domain apps on " + cluster.name());
-            List<Map<String, Object>> elsewhere = topology.clusters().stream().filter(c -> c != cluster)
-                    .map(IsolatedMesh::clientConfig).toList();
-            started.add(service(DomainApps.start(clientConfig(cluster), registryUrl.toString(),
-                    stateDir.resolve(cluster.name() + "-domains"), meters, appsOn.get(cluster.name()), health, elsewhere)));
+            // Open: one part per cluster. Secure: one per domain, as its apps' principal.
+            Map<String, List<DomainApp>> byLogin = new LinkedHashMap<>();
+            for (String domain : cluster.domains()) {
+                byLogin.computeIfAbsent(secure == null ? "" : MeshPrincipals.app(domain), p -> new ArrayList<>())
+                        .addAll(appsOn.get(cluster.name()).stream().filter(a -> a.applicationId().startsWith(domain + "-")).toList());
+            }
+            byLogin.forEach((principal, apps) -> {
+                String login = principal.isEmpty() ? null : principal;
+                List<Map<String, Object>> elsewhere = topology.clusters().stream().filter(c -> c != cluster)
+                        .map(c -> clientConfig(c, login)).toList();
+                started.add(service(DomainApps.start(clientConfig(cluster, login), registryUrl.toString(),
+                        stateDir.resolve(cluster.name() + "-domains"), meters, apps, health, elsewhere)));
+            });
             progress.accept("domains    " + cluster.name() + ": " + appsOn.get(cluster.name()).size() + " Kafka Streams apps");
         }
         return started;
+    }
+
+    /** In secure mode, waits until {@code cluster}'s provisioner granted what its apps, the catalog and Connect need there. */
+    private void awaitProductAcls(MeshCluster cluster, List<DomainApp> apps, Consumer<String> progress) throws TimeoutException {
+        if (secure == null) {
+            return;
+        }
+        checkpoint("the ACLs on " + cluster.name());
+        List<String> here = listed.getOrDefault(cluster.name(), List.of());
+        Map<String, DataProduct> products = new LinkedHashMap<>();
+        examples().stream().map(ExampleContracts.Example::product).filter(p -> here.contains(p.name()))
+                .forEach(p -> products.put(p.name(), p));
+        GrantedAcls.await(adminConfigs.get(cluster.name()), ExampleAccess.needs(products, apps), ACL_TIMEOUT,
+                () -> checkpoint("the ACLs on " + cluster.name() + " were granted"));
+        progress.accept("acls       " + cluster.name() + ": the provisioner granted its products' readers and writers");
     }
 
     private void startReplication(Settings settings, Consumer<String> progress) {
@@ -202,15 +305,24 @@ public final class IsolatedMesh implements AutoCloseable {
             int port = target.exchange() ? settings.connectPort() : 0;
             ConnectWorkerSettings workerSettings = ConnectWorkerSettings.defaults(target.bootstrapServers())
                     .withPort(port).withOverrides(Map.of("exactly.once.source.support", "enabled"));
+            if (secure != null) {
+                workerSettings = workerSettings.withOverrides(ConnectPart.workerClientSettings(
+                        clientConfig(target, MeshPrincipals.CONNECT))).withUsersFile(secure.httpUsersFile());
+            }
             ConnectWorker worker = target.exchange() ? dashboardWorker(workerSettings, progress)
                     : service(ConnectWorker.start(workerSettings));
             connectUrls.put(target.name(), worker.restUrl());
             for (MeshCluster source : topology.clusters()) {
                 if (source != target) {
                     ReplicationRoute route = new ReplicationRoute(source.name(), target.name());
-                    service(ReplicationRunner.start(ReplicationSettings.of(topology, route, worker.restUrl().toString())
-                            .withReplicationFactor((short) 1), health.part(ReplicationRunner.partName(route))));
-                    progress.accept("replicate  " + route + " with MirrorMaker 2 on " + worker.restUrl());
+                    ReplicationSettings replication = ReplicationSettings.of(topology, route, worker.restUrl().toString())
+                            .withReplicationFactor((short) 1);
+                    if (secure != null) {
+                        replication = replication.withCredentials(secure.file(MeshPrincipals.MIRROR));
+                    }
+                    service(ReplicationRunner.start(replication, health.part(ReplicationRunner.partName(route))));
+                    progress.accept("replicate  " + route + " with MirrorMaker 2 on " + worker.restUrl()
+                            + (secure == null ? "" : " as " + MeshPrincipals.kafkaPrincipal(MeshPrincipals.MIRROR)));
                 }
             }
         }
@@ -218,8 +330,11 @@ public final class IsolatedMesh implements AutoCloseable {
 
     /** The exchange's worker, with the dashboard sink when PostgreSQL answers: it reads what the exchange serves. */
     private ConnectWorker dashboardWorker(ConnectWorkerSettings workerSettings, Consumer<String> progress) {
-        EmbeddedConnect connect = service(EmbeddedConnect.start(workerSettings, registryUrl,
-                Map.of("topics", DashboardTopics.servedOn(topology, topology.exchange()))));
+        Map<String, String> sink = new LinkedHashMap<>(Map.of("topics", DashboardTopics.servedOn(topology, topology.exchange())));
+        if (secure != null) {
+            sink.putAll(ConnectPart.converterSignIn(clientConfig(topology.exchange(), MeshPrincipals.CONNECT)));
+        }
+        EmbeddedConnect connect = service(EmbeddedConnect.start(workerSettings, registryUrl, sink));
         progress.accept("sink       " + connect.sinkSkipped().map(why -> "no dashboard sink: " + why)
                 .orElse("dashboard sink to PostgreSQL from the exchange"));
         return connect.worker();
@@ -231,8 +346,33 @@ public final class IsolatedMesh implements AutoCloseable {
         return all;
     }
 
-    private static Map<String, Object> clientConfig(MeshCluster cluster) {
-        return Map.of("bootstrap.servers", cluster.bootstrapServers());
+    /** Client settings on {@code cluster}: open, or logged in as {@code principal} in secure mode. */
+    private Map<String, Object> clientConfig(MeshCluster cluster, String principal) {
+        if (secure == null || principal == null) {
+            return Map.of("bootstrap.servers", cluster.bootstrapServers());
+        }
+        Map<String, Object> config = secure.clientConfig(principal);
+        config.put("bootstrap.servers", cluster.bootstrapServers());
+        return config;
+    }
+
+    private PartContext context(MeshCluster cluster, String registry, Path state, PrometheusMeterRegistry meters) {
+        return new PartContext(clientConfig(cluster, null), registry, HOST, state, meters, health);
+    }
+
+    /** {@code context} logged in as {@code principal} in secure mode; itself when open. */
+    private PartContext as(String principal, PartContext context) {
+        return secure == null ? context : secure.as(principal, context);
+    }
+
+    /** Secure mode: the registry, the catalog and the workers sign HTTP callers in with the credentials folder's users. */
+    private HttpSecurity http() {
+        return secure == null ? HttpSecurity.open() : secure.http();
+    }
+
+    /** The folder of the principals' credential files in secure mode, null in open mode. */
+    public Path credentialsDirectory() {
+        return secure == null ? null : secure.directory();
     }
 
     private void checkpoint(String next) {

@@ -79,10 +79,6 @@ final class UpCommand implements Callable<Integer> {
                     + "open mode binds localhost only (use --secure, or a loopback host)");
             return 2;
         }
-        if (secure && isolated) {
-            System.err.println("meshbone up: --secure does not run the isolated deployment yet; drop --isolated");
-            return 2;
-        }
         String modeProblem = DataDirModes.problem("meshbone up", dataDir, secure);
         if (modeProblem != null) {
             System.err.println(modeProblem);
@@ -93,7 +89,7 @@ final class UpCommand implements Callable<Integer> {
             System.out.println("  kafka      " + conversion);
         }
         if (isolated) {
-            return IsolatedUp.run(settings, registryPort, catalogPort, connectPort, demo, stop, started);
+            return IsolatedUp.run(settings, registryPort, catalogPort, connectPort, demo, secure, stop, started);
         }
         CredentialsHome credentialsHome = secure ? CredentialsHome.of(dataDir) : null;
         CredentialStore credentials = credentialsHome == null ? null : credentialsHome.store();

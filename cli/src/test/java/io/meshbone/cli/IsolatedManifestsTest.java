@@ -38,8 +38,34 @@ class IsolatedManifestsTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(checked).containsExactlyInAnyOrder("Kafka meshbone-eu", "KafkaNodePool eu-controllers",
-                "KafkaNodePool eu-brokers", "KafkaMirrorMaker2 meshbone-exchange-to-eu", "KafkaUser mirror-maker");
+        assertThat(checked).contains("Kafka meshbone-eu", "KafkaNodePool eu-controllers",
+                "KafkaNodePool eu-brokers", "KafkaMirrorMaker2 meshbone-exchange-to-eu", "KafkaUser mirror-maker",
+                "KafkaUser gate", "KafkaUser admin").hasSize(5 + 20);
+    }
+
+    @Test
+    void theEuClusterIsSecureAsTheExchangeAndEveryEuPartLogsInAsAnEuUser() {
+        JsonNode kafka = ofKind("Kafka").get(0).path("spec").path("kafka");
+        assertThat(kafka.path("listeners")).isNotEmpty().allSatisfy(listener ->
+                assertThat(listener.path("authentication").path("type").asText()).isEqualTo("scram-sha-512"));
+        assertThat(kafka.path("authorization").path("type").asText()).isEqualTo("simple");
+        assertThat(kafka.path("authorization").path("superUsers")).extracting(JsonNode::asText).containsExactly("admin");
+        assertThat(ofKind("Kafka").get(0).path("spec").path("entityOperator").path("userOperator").path("watchedNamespace")
+                .asText()).isEqualTo(IsolatedUsersTest.NAMESPACE);
+        List<String> euUsers = new ArrayList<>();
+        ofKind("KafkaUser").stream().filter(u -> u.path("metadata").path("namespace").asText().equals(IsolatedUsersTest.NAMESPACE))
+                .forEach(u -> euUsers.add(u.path("metadata").path("name").asText()));
+        JsonNode target = ofKind("KafkaMirrorMaker2").get(0).path("spec").path("target").path("authentication");
+        assertThat(target.path("type").asText()).isEqualTo("scram-sha-512");
+        assertThat(euUsers).contains(target.path("username").asText(), target.path("passwordSecret").path("secretName").asText());
+        for (JsonNode deployment : ofKind("Deployment")) {
+            JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+            String user = StrimziManifestsTest.secretOf(container, "MESHBONE_KAFKA_SASL_JAAS_CONFIG");
+            assertThat(euUsers).as(deployment.path("metadata").path("name").asText()).contains(user);
+            assertThat(StrimziManifestsTest.secretOf(container, "KAFKA_USER_PASSWORD")).isEqualTo(user);
+        }
+        // The parts reading eu from the exchange log in with the exchange user's Secret: eu has a user of each name.
+        assertThat(euUsers).contains("gate", "catalog", "app-orders", "app-payments", "app-customers", "app-shipping");
     }
 
     @Test
@@ -95,7 +121,8 @@ class IsolatedManifestsTest {
     void theEuPartsReachTheEuClusterWithTheClustersFileAndValidInvocations() {
         List<JsonNode> deployments = ofKind("Deployment");
         assertThat(deployments).extracting(d -> d.path("metadata").path("name").asText())
-                .containsExactlyInAnyOrder("meshbone-eu-governance", "meshbone-eu-domains");
+                .containsExactlyInAnyOrder("meshbone-eu-governance", "meshbone-eu-provisioner", "meshbone-eu-domains-customers",
+                        "meshbone-eu-domains-shipping");
         for (JsonNode deployment : deployments) {
             String name = deployment.path("metadata").path("name").asText();
             JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
@@ -125,7 +152,7 @@ class IsolatedManifestsTest {
         resources.forEach(r -> assertThat(ISOLATED.resolve(r)).exists());
     }
 
-    private static MeshTopology topology() {
+    static MeshTopology topology() {
         JsonNode configMap = resources(ISOLATED).stream().filter(r -> r.path("kind").asText().equals("ConfigMap")
                 && r.path("metadata").path("name").asText().equals("meshbone-clusters")).findFirst().orElseThrow();
         return MeshTopology.parse("meshbone-clusters", configMap.path("data").path("clusters.yaml").asText());

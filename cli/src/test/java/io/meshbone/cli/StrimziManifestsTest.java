@@ -138,6 +138,47 @@ class StrimziManifestsTest {
                 .path("args")).extracting(JsonNode::asText).contains("--no-acls");
     }
 
+    @Test
+    void theRegistryAndTheCatalogSignHttpCallersInAndEveryRegistryClientSignsInAsItsUser() {
+        for (String name : List.of("meshbone-registry", "meshbone-catalog")) {
+            JsonNode pod = only("Deployment", name).path("spec").path("template").path("spec");
+            String file = environment(pod.path("containers").get(0)).get("MESHBONE_HTTP_USERS_FILE");
+            assertThat(file).as(name).isEqualTo("/etc/meshbone-http-users/http-users.properties");
+            List<String> secrets = new ArrayList<>();
+            pod.path("volumes").forEach(v -> secrets.add(v.path("secret").path("secretName").asText()));
+            assertThat(secrets).as(name).contains("meshbone-http-users");
+            List<String> mounts = new ArrayList<>();
+            pod.path("containers").get(0).path("volumeMounts").forEach(m -> mounts.add(m.path("mountPath").asText()));
+            assertThat(mounts).as(name).contains("/etc/meshbone-http-users");
+        }
+        for (JsonNode deployment : ofKind("Deployment")) {
+            String name = deployment.path("metadata").path("name").asText();
+            if (name.equals("meshbone-registry")) {
+                continue;
+            }
+            JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+            Map<String, String> environment = environment(container);
+            String user = secretOf(container, "MESHBONE_KAFKA_SASL_JAAS_CONFIG");
+            assertThat(environment).as(name).containsEntry("MESHBONE_KAFKA_BASIC_AUTH_CREDENTIALS_SOURCE", "USER_INFO")
+                    .containsEntry("MESHBONE_KAFKA_BASIC_AUTH_USER_INFO", user + ":$(KAFKA_USER_PASSWORD)");
+            assertThat(secretOf(container, "KAFKA_USER_PASSWORD")).as(name).isEqualTo(user);
+            List<String> order = new ArrayList<>();
+            container.path("env").forEach(e -> order.add(e.path("name").asText()));
+            // Kubernetes expands $(VAR) only from variables defined before.
+            assertThat(order.indexOf("KAFKA_USER_PASSWORD")).as(name).isLessThan(order.indexOf("MESHBONE_KAFKA_BASIC_AUTH_USER_INFO"));
+        }
+    }
+
+    /** The Secret a variable of the container is read from. */
+    static String secretOf(JsonNode container, String variable) {
+        for (JsonNode e : container.path("env")) {
+            if (e.path("name").asText().equals(variable)) {
+                return e.path("valueFrom").path("secretKeyRef").path("name").asText();
+            }
+        }
+        throw new AssertionError("no variable " + variable);
+    }
+
     /** Fails until {@code meshbone serve} exists: each Deployment's arguments must parse as the CLI parses them. */
     @Test
     void everyDeploymentRunsAValidInvocationAndSetsOnlyVariablesItReads() {

@@ -2,6 +2,8 @@ package io.meshbone.governance;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import io.meshbone.platform.mesh.MeshTopology;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.acl.AclBinding;
 
 /**
  * How to run the governance services.
@@ -21,13 +24,22 @@ import io.micrometer.core.instrument.MeterRegistry;
  * @param clusters     the mesh's clusters, for the contract gate's residency rules; empty for one co-located cluster
  * @param provisionAcls whether the provisioner reconciles ACLs where the cluster has an authorizer (the default);
  *                      false leaves every ACL to an operator, e.g. to Strimzi's User Operator
+ * @param extraAcls     bindings the provisioner's ACL plan keeps beside those of the listings and the services, e.g. an
+ *                      isolated mesh's grants on copies of products listed on another cluster; empty by default
  */
 public record GovernanceSettings(Map<String, Object> clientConfig, String registryUrl, Path stateDir, MeterRegistry meters,
-                                 Duration resync, Optional<MeshTopology> clusters, boolean provisionAcls) {
+                                 Duration resync, Optional<MeshTopology> clusters, boolean provisionAcls,
+                                 List<AclBinding> extraAcls) {
 
     public GovernanceSettings {
         clientConfig = Map.copyOf(clientConfig);
         Objects.requireNonNull(clusters, "clusters");
+        extraAcls = List.copyOf(extraAcls);
+    }
+
+    public GovernanceSettings(Map<String, Object> clientConfig, String registryUrl, Path stateDir, MeterRegistry meters,
+                              Duration resync, Optional<MeshTopology> clusters, boolean provisionAcls) {
+        this(clientConfig, registryUrl, stateDir, meters, resync, clusters, provisionAcls, List.of());
     }
 
     public GovernanceSettings(Map<String, Object> clientConfig, String registryUrl, Path stateDir, MeterRegistry meters,
@@ -43,12 +55,19 @@ public record GovernanceSettings(Map<String, Object> clientConfig, String regist
 
     /** These settings with the mesh's clusters, so the contract gate enforces residency. */
     public GovernanceSettings withClusters(MeshTopology topology) {
-        return new GovernanceSettings(clientConfig, registryUrl, stateDir, meters, resync, Optional.of(topology), provisionAcls);
+        return new GovernanceSettings(clientConfig, registryUrl, stateDir, meters, resync, Optional.of(topology), provisionAcls,
+                extraAcls);
     }
 
     /** These settings with the provisioner leaving ACLs alone even where the cluster has an authorizer. */
     public GovernanceSettings withoutAcls() {
-        return new GovernanceSettings(clientConfig, registryUrl, stateDir, meters, resync, clusters, false);
+        return new GovernanceSettings(clientConfig, registryUrl, stateDir, meters, resync, clusters, false, extraAcls);
+    }
+
+    /** These settings with {@code bindings} kept by the provisioner's ACL reconciler beside its plan. */
+    public GovernanceSettings withExtraAcls(Collection<AclBinding> bindings) {
+        return new GovernanceSettings(clientConfig, registryUrl, stateDir, meters, resync, clusters, provisionAcls,
+                List.copyOf(bindings));
     }
 
     public String bootstrapServers() {

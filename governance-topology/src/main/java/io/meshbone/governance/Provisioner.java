@@ -36,6 +36,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -94,7 +95,13 @@ public final class Provisioner implements AutoCloseable {
      *                      to the operator
      */
     public Provisioner(Map<String, Object> clientConfig, Duration resync, PartReporter health, boolean provisionAcls) {
-        this.acls = new AclProvisioning(provisionAcls);
+        this(clientConfig, resync, health, provisionAcls, List.of());
+    }
+
+    /** @param extraAcls bindings the ACL plan keeps beside those of the listings and the services */
+    public Provisioner(Map<String, Object> clientConfig, Duration resync, PartReporter health, boolean provisionAcls,
+                       List<AclBinding> extraAcls) {
+        this.acls = new AclProvisioning(provisionAcls, extraAcls);
         this.clientConfig = Map.copyOf(clientConfig);
         this.resync = resync;
         this.health = health;

@@ -2,6 +2,7 @@ package io.meshbone.cli.internal;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.ProductDescriptors;
@@ -19,9 +20,15 @@ public final class ResidentExamples {
      * unchanged. The shipped descriptors end with their {@code spec} block, so the field is appended there.
      */
     public static List<ExampleContracts.Example> load(String principal, Set<String> residentDomains, String region) {
-        return ExampleContracts.load(principal).stream()
+        return load(domain -> principal, residentDomains, region);
+    }
+
+    /** As {@link #load(String, Set, String)}, each applied by the principal {@code principalOfDomain} names for its domain. */
+    public static List<ExampleContracts.Example> load(Function<String, String> principalOfDomain, Set<String> residentDomains,
+                                                      String region) {
+        return ExampleContracts.load(principalOfDomain).stream()
                 .map(example -> residentDomains.contains(example.product().metadata().domain())
-                        ? resident(principal, example, region) : example)
+                        ? resident(example.request().principal(), example, region) : example)
                 .toList();
     }
 

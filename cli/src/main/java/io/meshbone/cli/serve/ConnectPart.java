@@ -42,7 +42,7 @@ public record ConnectPart(int port, HttpSecurity http) implements MeshPart<Embed
     }
 
     /** The dashboard sink's converter signs in to a secure registry as the worker does (the secret moves to a file). */
-    static Map<String, String> converterSignIn(Map<String, Object> clientConfig) {
+    public static Map<String, String> converterSignIn(Map<String, Object> clientConfig) {
         Map<String, String> settings = new LinkedHashMap<>();
         for (String name : List.of("basic.auth.credentials.source", "basic.auth.user.info")) {
             Object value = clientConfig.get(name);
@@ -57,7 +57,7 @@ public record ConnectPart(int port, HttpSecurity http) implements MeshPart<Embed
      * The pass-through client settings for the worker itself and, prefixed, for its tasks' producers, consumers
      * and admin clients: a worker's own settings do not reach them (as in Confluent's {@code CONNECT_PRODUCER_*}).
      */
-    static Map<String, String> workerClientSettings(Map<String, Object> clientConfig) {
+    public static Map<String, String> workerClientSettings(Map<String, Object> clientConfig) {
         Map<String, String> settings = new LinkedHashMap<>();
         clientConfig.forEach((name, value) -> {
             if (!name.equals("bootstrap.servers")) {

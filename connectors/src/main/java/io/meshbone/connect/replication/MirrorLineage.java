@@ -68,9 +68,7 @@ final class MirrorLineage implements AutoCloseable {
     }
 
     private Map<String, Object> config(String bootstrapServers) {
-        Map<String, Object> config = new HashMap<>(settings.sourceClientConfig());
-        config.put("bootstrap.servers", bootstrapServers);
-        return config;
+        return new HashMap<>(settings.clientConfig(bootstrapServers));
     }
 
     /** The cluster's id when it has a {@code _mesh.lineage} topic (a gate runs there), else null. */

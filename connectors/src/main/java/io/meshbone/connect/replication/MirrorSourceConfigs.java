@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.meshbone.connect.ConnectorConfig;
+import io.meshbone.connect.ConnectorSecrets;
 
 /**
  * The MirrorMaker 2 {@code MirrorSourceConnector} config that copies a route's product topics, as Kafka ships it.
@@ -25,6 +26,9 @@ public final class MirrorSourceConfigs {
     // Never copied, whatever the list says: staging and DLQ topics, mesh and Kafka internals, MirrorMaker's own.
     static final String EXCLUDED = ".*\\.staging, .*\\.dlq, _.*, mm2.*\\.internal, .*\\.replica, __.*";
 
+    /** Where the credentials go: the source cluster's clients, the target's admin, and the worker's producer for this connector. */
+    static final String[] LOGIN_PREFIXES = {"source.cluster.", "target.cluster.", "producer.override."};
+
     private MirrorSourceConfigs() {
     }
 
@@ -39,6 +43,14 @@ public final class MirrorSourceConfigs {
         config.put("source.cluster.bootstrap.servers", settings.sourceBootstrapServers());
         config.put("target.cluster.bootstrap.servers", settings.targetBootstrapServers());
         settings.sourceClientConfig().forEach((key, value) -> config.put("source.cluster." + key, String.valueOf(value)));
+        // Secure mode: the connector's own principal reads the source, writes the copies (its producer, in place of the
+        // worker's) and manages them on the target; secrets stay in the credentials file, named by placeholder.
+        settings.credentials().ifPresent(file -> settings.login().forEach((key, value) -> {
+            String setting = ConnectorSecrets.secret(key) ? "${file:" + file + ":" + key + "}" : value;
+            for (String prefix : LOGIN_PREFIXES) {
+                config.put(prefix + key, setting);
+            }
+        }));
         config.put("replication.policy.class", IDENTITY_POLICY);
         config.put("topics", topics.stream().map(Pattern::quote).collect(Collectors.joining(",")));
         config.put("topics.exclude", EXCLUDED);

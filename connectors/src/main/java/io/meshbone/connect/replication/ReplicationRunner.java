@@ -51,7 +51,7 @@ public final class ReplicationRunner implements AutoCloseable {
 
     private ReplicationRunner(ReplicationSettings settings, PartReporter health) {
         this.settings = settings;
-        this.connect = new ConnectClient(URI.create(settings.connectUrl()));
+        this.connect = new ConnectClient(URI.create(settings.connectUrl()), settings.restUserInfo());
         this.health = health;
         this.lineage = new MirrorLineage(settings);
     }
@@ -83,8 +83,7 @@ public final class ReplicationRunner implements AutoCloseable {
     }
 
     private void run(SupervisedLoop supervisor) {
-        Map<String, Object> config = new HashMap<>(settings.sourceClientConfig());
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.sourceBootstrapServers());
+        Map<String, Object> config = settings.clientConfig(settings.sourceBootstrapServers());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, String> products = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {

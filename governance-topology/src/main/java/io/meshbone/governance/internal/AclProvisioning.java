@@ -21,6 +21,7 @@ import io.meshbone.platform.provisioning.AclReconciler;
 import io.meshbone.platform.security.ServiceAcls;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.acl.AclBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ public final class AclProvisioning {
     private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final boolean wanted;
+    private final List<AclBinding> fixed;
     private final Map<String, AccessGrant> grants = new HashMap<>();
     private final Set<String> domains = new TreeSet<>();
     private boolean offLogged;
@@ -48,7 +50,18 @@ public final class AclProvisioning {
 
     /** @param wanted false turns ACL provisioning off whatever the cluster has */
     public AclProvisioning(boolean wanted) {
+        this(wanted, List.of());
+    }
+
+    /**
+     * @param wanted false turns ACL provisioning off whatever the cluster has
+     * @param extra  bindings every plan keeps beside the services' (e.g. grants on another cluster's products copied here)
+     */
+    public AclProvisioning(boolean wanted, List<AclBinding> extra) {
         this.wanted = wanted;
+        List<AclBinding> all = new ArrayList<>(ServiceAcls.services());
+        all.addAll(extra);
+        this.fixed = List.copyOf(all);
     }
 
     /** Whether this attempt provisions ACLs: wanted and the cluster has an authorizer. Starts an empty view. */
@@ -124,7 +137,7 @@ public final class AclProvisioning {
             }
         }
         try {
-            new AclReconciler(admin).reconcile(AclPlan.of(active, grants.values(), domains, ServiceAcls.services()),
+            new AclReconciler(admin).reconcile(AclPlan.of(active, grants.values(), domains, fixed),
                     AclOwnership.of(everListed));
             dirty = false;
         } catch (RuntimeException e) {

@@ -18,6 +18,11 @@ public final class MeshPrincipals {
     public static final String CATALOG = "catalog";
     public static final String CONNECT = "connect";
     public static final String DEMO = "demo";
+    /**
+     * MirrorMaker 2 in an isolated mesh: reads the copied products on their home cluster and writes the copies on the
+     * others. Not one of {@link #SERVICES}: a co-located mesh copies nothing.
+     */
+    public static final String MIRROR = "mirror";
     /** The mesh services, in the order {@code up} starts them. */
     public static final List<String> SERVICES = List.of(REGISTRY, GATE, PROVISIONER, CATALOG, CONNECT, DEMO);
     /** The example domains {@code up} runs. */

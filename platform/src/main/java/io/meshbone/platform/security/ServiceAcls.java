@@ -41,6 +41,8 @@ public final class ServiceAcls {
     static final String REGISTRY_TRANSACTIONS = "meshbone-schema-registry-";
     static final String CONNECT_GROUP = "meshbone-connect";
     static final String CONNECT_TOPICS = "_connect";
+    /** The prefix of the MirrorMaker 2 connectors' names, {@code meshbone-replication-<source>-to-<target>}. */
+    static final String REPLICATION_CONNECTORS = "meshbone-replication-";
     static final String MESH_TOPICS = "_mesh.";
     private static final String ANY = "*";
 
@@ -132,6 +134,21 @@ public final class ServiceAcls {
         grants.transactionalId(PREFIXED, CONNECT_GROUP, ALL);
         grants.topic(LITERAL, MeshTopics.PRODUCTS, READ, DESCRIBE);
         grants.topic(LITERAL, MeshTopics.LINEAGE, WRITE, DESCRIBE);
+        return grants.acls();
+    }
+
+    /**
+     * MirrorMaker 2 of an isolated mesh, on every cluster: it follows the source's listings, writes the
+     * {@code mirror:} lineage on the target and, copying exactly once, commits its source offsets to the target
+     * worker's offsets topic in transactions of its own ({@code <worker group>-meshbone-replication-…}). The product
+     * topics it reads and writes are granted per copy ({@code CopyAcls}).
+     */
+    public static List<AclBinding> mirror() {
+        Grants grants = new Grants(MeshPrincipals.MIRROR);
+        grants.topic(LITERAL, MeshTopics.PRODUCTS, READ, DESCRIBE);
+        grants.topic(LITERAL, MeshTopics.LINEAGE, WRITE, DESCRIBE);
+        grants.topic(LITERAL, CONNECT_TOPICS + "-offsets", WRITE, DESCRIBE);
+        grants.transactionalId(PREFIXED, CONNECT_GROUP + "-" + REPLICATION_CONNECTORS, WRITE, DESCRIBE);
         return grants.acls();
     }
 
