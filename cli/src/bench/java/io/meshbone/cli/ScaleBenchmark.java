@@ -1,12 +1,15 @@
 package io.meshbone.cli;
 
+import static io.meshbone.cli.Bench.await;
+import static io.meshbone.cli.Bench.count;
+import static io.meshbone.cli.Bench.heapAfterGc;
+import static io.meshbone.cli.Bench.percentile;
+import static io.meshbone.cli.Bench.search;
+import static io.meshbone.cli.Bench.seconds;
+
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,8 +42,6 @@ import org.apache.kafka.clients.admin.Admin;
  */
 public final class ScaleBenchmark {
 
-    private static final int QUERIES = 1_000;
-    private static final Duration PATIENCE = Duration.ofMinutes(15);
 
     private ScaleBenchmark() {
     }
@@ -109,74 +109,11 @@ public final class ScaleBenchmark {
         }
     }
 
-    private static double[] search(HttpClient http, URI base, int n) throws Exception {
-        Random random = new Random(42);
-        double[] millis = new double[QUERIES];
-        for (int i = 0; i < QUERIES; i++) {
-            int product = 1 + random.nextInt(n);
-            // Mostly narrow queries (a name, a tag), every tenth a word every product's description has.
-            String q = switch (i % 10) {
-                case 0 -> "parcel";
-                case 1, 2, 3 -> "warehouse-" + product;
-                default -> String.format("p%05d", product);
-            };
-            long t = System.nanoTime();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/products?q="
-                    + URLEncoder.encode(q, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-            millis[i] = (System.nanoTime() - t) / 1e6;
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("search " + q + " answered " + response.statusCode());
-            }
-        }
-        return millis;
-    }
-
-    private static int count(HttpClient http, URI base) throws Exception {
-        String body = http.send(HttpRequest.newBuilder(base.resolve("/api/products?domain=" + BenchProducts.DOMAIN)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        int count = 0;
-        for (int at = body.indexOf("\"name\""); at >= 0; at = body.indexOf("\"name\"", at + 1)) {
-            count++;
-        }
-        return count;
-    }
-
-    private static long heapAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static double percentile(double[] values, int p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static void await(String what, Check check) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!check.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("gave up waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
     private static void print(List<String> rows) throws Exception {
         System.out.printf("%nScale benchmark (one JVM: LocalKafka, registry, governance, catalog; heap is all of them), load %s%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println("| products | accepted | apply s | decisions/s | s until every topic exists | heap after GC MiB | search p50 ms | search p99 ms |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
     }
 }
