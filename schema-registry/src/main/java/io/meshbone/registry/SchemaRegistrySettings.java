@@ -53,6 +53,8 @@ public record SchemaRegistrySettings(String bootstrapServers, String host, int p
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(advertisedUrl, "advertisedUrl");
         advertisedUrl.ifPresent(SchemaRegistrySettings::checkAdvertised);
+        // Other instances append request paths to it: "http://host:port/" would make them send "//subjects/...".
+        advertisedUrl = advertisedUrl.map(url -> "/".equals(url.getRawPath()) ? URI.create(url.toString().replaceFirst("/$", "")) : url);
     }
 
     private static void checkAdvertised(URI url) {

@@ -106,7 +106,14 @@ final class GroupCommit implements AutoCloseable {
                 break;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
-            commit(batch);
+            try {
+                commit(batch);
+            } catch (RuntimeException | Error e) {
+                // The one writer thread of this instance must outlive any write: fail the batch and take the next.
+                log.error("Write of {} changes to the schemas topic failed unexpectedly", batch.size(), e);
+                transactions.discard();
+                failAll(batch, Errors.storeError("Write to the Kafka store failed: " + e, null));
+            }
         }
         failWaiting();
     }

@@ -59,11 +59,12 @@ final class StoreReader implements AutoCloseable {
             while (supervisor.running()) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                     try {
+                        StoreCodec.apply(record.key(), record.value(), state);
+                        // Only a record the registry could read names the writer: a damaged one is not trusted with it.
                         Header writer = record.headers().lastHeader(StoreCodec.WRITER_HEADER);
                         if (writer != null) {
                             state.putWriter(new String(writer.value(), StandardCharsets.UTF_8));
                         }
-                        StoreCodec.apply(record.key(), record.value(), state);
                     } catch (RuntimeException e) {
                         // A foreign or damaged record must not stop the registry; it is skipped, never guessed at.
                         log.error("Skipping unreadable record at offset {} of {}: {}", record.offset(), partition,
