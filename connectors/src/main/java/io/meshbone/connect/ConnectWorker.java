@@ -36,6 +36,9 @@ public final class ConnectWorker implements AutoCloseable {
     /** Starts the worker; returns once its REST API listens (it joins the group and reads its topics in the background). */
     public static ConnectWorker start(ConnectWorkerSettings settings) {
         long started = System.nanoTime();
+        // Every worker, open ones too: plugin scanning initialises the basic-auth extension, which keeps the JAAS
+        // configuration of that moment for the JVM's life, so ours must be in place before the first worker starts.
+        RestUsers.prepare();
         settings.usersFile().ifPresent(RestUsers::install);
         Optional<String> ownUserInfo = settings.usersFile().flatMap(file -> RestUsers.password(file, OWN_USER))
                 .map(password -> OWN_USER + ":" + password);

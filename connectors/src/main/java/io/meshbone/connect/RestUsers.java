@@ -26,8 +26,20 @@ final class RestUsers {
     private static final String ENTRY = "KafkaConnect";
     private static final String LOGIN_MODULE = "org.apache.kafka.connect.rest.basic.auth.extension.PropertyFileLoginModule";
     private static volatile Path current;
+    private static boolean prepared;
 
     private RestUsers() {
+    }
+
+    /**
+     * Puts this JVM's JAAS configuration in place, its {@code KafkaConnect} entry empty until {@link #install}: called
+     * before any worker starts, since the extension keeps whatever configuration there is when its class first loads.
+     */
+    static synchronized void prepare() {
+        if (!prepared) {
+            Configuration.setConfiguration(new WithConnectEntry(previous()));
+            prepared = true;
+        }
     }
 
     /** Makes the {@code KafkaConnect} JAAS entry check callers against {@code usersFile}. */
@@ -35,9 +47,7 @@ final class RestUsers {
         if (!Files.isReadable(usersFile)) {
             throw new IllegalArgumentException("HTTP users file " + usersFile + " does not exist or cannot be read");
         }
-        if (current == null) {
-            Configuration.setConfiguration(new WithConnectEntry(previous()));
-        }
+        prepare();
         current = usersFile.toAbsolutePath();
     }
 
@@ -70,9 +80,10 @@ final class RestUsers {
 
         @Override
         public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
-            if (ENTRY.equals(name)) {
+            Path usersFile = current;
+            if (ENTRY.equals(name) && usersFile != null) {
                 return new AppConfigurationEntry[] {new AppConfigurationEntry(LOGIN_MODULE,
-                        AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, Map.of("file", current.toString()))};
+                        AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, Map.of("file", usersFile.toString()))};
             }
             return others == null ? null : others.getAppConfigurationEntry(name);
         }

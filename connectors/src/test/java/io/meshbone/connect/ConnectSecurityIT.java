@@ -18,18 +18,45 @@ import java.util.Optional;
 import io.meshbone.localkafka.KafkaCluster;
 import io.meshbone.localkafka.testing.SharedKafka;
 import io.meshbone.localkafka.testing.TestTopics;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A secure worker: its REST API asks for basic auth, and a connector's secret shows only as its placeholder. */
 @ExtendWith(SharedKafka.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConnectSecurityIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SECRET = "s3cret-db-pw";
 
+    /**
+     * First in this class: an open worker's plugin scan loads the basic-auth extension, which keeps the JVM's JAAS
+     * configuration of that moment; a secure worker started later in the same JVM must still sign callers in.
+     */
     @Test
+    @Order(1)
+    void aSecureWorkerStartedAfterAnOpenOneStillSignsCallersIn(KafkaCluster kafka, @TempDir Path dir) throws Exception {
+        String openGroup = TestTopics.unique("open-connect");
+        try (ConnectWorker open = ConnectWorker.start(ConnectWorkerSettings.defaults(kafka.bootstrapServers())
+                .withHost("127.0.0.1").withPort(0).withGroup(openGroup, "_" + openGroup))) {
+            assertThat(get(open.restUrl().resolve("/connectors"), null).statusCode()).isEqualTo(200);
+        }
+        Path users = Files.writeString(dir.resolve("http-users.properties"), "connect: c-pw\nadmin: a-pw\n");
+        String group = TestTopics.unique("secure-after-open");
+        try (ConnectWorker worker = ConnectWorker.start(ConnectWorkerSettings.defaults(kafka.bootstrapServers())
+                .withHost("127.0.0.1").withPort(0).withGroup(group, "_" + group).withUsersFile(users))) {
+            URI connectors = worker.restUrl().resolve("/connectors");
+            assertThat(get(connectors, null).statusCode()).isEqualTo(401);
+            assertThat(get(connectors, "admin:a-pw").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(2)
     void theRestApiAsksForCredentialsAndNeverShowsAConnectorsPassword(KafkaCluster kafka, @TempDir Path dir) throws Exception {
         Path users = Files.writeString(dir.resolve("http-users.properties"), "connect: c-pw\nadmin: a-pw\n");
         String group = TestTopics.unique("secure-connect");
