@@ -1,5 +1,7 @@
 package io.meshbone.platform.provisioning;
 
+import static io.meshbone.platform.provisioning.AdminCalls.await;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -8,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.errors.SecurityDisabledException;
@@ -80,14 +81,4 @@ public final class AclReconciler {
         return batches;
     }
 
-    private static <T> T await(KafkaFuture<T> future, String what) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw new ProvisioningException("cannot " + what + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProvisioningException("interrupted: " + what, e);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package io.meshbone.platform.provisioning;
 
+import static io.meshbone.platform.provisioning.AdminCalls.await;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -164,14 +166,4 @@ public final class TopicReconciler {
         return entry == null ? null : entry.value();
     }
 
-    private static <T> T await(KafkaFuture<T> future, String what) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw new ProvisioningException("cannot " + what + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProvisioningException("interrupted: " + what, e);
-        }
-    }
 }
