@@ -1,7 +1,6 @@
 package io.meshbone.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.meshbone.platform.control.ProductRequest;
@@ -40,20 +39,15 @@ final class ProductDeprecateCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for consumers (at most 500 characters).")
     String reason;
 
-    @Option(names = "--principal", defaultValue = "${env:MESHBONE_PRINCIPAL:-User:meshbone-up}",
-            description = "Who asks; must be who listed the product. Default: ${DEFAULT-VALUE}.")
-    String principal;
-
-    @Option(names = "--timeout", defaultValue = "60s", paramLabel = "DURATION",
-            description = "How long to wait for the decision, e.g. 500ms, 30s, 5m. Default: ${DEFAULT-VALUE}.")
-    Duration timeout;
+    @Mixin
+    LifecycleOptions asking;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("deprecating %s (sunset %s, successor %s) …%n", product, sunset, successor);
         out.flush();
-        return LifecycleRequests.send(mesh, ProductRequest.deprecate(principal, product, sunset, successor, reason), timeout,
+        return LifecycleRequests.send(mesh, ProductRequest.deprecate(asking.principal, product, sunset, successor, reason), asking.timeout,
                 out, spec.commandLine().getErr(), decision -> out.printf("  deprecated: sunset %s, successor %s%n", sunset, successor));
     }
 }

@@ -1,7 +1,6 @@
 package io.meshbone.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.meshbone.platform.control.ProductRequest;
@@ -28,20 +27,15 @@ final class ProductRetireCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PRODUCT", description = "The listed product, e.g. orders.order-placed.")
     String product;
 
-    @Option(names = "--principal", defaultValue = "${env:MESHBONE_PRINCIPAL:-User:meshbone-up}",
-            description = "Who asks; must be who listed the product. Default: ${DEFAULT-VALUE}.")
-    String principal;
-
-    @Option(names = "--timeout", defaultValue = "60s", paramLabel = "DURATION",
-            description = "How long to wait for the decision, e.g. 500ms, 30s, 5m. Default: ${DEFAULT-VALUE}.")
-    Duration timeout;
+    @Mixin
+    LifecycleOptions asking;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("retiring %s …%n", product);
         out.flush();
-        return LifecycleRequests.send(mesh, ProductRequest.retire(principal, product), timeout, out,
+        return LifecycleRequests.send(mesh, ProductRequest.retire(asking.principal, product), asking.timeout, out,
                 spec.commandLine().getErr(), decision -> out.println("  retired: the record gate admits no more records for it"));
     }
 }
