@@ -61,7 +61,7 @@ public final class AccessGateProcessor implements Processor<String, byte[], Stri
 
     @Override
     public void process(Record<String, byte[]> record) {
-        ControlEvent<AccessRequest> read = ControlEvent.read(record.value(), ControlStores.source(context), ACCESS_EVENTS);
+        ControlEvent<AccessRequest> read = ControlEvent.read(record.value(), () -> ControlStores.source(context), ACCESS_EVENTS);
         if (read.rejected()) {
             reject(record, read.rejectedId(), read.reason());
             return;

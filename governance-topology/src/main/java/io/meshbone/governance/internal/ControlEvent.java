@@ -2,6 +2,7 @@ package io.meshbone.governance.internal;
 
 import java.io.IOException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.meshbone.platform.control.MeshJson;
 
@@ -19,18 +20,23 @@ record ControlEvent<T>(T event, String rejectedId, String reason) {
         return event == null;
     }
 
-    /** Reads {@code value}; {@code source} ({@code topic/partition/offset}) names it when it cannot name itself. */
-    static <T> ControlEvent<T> read(byte[] value, String source, Shape<T> shape) {
+    /**
+     * Reads {@code value}; {@code sourceOf} ({@code topic/partition/offset}) names it when it cannot name itself, and is
+     * only asked then.
+     */
+    static <T> ControlEvent<T> read(byte[] value, Supplier<String> sourceOf, Shape<T> shape) {
         T event;
         try {
             event = MeshJson.read(value, shape.type());
         } catch (IOException | RuntimeException e) {
+            String source = sourceOf.get();
             return new ControlEvent<>(null, "unreadable-" + source,
                     source + ": the event is not a" + (startsWithVowel(shape.type().getSimpleName()) ? "n " : " ")
                             + shape.type().getSimpleName() + " JSON document: " + e.getMessage());
         }
         boolean identified = event != null && shape.id().apply(event) != null && !shape.id().apply(event).isBlank();
         if (!identified || shape.kind().apply(event) == null) {
+            String source = sourceOf.get();
             return new ControlEvent<>(null, identified ? shape.id().apply(event) : "unidentified-" + source,
                     source + ": id, type: " + shape.described() + " has an id and a type (" + shape.kinds() + ")");
         }

@@ -57,7 +57,7 @@ public final class DomainGateProcessor implements Processor<String, byte[], Stri
 
     @Override
     public void process(Record<String, byte[]> record) {
-        ControlEvent<DomainRequest> read = ControlEvent.read(record.value(), ControlStores.source(context), DOMAIN_EVENTS);
+        ControlEvent<DomainRequest> read = ControlEvent.read(record.value(), () -> ControlStores.source(context), DOMAIN_EVENTS);
         if (read.rejected()) {
             reject(record, read.rejectedId(), read.reason());
             return;
