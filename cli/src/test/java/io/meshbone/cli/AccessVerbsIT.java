@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.meshbone.localkafka.testing.SharedKafka;
+import io.meshbone.localkafka.testing.TestTopics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +25,7 @@ import picocli.CommandLine;
 @ExtendWith({SharedKafka.class, SharedMesh.class})
 class AccessVerbsIT {
 
-    private static final String SUFFIX = UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 5);
+    private static final String SUFFIX = TestTopics.letters(5);
     private static final Pattern ID = Pattern.compile("(?:request|transfer) ([0-9a-f-]{36}) ");
 
     private static String catalog;

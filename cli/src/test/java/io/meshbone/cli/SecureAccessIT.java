@@ -19,7 +19,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +30,7 @@ import io.meshbone.governance.Governance;
 import io.meshbone.governance.GovernanceSettings;
 import io.meshbone.localkafka.KafkaCluster;
 import io.meshbone.localkafka.testing.SharedKafka;
+import io.meshbone.localkafka.testing.TestTopics;
 import io.meshbone.platform.control.ContractClient;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.ProductRequest;
@@ -52,7 +52,7 @@ import picocli.CommandLine;
 class SecureAccessIT {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private static final String DOMAIN = "sa" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+    private static final String DOMAIN = "sa" + TestTopics.letters(6);
     private static final String PRODUCT = DOMAIN + ".contact";
     private static final Pattern ID = Pattern.compile("request ([0-9a-f-]{36}) ");
 

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import io.meshbone.localkafka.KafkaCluster;
 import io.meshbone.localkafka.testing.SharedKafka;
+import io.meshbone.localkafka.testing.TestTopics;
 import io.meshbone.platform.control.AccessGrant;
 import io.meshbone.platform.control.AccessRequest;
 import io.meshbone.platform.control.ContractClient;
@@ -55,7 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AccessAndDomainsIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final String SUFFIX = UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+    private static final String SUFFIX = TestTopics.letters(6);
 
     private static KafkaCluster kafka;
     private static SchemaRegistryServer registry;

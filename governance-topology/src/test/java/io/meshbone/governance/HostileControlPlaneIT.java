@@ -12,13 +12,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.meshbone.governance.internal.ListingStoreUpdater;
 import io.meshbone.localkafka.KafkaCluster;
 import io.meshbone.localkafka.testing.SharedKafka;
+import io.meshbone.localkafka.testing.TestTopics;
 import io.meshbone.platform.control.ContractClient;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.MeshJson;
@@ -60,7 +60,7 @@ class HostileControlPlaneIT {
 
     private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration FLOWS_WITHIN = Duration.ofSeconds(15);
-    private static final String SUFFIX = UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+    private static final String SUFFIX = TestTopics.letters(6);
     private static final String BYSTANDER = "bystander" + SUFFIX + ".payment-settled";
 
     private static KafkaCluster kafka;

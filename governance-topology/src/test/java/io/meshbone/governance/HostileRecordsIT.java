@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import io.meshbone.localkafka.KafkaCluster;
 import io.meshbone.localkafka.testing.SharedKafka;
+import io.meshbone.localkafka.testing.TestTopics;
 import io.meshbone.platform.control.ContractClient;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.lineage.LineageHeaders;
@@ -74,7 +75,7 @@ class HostileRecordsIT {
 
     @Test
     void aStringClaimingTwoGigabytesIsDeadLetteredAndAnotherProductKeepsFlowing(@TempDir Path dir) throws Exception {
-        String suffix = UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        String suffix = TestTopics.letters(6);
         String victim = list(dir, "victim" + suffix);
         String bystander = list(dir, "bystander" + suffix);
         int victimSchemaId = schemaIdOf(victim);

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.meshbone.localkafka.KafkaCluster;
 import io.meshbone.localkafka.testing.SharedKafka;
+import io.meshbone.localkafka.testing.TestTopics;
 import io.meshbone.platform.control.ContractClient;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.MeshJson;
@@ -169,6 +169,6 @@ class PolicyIT {
     }
 
     private static String uniqueDomain() {
-        return "pol" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        return "pol" + TestTopics.letters(6);
     }
 }

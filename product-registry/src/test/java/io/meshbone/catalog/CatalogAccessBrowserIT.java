@@ -8,9 +8,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 
 import io.meshbone.localkafka.testing.SharedKafka;
+import io.meshbone.localkafka.testing.TestTopics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class CatalogAccessBrowserIT {
 
     @Test
     void theRequestAccessFormAsksTheGateAndTheOwnersGrantShowsInTheReadersTable() throws Exception {
-        String principal = "User:app-browser" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        String principal = "User:app-browser" + TestTopics.letters(6);
         browser.get(catalog + "/#/product/payments.payment-settled");
         await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(By.id("grants")).isEmpty());
         browser.findElement(By.cssSelector("#readers .request-access")).click();

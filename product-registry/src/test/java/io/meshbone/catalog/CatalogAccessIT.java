@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.localkafka.testing.SharedKafka;
+import io.meshbone.localkafka.testing.TestTopics;
 import io.meshbone.platform.control.MeshTopics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,7 +29,7 @@ class CatalogAccessIT {
 
     private static final String PROFILE = "customers.customer-profile";
     private static final String OWNER = CatalogMesh.PRINCIPAL;
-    private static final String SUFFIX = UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+    private static final String SUFFIX = TestTopics.letters(6);
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private static URI catalog;
