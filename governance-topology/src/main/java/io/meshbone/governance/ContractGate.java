@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import io.meshbone.governance.internal.AccessGateProcessor;
 import io.meshbone.governance.internal.AccessTicket;
+import io.meshbone.governance.internal.ContractBatching;
 import io.meshbone.governance.internal.ContractDecider;
 import io.meshbone.governance.internal.DomainGateProcessor;
 import io.meshbone.governance.internal.DomainTicket;
@@ -15,6 +16,7 @@ import io.meshbone.platform.control.AccessGrant;
 import io.meshbone.platform.control.DomainOwnership;
 import io.meshbone.governance.internal.ContractGateProcessor;
 import io.meshbone.governance.internal.ContractRegistry;
+import io.meshbone.governance.internal.PendingRequest;
 import io.meshbone.governance.internal.ResidencyRules;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.governance.internal.PolicyDecider;
@@ -27,6 +29,7 @@ import io.meshbone.platform.control.MeshTopics;
 import io.meshbone.platform.mesh.MeshTopology;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
@@ -52,6 +55,10 @@ public final class ContractGate {
     private static final String PRODUCTS_SINK = "contract-gate-products";
     private static final String DECISIONS_SINK = "contract-gate-decisions";
     static final String DOMAINS_STORE = "contract-gate-domains";
+    /** Contract requests read but not yet decided, by offset: changelogged, so a restarted gate decides them. */
+    static final String PENDING_STORE = "contract-gate-pending";
+    private static final String CONTRACTS = "contract-gate-decide";
+    static final long CONTRACT_POLL_MS = 10;
     static final String ACCESS_TICKETS_STORE = "access-gate-requests";
     static final String ACCESS_GRANTS_STORE = "access-gate-grants";
     static final String DOMAIN_TICKETS_STORE = "domain-gate-requests";
@@ -80,29 +87,43 @@ public final class ContractGate {
     /** ... and declared inputs may be listed {@code elsewhere}: on the mesh's other clusters. */
     static Topology topology(ContractRegistry registry, ClusterFacts cluster, Optional<MeshTopology> clusters,
                              Supplier<Map<String, ListedProduct>> elsewhere) {
+        return topology(registry, cluster, clusters, elsewhere, ContractBatching.DEFAULT);
+    }
+
+    /** ... with contract requests decided in batches as {@code batching} says. */
+    static Topology topology(ContractRegistry registry, ClusterFacts cluster, Optional<MeshTopology> clusters,
+                             Supplier<Map<String, ListedProduct>> elsewhere, ContractBatching batching) {
         Topology topology = new Topology();
         topology.addSource("contract-gate-requests", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 MeshTopics.PRODUCT_REQUESTS);
-        topology.addProcessor("contract-gate-decide",
-                () -> new ContractGateProcessor(LISTINGS_STORE, POLICIES_STORE, DOMAINS_STORE,
-                        new ContractDecider(registry, List.of(), cluster, new ResidencyRules(clusters), elsewhere), PRODUCTS_SINK, DECISIONS_SINK),
-                "contract-gate-requests");
         // Policy requests go through the same task and stores: a policy change and a contract are never decided at once.
         topology.addSource("policy-gate-requests", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 MeshTopics.POLICY_REQUESTS);
         topology.addProcessor("policy-gate-decide",
                 () -> new PolicyGateProcessor(LISTINGS_STORE, POLICIES_STORE, DOMAINS_STORE, new PolicyDecider(cluster), POLICIES_SINK,
-                        POLICY_DECISIONS_SINK),
+                        POLICY_DECISIONS_SINK).afterContracts(CONTRACTS),
                 "policy-gate-requests");
         // Access and domain requests too: an owner's approval is judged against the ownership in force at that point.
         topology.addSource("access-gate-requests", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 MeshTopics.ACCESS_REQUESTS);
         topology.addProcessor("access-gate-decide", () -> new AccessGateProcessor(new AccessGateProcessor.Stores(LISTINGS_STORE,
-                DOMAINS_STORE, ACCESS_TICKETS_STORE, ACCESS_GRANTS_STORE), GRANTS_SINK, ACCESS_DECISIONS_SINK), "access-gate-requests");
+                DOMAINS_STORE, ACCESS_TICKETS_STORE, ACCESS_GRANTS_STORE), GRANTS_SINK, ACCESS_DECISIONS_SINK).afterContracts(CONTRACTS),
+                "access-gate-requests");
         topology.addSource("domain-gate-requests", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 MeshTopics.DOMAIN_REQUESTS);
         topology.addProcessor("domain-gate-decide", () -> new DomainGateProcessor(new DomainGateProcessor.Stores(LISTINGS_STORE,
-                DOMAINS_STORE, DOMAIN_TICKETS_STORE), DOMAINS_SINK, DOMAIN_DECISIONS_SINK), "domain-gate-requests");
+                DOMAINS_STORE, DOMAIN_TICKETS_STORE), DOMAINS_SINK, DOMAIN_DECISIONS_SINK).afterContracts(CONTRACTS),
+                "domain-gate-requests");
+        // Contract requests wait in the pending store to be decided in batches. The other processors are parents too:
+        // each forwards ContractGateProcessor.DECIDE_PENDING here before deciding, so nothing is decided ahead of a
+        // contract request read before it (a child is the only node a processor can run synchronously).
+        topology.addProcessor(CONTRACTS,
+                () -> new ContractGateProcessor(new ContractGateProcessor.Stores(LISTINGS_STORE, POLICIES_STORE, DOMAINS_STORE,
+                        PENDING_STORE), batching, new ContractDecider(registry, List.of(), cluster, new ResidencyRules(clusters),
+                        elsewhere), PRODUCTS_SINK, DECISIONS_SINK),
+                "contract-gate-requests", "policy-gate-decide", "access-gate-decide", "domain-gate-decide");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
+                Serdes.String(), MeshJson.serde(PendingRequest.class)), CONTRACTS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LISTINGS_STORE),
                 Serdes.String(), MeshJson.serde(ListedProduct.class)), "contract-gate-decide", "policy-gate-decide",
                 "access-gate-decide", "domain-gate-decide");
@@ -137,7 +158,11 @@ public final class ContractGate {
     }
 
     static Properties streamsConfig(String bootstrapServers, String stateDir) {
-        return GateStreamsConfig.exactlyOnce(APPLICATION_ID, bootstrapServers, stateDir);
+        Properties props = GateStreamsConfig.exactlyOnce(APPLICATION_ID, bootstrapServers, stateDir);
+        // Pending contract requests are decided by a wall-clock punctuation, which the stream thread runs only between
+        // polls: at the default 100 ms a lone request could wait that long for its decision.
+        props.put(StreamsConfig.POLL_MS_CONFIG, CONTRACT_POLL_MS);
+        return props;
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package io.meshbone.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -172,6 +173,22 @@ class PolicyGateTest {
     }
 
     @Test
+    void aPolicyRequestHasTheContractRequestsReadBeforeItDecidedFirst() {
+        ProductRequest contract = ProductRequest.apply(PAYMENTS_OWNER, "pay/payment-settled.product.yaml",
+                GateFixtures.paymentDescriptor("pay", "1.0.0"), Map.of("payment-settled.avsc", GateFixtures.PAYMENT_AVSC));
+        productRequests.pipeInput(contract.descriptorPath(), json(contract));
+        PolicyRequest tightening = PolicyRequest.apply(GOVERNANCE, "min.policy.yaml",
+                policy("min-partitions", "mesh", "", "product.spec.partitions >= 6", "deny"));
+        policyRequests.pipeInput("min-partitions", json(tightening));
+
+        List<Decision> answered = decisions.readValuesToList();
+
+        assertThat(answered).extracting(Decision::requestId).startsWith(contract.requestId(), tightening.requestId());
+        assertThat(answered).extracting(Decision::outcome).as("listed before the policy came, then reported against it")
+                .containsExactly(Decision.Outcome.ACCEPTED, Decision.Outcome.ACCEPTED, Decision.Outcome.NONCOMPLIANT);
+    }
+
+    @Test
     void answersAnUnreadablePolicyRequestWithARejection() {
         policyRequests.pipeInput("p", "not json");
 
@@ -195,6 +212,8 @@ class PolicyGateTest {
         ProductRequest request = ProductRequest.apply(principal, "pay/payment-settled.product.yaml",
                 GateFixtures.paymentDescriptor("pay", version), Map.of("payment-settled.avsc", GateFixtures.PAYMENT_AVSC));
         productRequests.pipeInput(request.descriptorPath(), json(request));
+        assertThat(decisions.isEmpty()).as("a contract request waits for the batch's punctuation").isTrue();
+        driver.advanceWallClockTime(Duration.ofMillis(10));
         return decisions.readValue();
     }
 

@@ -35,6 +35,8 @@ public final class AccessGateProcessor implements Processor<String, byte[], Stri
     private final String grantsSink;
     private final String decisionsSink;
     private ProcessorContext<String, Object> context;
+    /** The task's contract processor, which decides the contract requests read before this one first (null: none). */
+    private String contractsFirst;
     private KeyValueStore<String, ListedProduct> listings;
     private KeyValueStore<String, DomainOwnership> domains;
     private KeyValueStore<String, AccessTicket> tickets;
@@ -50,6 +52,12 @@ public final class AccessGateProcessor implements Processor<String, byte[], Stri
         this.decisionsSink = decisionsSink;
     }
 
+    /** This processor, having the contract requests pending at {@code contractsNode} (a child) decided first. */
+    public AccessGateProcessor afterContracts(String contractsNode) {
+        this.contractsFirst = contractsNode;
+        return this;
+    }
+
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
@@ -61,6 +69,7 @@ public final class AccessGateProcessor implements Processor<String, byte[], Stri
 
     @Override
     public void process(Record<String, byte[]> record) {
+        ContractGateProcessor.decidePendingFirst(context, contractsFirst);
         ControlEvent<AccessRequest> read = ControlEvent.read(record.value(), () -> ControlStores.source(context), ACCESS_EVENTS);
         if (read.rejected()) {
             reject(record, read.rejectedId(), read.reason());

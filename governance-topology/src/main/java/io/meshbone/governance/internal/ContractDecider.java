@@ -93,13 +93,23 @@ public final class ContractDecider {
      */
     public Outcome decide(ProductRequest request, Map<String, ListedProduct> listed, List<Policy> policies,
                           Map<String, DomainOwnership> domains) {
+        return decide(request, listed, request.action() == ProductRequest.Action.APPLY ? visible(listed) : listed, policies,
+                domains);
+    }
+
+    /**
+     * The decision on {@code request} where the products its inputs may name are {@code visible} (from
+     * {@link #visible}), read once for the several requests decided against the same listings. Safe to call from
+     * several threads at once while nothing changes {@code listed}.
+     */
+    public Outcome decide(ProductRequest request, Map<String, ListedProduct> listed, Map<String, ListedProduct> visible,
+                          List<Policy> policies, Map<String, DomainOwnership> domains) {
         if (request.action() == ProductRequest.Action.RETIRE) {
             return lifecycle.retire(request, listed, domains);
         }
         if (request.action() == ProductRequest.Action.DEPRECATE) {
             return lifecycle.deprecate(request, listed, domains);
         }
-        Map<String, ListedProduct> visible = visible(listed);
         List<ContractCheck> all = new ArrayList<>(checks);
         all.add((checked, product, previous) -> residency.check(checked.descriptorPath(), product, visible));
         all.add(PolicyCheck.denials(policies, cluster));
@@ -121,8 +131,11 @@ public final class ContractDecider {
         return new Outcome(accepted.decision().withWarnings(warnings), accepted.listing());
     }
 
-    // This cluster's listings and, beneath them, other clusters'; no copy of every listing per decision when there are none.
-    private Map<String, ListedProduct> visible(Map<String, ListedProduct> listed) {
+    /**
+     * The products a contract's inputs may name: this cluster's {@code listed} and, beneath them, other clusters'
+     * (read afresh); {@code listed} itself, not a copy, when there are no other clusters.
+     */
+    public Map<String, ListedProduct> visible(Map<String, ListedProduct> listed) {
         Map<String, ListedProduct> others = elsewhere.get();
         if (others.isEmpty()) {
             return listed;

@@ -1,20 +1,17 @@
 package io.meshbone.governance.internal;
 
-import java.io.IOException;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.meshbone.platform.lineage.LineageHeaders;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.DomainOwnership;
 import io.meshbone.platform.control.ListedPolicy;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.policy.Policy;
-import io.meshbone.platform.control.MeshJson;
-import io.meshbone.platform.control.ProductRequest;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -27,10 +24,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers each contract request with a decision, and lists the product when it is accepted.
  *
- * <p>Requests are parsed here rather than by the source's deserializer, so a malformed request is
- * answered with a rejection instead of stopping the gate.
+ * <p>A request is not decided when it is read: it is kept in the pending store, and the pending requests are decided
+ * together every {@link ContractBatching#interval()} (wall-clock), when {@link ContractBatching#limit()} are pending,
+ * and before the policy, access or domain processor of the task decides anything (they forward {@link #DECIDE_PENDING}
+ * here first). Requests of a batch that do not depend on each other ({@link DecisionGroup}) are decided at once; their
+ * outcomes are listed and answered strictly in request order. The store is changelogged and committed with the input
+ * offsets, so requests read before a crash or rebalance are decided by the next instance (on {@link #init}).
+ *
+ * <p>Requests are parsed here rather than by the source's deserializer, so a malformed request is answered with a
+ * rejection instead of stopping the gate.
  */
-public final class ContractGateProcessor implements Processor<String, byte[], String, Object> {
+public final class ContractGateProcessor implements Processor<String, Object, String, Object> {
+
+    /** What the task's other processors forward here to have every pending contract request decided first. */
+    public static final Object DECIDE_PENDING = DecidePending.NOW;
 
     private static final Logger log = LoggerFactory.getLogger(ContractGateProcessor.class);
 
@@ -39,26 +46,31 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
     private final ContractDecider decider;
     private final String productsSink;
     private final String decisionsSink;
+    private final String domainsStoreName;
+    private final String pendingStoreName;
+    private final ContractBatching batching;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ListedProduct> listings;
     private KeyValueStore<String, ListedPolicy> policies;
-    private final String domainsStoreName;
     private KeyValueStore<String, DomainOwnership> domains;
+    private KeyValueStore<String, PendingRequest> pending;
+    private int pendingCount;
+    private GroupDecider groups;
     /** The store's contents in memory: reading every listing back per request made each decision O(listed products). */
     private final Map<String, ListedProduct> listed = new HashMap<>();
 
-    /** A processor that decides against the listings in {@code storeName} and the policies in {@code policiesStoreName}. */
-    public ContractGateProcessor(String storeName, String policiesStoreName, ContractDecider decider, String productsSink,
-                                 String decisionsSink) {
-        this(storeName, policiesStoreName, null, decider, productsSink, decisionsSink);
+    /** The stores a contract processor reads and writes, by name ({@code domains}: null when no domain is registered). */
+    public record Stores(String listings, String policies, String domains, String pending) {
     }
 
-    /** A processor that also checks owners of the domains registered in {@code domainsStoreName} (null: none are). */
-    public ContractGateProcessor(String storeName, String policiesStoreName, String domainsStoreName, ContractDecider decider,
-                                 String productsSink, String decisionsSink) {
-        this.domainsStoreName = domainsStoreName;
-        this.storeName = storeName;
-        this.policiesStoreName = policiesStoreName;
+    /** A processor that decides against the listings and policies in {@code stores}, batched as {@code batching} says. */
+    public ContractGateProcessor(Stores stores, ContractBatching batching, ContractDecider decider, String productsSink,
+                                 String decisionsSink) {
+        this.storeName = stores.listings();
+        this.policiesStoreName = stores.policies();
+        this.domainsStoreName = stores.domains();
+        this.pendingStoreName = stores.pending();
+        this.batching = batching;
         this.decider = decider;
         this.productsSink = productsSink;
         this.decisionsSink = decisionsSink;
@@ -70,55 +82,110 @@ public final class ContractGateProcessor implements Processor<String, byte[], St
         this.listings = context.getStateStore(storeName);
         this.policies = context.getStateStore(policiesStoreName);
         this.domains = domainsStoreName == null ? null : context.getStateStore(domainsStoreName);
+        this.pending = context.getStateStore(pendingStoreName);
+        this.groups = new GroupDecider(decider, batching.deciders());
         listed.clear();
         try (KeyValueIterator<String, ListedProduct> it = listings.all()) {
             it.forEachRemaining(entry -> listed.put(entry.key, entry.value));
         }
+        pendingCount = 0;
+        try (KeyValueIterator<String, PendingRequest> it = pending.all()) {
+            it.forEachRemaining(entry -> pendingCount++);
+        }
+        // Also decides what an earlier instance read but did not decide, restored with the store.
+        context.schedule(batching.interval(), PunctuationType.WALL_CLOCK_TIME, now -> decidePending());
     }
 
     @Override
-    public void process(Record<String, byte[]> record) {
-        ProductRequest request;
-        try {
-            request = MeshJson.read(record.value(), ProductRequest.class);
-        } catch (IOException | RuntimeException e) {
-            RecordMetadata at = context.recordMetadata().orElseThrow();
-            String source = LineageHeaders.source(at.topic(), at.partition(), at.offset());
-            forwardDecision(record, new Decision("unreadable-" + source, record.key(), Decision.Outcome.REJECTED, null, false,
-                    List.of(source + ": the request is not a ProductRequest JSON document: " + e.getMessage()), null, Instant.now()));
+    public void process(Record<String, Object> record) {
+        if (record.value() == DECIDE_PENDING) {
+            decidePending();
             return;
         }
-        ContractDecider.Outcome outcome;
-        try {
-            outcome = decider.decide(request, Collections.unmodifiableMap(listed), policiesInForce(),
-                    domains == null ? Map.of() : ControlStores.all(domains));
-        } catch (RuntimeException e) {
-            // Registration is idempotent, so a request that failed half-way can simply be applied again.
-            log.warn("contract request {} for {} failed: {}", request.requestId(), record.key(), e.getMessage());
-            outcome = new ContractDecider.Outcome(new Decision(request.requestId(), record.key(), Decision.Outcome.REJECTED, null,
-                    false, List.of(request.descriptorPath() + ": the gate could not complete the request (" + e.getMessage()
-                    + "); nothing was listed, apply again"), request.principal(), Instant.now()), null);
+        RecordMetadata at = context.recordMetadata().orElseThrow();
+        PendingRequest request = new PendingRequest(record.key(), (byte[]) record.value(), record.timestamp(), at.topic(),
+                at.partition(), at.offset());
+        pending.put(request.storeKey(), request);
+        if (++pendingCount >= batching.limit()) {
+            decidePending();
         }
+    }
+
+    /** Has the contract processor {@code contractsNode} (a child of the current one; null: none) decide its pending requests. */
+    static void decidePendingFirst(ProcessorContext<String, Object> context, String contractsNode) {
+        if (contractsNode != null) {
+            context.forward(new Record<String, Object>(null, DECIDE_PENDING, context.currentSystemTimeMs()), contractsNode);
+        }
+    }
+
+    private void decidePending() {
+        if (pendingCount == 0) {
+            return;
+        }
+        List<PendingDecision> batch = new ArrayList<>();
+        try (KeyValueIterator<String, PendingRequest> it = pending.all()) {
+            it.forEachRemaining(entry -> batch.add(PendingDecision.of(entry.value)));
+        }
+        List<Policy> inForce = policiesInForce();
+        Map<String, DomainOwnership> registered = domains == null ? Map.of() : ControlStores.all(domains);
+        DecisionGroup group = null;
+        for (PendingDecision next : batch) {
+            if (group == null || !group.add(next)) {
+                decide(group, inForce, registered);
+                group = new DecisionGroup(decider.visible(Collections.unmodifiableMap(listed)));
+                group.add(next);
+            }
+        }
+        decide(group, inForce, registered);
+        pendingCount = 0;
+    }
+
+    // Decides the group against the listings as they are, then lists and answers in request order.
+    private void decide(DecisionGroup group, List<Policy> inForce, Map<String, DomainOwnership> registered) {
+        if (group == null || group.isEmpty()) {
+            return;
+        }
+        List<PendingDecision> members = group.members();
+        List<ContractDecider.Outcome> outcomes = groups.decide(members, Collections.unmodifiableMap(listed), group.visible(),
+                inForce, registered);
+        for (int i = 0; i < members.size(); i++) {
+            apply(members.get(i), outcomes.get(i));
+        }
+    }
+
+    private void apply(PendingDecision member, ContractDecider.Outcome outcome) {
+        PendingRequest request = member.pending();
         if (outcome.listing() != null) {
             listings.put(outcome.listing().name(), outcome.listing());
             listed.put(outcome.listing().name(), outcome.listing());
-            context.forward(new Record<String, Object>(outcome.listing().name(), outcome.listing(), record.timestamp()), productsSink);
+            context.forward(new Record<String, Object>(outcome.listing().name(), outcome.listing(), request.timestamp()),
+                    productsSink);
         }
-        forwardDecision(record, outcome.decision());
-        log.info("{} {} {} ({})", outcome.decision().outcome(), outcome.decision().product(), outcome.decision().version(),
-                outcome.decision().reasons().size() + " reasons");
-    }
-
-    private void forwardDecision(Record<String, byte[]> request, Decision decision) {
+        Decision decision = outcome.decision();
         String key = decision.product() != null ? decision.product() : request.key();
         context.forward(new Record<String, Object>(key, decision, request.timestamp()), decisionsSink);
+        pending.delete(request.storeKey());
+        if (member.request() == null) {
+            return;
+        }
+        log.info("{} {} {} ({})", decision.outcome(), decision.product(), decision.version(),
+                decision.reasons().size() + " reasons");
     }
 
     private List<Policy> policiesInForce() {
-        List<Policy> all = new java.util.ArrayList<>();
+        List<Policy> all = new ArrayList<>();
         try (KeyValueIterator<String, ListedPolicy> it = policies.all()) {
             it.forEachRemaining(entry -> all.add(entry.value.policy()));
         }
         return all;
     }
+
+    @Override
+    public void close() {
+        if (groups != null) {
+            groups.close();
+        }
+    }
+
+    private enum DecidePending { NOW }
 }

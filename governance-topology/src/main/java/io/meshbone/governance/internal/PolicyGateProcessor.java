@@ -38,6 +38,8 @@ public final class PolicyGateProcessor implements Processor<String, byte[], Stri
     private final String policiesSink;
     private final String decisionsSink;
     private ProcessorContext<String, Object> context;
+    /** The task's contract processor, which decides the contract requests read before this one first (null: none). */
+    private String contractsFirst;
     private KeyValueStore<String, ListedProduct> listings;
     private KeyValueStore<String, ListedPolicy> policies;
     private final String domainsStore;
@@ -59,6 +61,12 @@ public final class PolicyGateProcessor implements Processor<String, byte[], Stri
         this.decisionsSink = decisionsSink;
     }
 
+    /** This processor, having the contract requests pending at {@code contractsNode} (a child) decided first. */
+    public PolicyGateProcessor afterContracts(String contractsNode) {
+        this.contractsFirst = contractsNode;
+        return this;
+    }
+
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
@@ -69,6 +77,7 @@ public final class PolicyGateProcessor implements Processor<String, byte[], Stri
 
     @Override
     public void process(Record<String, byte[]> record) {
+        ContractGateProcessor.decidePendingFirst(context, contractsFirst);
         PolicyRequest request;
         try {
             request = MeshJson.read(record.value(), PolicyRequest.class);

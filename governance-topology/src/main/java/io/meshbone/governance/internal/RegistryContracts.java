@@ -27,8 +27,12 @@ public final class RegistryContracts implements ContractRegistry, AutoCloseable 
 
     private static final int SUBJECT_NOT_FOUND = 40401;
     private static final int SCHEMA_NOT_FOUND = 40403;
-    /** Two calls for each of a contract's four subjects at most (value and key, product and staging topic). */
-    private static final int CONCURRENT_CALLS = 8;
+    /**
+     * A contract makes two calls at once for each of its four subjects at most (value and key, product and staging
+     * topic), and the gate decides up to {@link ContractBatching#deciders()} contracts at once: most make fewer calls
+     * (a new product's check is two reads), so half of the most they could make at once.
+     */
+    private static final int CONCURRENT_CALLS = 8 * ContractBatching.DEFAULT.deciders() / 2;
 
     private final SchemaRegistryClient client;
     private final ConcurrentCalls calls = new ConcurrentCalls("contract-gate-registry", CONCURRENT_CALLS);
