@@ -16,7 +16,7 @@ import io.meshbone.platform.control.AccessGrant;
 import io.meshbone.platform.control.DomainOwnership;
 import io.meshbone.governance.internal.ContractGateProcessor;
 import io.meshbone.governance.internal.ContractRegistry;
-import io.meshbone.governance.internal.PendingRequest;
+import io.meshbone.governance.internal.PendingRequestSerde;
 import io.meshbone.governance.internal.ResidencyRules;
 import io.meshbone.platform.control.Decision;
 import io.meshbone.governance.internal.PolicyDecider;
@@ -27,6 +27,8 @@ import io.meshbone.platform.policy.ClusterFacts;
 import io.meshbone.platform.control.MeshJson;
 import io.meshbone.platform.control.MeshTopics;
 import io.meshbone.platform.mesh.MeshTopology;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -123,7 +125,8 @@ public final class ContractGate {
                         elsewhere), PRODUCTS_SINK, DECISIONS_SINK),
                 "contract-gate-requests", "policy-gate-decide", "access-gate-decide", "domain-gate-decide");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
-                Serdes.String(), MeshJson.serde(PendingRequest.class)), CONTRACTS);
+                Serdes.String(), PendingRequestSerde.serde()).withLoggingEnabled(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                Integer.toString(PendingRequestSerde.MAX_BYTES))), CONTRACTS);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LISTINGS_STORE),
                 Serdes.String(), MeshJson.serde(ListedProduct.class)), "contract-gate-decide", "policy-gate-decide",
                 "access-gate-decide", "domain-gate-decide");
@@ -162,6 +165,8 @@ public final class ContractGate {
         // Pending contract requests are decided by a wall-clock punctuation, which the stream thread runs only between
         // polls: at the default 100 ms a lone request could wait that long for its decision.
         props.put(StreamsConfig.POLL_MS_CONFIG, CONTRACT_POLL_MS);
+        // A request near the request topic's limit must fit the pending store's changelog with its header.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), PendingRequestSerde.MAX_BYTES);
         return props;
     }
 
