@@ -18,4 +18,9 @@ class GateCommitIntervalTest {
         assertThat(RecordGate.streamsConfig("unused:9092", "/tmp").get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
                 .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
     }
+
+    @Test
+    void theContractGatePollsEvery10MillisecondsSoItsBatchPunctuationRunsThen() {
+        assertThat(ContractGate.streamsConfig("unused:9092", "/tmp").get(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(10L);
+    }
 }
