@@ -8,8 +8,9 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.Decoder;
 
 /**
- * One schema's Avro reader that decodes each small record into the previous one's objects (its record, strings and
- * arrays), instead of allocating them all anew per record: a checked record is read only while it is judged.
+ * One schema's Avro reader that decodes each small record into the previous one's record object (and whatever of it
+ * Avro reuses, such as arrays), instead of allocating it anew per record: a checked record is read only while it is
+ * judged. (Avro's reader still makes new strings and bytes.)
  *
  * <p>Only records of at most {@link #REUSED_BYTES} bytes are kept for reuse, so a reader holds no more than a small
  * record's objects between records, whatever size the records it read were.

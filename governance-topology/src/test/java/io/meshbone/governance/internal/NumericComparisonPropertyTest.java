@@ -58,6 +58,19 @@ class NumericComparisonPropertyTest {
         }
     }
 
+    @Example
+    void keepsCelsAnswersForNanAndNegativeZeroAgainstAnInt() throws Exception {
+        QualityRuleProgram positive = QualityRuleProgram.compile(new QualityRule("p", "value.amount > 0", OnFailure.DLQ));
+        QualityRuleProgram nonNegative = QualityRuleProgram.compile(new QualityRule("n", "value.amount >= 0", OnFailure.DLQ));
+        Map<String, Object> nan = Map.of("amount", Double.NaN);
+        Map<String, Object> negativeZero = Map.of("amount", -0.0);
+
+        assertThat(positive.holdsInCel(null, nan)).isTrue();
+        assertThat(positive.holds(null, nan)).isTrue();
+        assertThat(nonNegative.holdsInCel(null, negativeZero)).isFalse();
+        assertThat(nonNegative.holds(null, negativeZero)).isFalse();
+    }
+
     @Provide
     Arbitrary<String> rules() {
         Arbitrary<String> op = Arbitraries.of(">", ">=", "<", "<=");
