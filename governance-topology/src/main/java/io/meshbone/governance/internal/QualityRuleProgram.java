@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.ast.CelExpr;
 import dev.cel.runtime.CelEvaluationException;
@@ -31,10 +32,10 @@ public final class QualityRuleProgram {
             .setOptions(QualityRules.options().toBuilder().comprehensionMaxIterations(QualityRules.MAX_ITERATIONS).build())
             .build();
     /** Compiled programs by rule text: products often share a rule, and a program is immutable and thread-safe. */
-    private static final Map<String, CelRuntime.Program> PROGRAMS = Collections.synchronizedMap(
+    private static final Map<String, Compiled> PROGRAMS = Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, CelRuntime.Program> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, Compiled> eldest) {
                     return size() > SHARED_PROGRAMS;
                 }
             });
@@ -44,12 +45,18 @@ public final class QualityRuleProgram {
 
     private final QualityRule rule;
     private final CelRuntime.Program program;
+    private final NumericComparison comparison;
     private final Duration deadline;
 
-    private QualityRuleProgram(QualityRule rule, CelRuntime.Program program, Duration deadline) {
+    private QualityRuleProgram(QualityRule rule, Compiled compiled, Duration deadline) {
         this.rule = rule;
-        this.program = program;
+        this.program = compiled.program();
+        this.comparison = compiled.comparison();
         this.deadline = deadline;
+    }
+
+    /** The CEL program, and the same rule answered without CEL's interpreter where it has that shape (or null). */
+    private record Compiled(CelRuntime.Program program, NumericComparison comparison) {
     }
 
     /** Compiles the rule with the same declarations the contract validator checked it with. */
@@ -59,12 +66,13 @@ public final class QualityRuleProgram {
 
     static QualityRuleProgram compile(QualityRule rule, Duration deadline) {
         try {
-            CelRuntime.Program program = PROGRAMS.get(rule.rule());
-            if (program == null) {
-                program = RUNTIME.createProgram(QualityRules.compiler().compile(rule.rule()).getAst());
-                PROGRAMS.put(rule.rule(), program);
+            Compiled compiled = PROGRAMS.get(rule.rule());
+            if (compiled == null) {
+                CelAbstractSyntaxTree ast = QualityRules.compiler().compile(rule.rule()).getAst();
+                compiled = new Compiled(RUNTIME.createProgram(ast), NumericComparison.of(ast).orElse(null));
+                PROGRAMS.put(rule.rule(), compiled);
             }
-            return new QualityRuleProgram(rule, program, deadline);
+            return new QualityRuleProgram(rule, compiled, deadline);
         } catch (CelValidationException | CelEvaluationException e) {
             throw new IllegalArgumentException("quality rule '" + rule.name() + "' does not compile: " + e.getMessage(), e);
         }
@@ -80,6 +88,12 @@ public final class QualityRuleProgram {
 
     /** True when the rule holds for this record; throws when it cannot be evaluated on it, or only over budget. */
     public boolean holds(Object key, Object value) throws CelEvaluationException {
+        Boolean answered = comparison == null ? null : comparison.evaluate(value);
+        return answered != null ? answered : holdsInCel(key, value);
+    }
+
+    /** The rule evaluated by CEL's interpreter, whatever its shape. */
+    boolean holdsInCel(Object key, Object value) throws CelEvaluationException {
         // A resolver, not a map: CEL copies a map of variables on every evaluation.
         // Compared with equals: CEL hands over a new name string per lookup, so a switch would hash it every time.
         CelVariableResolver variables = name -> "value".equals(name) ? Optional.of(value)

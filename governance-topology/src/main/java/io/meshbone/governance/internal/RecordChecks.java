@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import dev.cel.runtime.CelEvaluationException;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.util.Utf8;
 import io.meshbone.platform.registry.SchemaRegistryException;
@@ -26,7 +25,9 @@ public final class RecordChecks {
     private static final int FRAME_LENGTH = 5;
 
     private final SchemaLookup schemas;
-    private final Map<Integer, GenericDatumReader<GenericRecord>> readers = new HashMap<>();
+    private final Map<Integer, ReusingReader> valueReaders = new HashMap<>();
+    // Apart from the values' readers: a key and a value may share a schema id, and both records are read at once.
+    private final Map<Integer, ReusingReader> keyReaders = new HashMap<>();
     private final SliceDecoder decoder = new SliceDecoder();
 
     public RecordChecks(SchemaLookup schemas) {
@@ -44,7 +45,7 @@ public final class RecordChecks {
                     : Verdict.reject(GateError.NULL_VALUE, "event product " + product.productName()
                     + " takes no tombstones: the record has no value");
         }
-        Decoded decoded = decode(value, product.valueSubject(), "value");
+        Decoded decoded = decode(value, product.valueSubject(), "value", valueReaders);
         if (decoded.error() != null) {
             return decoded.error();
         }
@@ -56,7 +57,7 @@ public final class RecordChecks {
             }
             celKey = new String(key, StandardCharsets.UTF_8);
         } else if (product.avroKey()) {
-            Decoded decodedKey = decode(key, product.keySubject(), "key");
+            Decoded decodedKey = decode(key, product.keySubject(), "key", keyReaders);
             if (decodedKey.error() != null) {
                 return Verdict.reject(GateError.BAD_KEY, decodedKey.error().reason());
             }
@@ -68,7 +69,7 @@ public final class RecordChecks {
         return rules != null ? rules : Verdict.pass(decoded.schemaId());
     }
 
-    private Decoded decode(byte[] bytes, String subject, String part) {
+    private Decoded decode(byte[] bytes, String subject, String part, Map<Integer, ReusingReader> readers) {
         if (bytes == null || bytes.length < FRAME_LENGTH) {
             return Decoded.failed(Verdict.reject(GateError.NOT_FRAMED, "the " + part + " has "
                     + (bytes == null ? 0 : bytes.length) + " bytes; expected Confluent's frame: magic byte 0, a 4-byte schema id, then Avro"));
@@ -95,7 +96,7 @@ public final class RecordChecks {
         }
         try {
             decoder.reset(bytes, FRAME_LENGTH, bytes.length - FRAME_LENGTH);
-            GenericRecord record = readers.computeIfAbsent(id, unused -> new GenericDatumReader<>(schema.get())).read(null, decoder);
+            GenericRecord record = readers.computeIfAbsent(id, unused -> new ReusingReader(schema.get())).read(decoder, bytes.length);
             if (!decoder.isEnd()) {
                 return Decoded.failed(Verdict.reject(GateError.UNDECODABLE, "the " + part
                         + " has bytes left over after a complete record of schema id " + id));
