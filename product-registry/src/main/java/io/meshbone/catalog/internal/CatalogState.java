@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.platform.contract.DataProduct;
@@ -49,11 +50,15 @@ public final class CatalogState implements AutoCloseable {
     private static final List<String> TOPICS = List.of(MeshTopics.PRODUCTS, MeshTopics.DECISIONS, MeshTopics.LINEAGE,
             MeshTopics.POLICIES);
 
-    /** A listed product: the current listing, its parsed contract, every listing seen before, and its search text. */
-    public record Entry(ListedProduct listed, DataProduct product, List<ListedProduct> history, SearchText search) {
+    /**
+     * A listed product: the current listing, its parsed contract, every listing seen before, its search text and its
+     * summary for lists (both made once per listing record, so a new listing replaces them with the entry).
+     */
+    public record Entry(ListedProduct listed, DataProduct product, List<ListedProduct> history, SearchText search,
+                        ProductSummary summary) {
 
         Entry(ListedProduct listed, DataProduct product, List<ListedProduct> history) {
-            this(listed, product, history, SearchText.of(product));
+            this(listed, product, history, SearchText.of(product), ProductSummary.of(listed, product));
         }
     }
 
@@ -62,6 +67,8 @@ public final class CatalogState implements AutoCloseable {
     }
 
     private final Map<String, Entry> products = new ConcurrentHashMap<>();
+    /** Counts changes to {@link #products}, so a search index built from them knows when it is out of date. */
+    private final AtomicLong productChanges = new AtomicLong();
     private final DecisionHistory decisions = new DecisionHistory();
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, ListedPolicy> policies = new ConcurrentHashMap<>();
@@ -120,6 +127,11 @@ public final class CatalogState implements AutoCloseable {
     /** The listed products in no particular order, without copying them (on one cluster): what a search scans. */
     Collection<Entry> entries() {
         return others.none() ? Collections.unmodifiableCollection(products.values()) : others.merge(products).values();
+    }
+
+    /** A number that changes whenever a listed product (of this cluster or, in an isolated mesh, another) does. */
+    long productChanges() {
+        return productChanges.get() + others.productChanges();
     }
 
     public Optional<Entry> product(String name) {
@@ -201,6 +213,7 @@ public final class CatalogState implements AutoCloseable {
     private void applyProduct(String name, String json) throws Exception {
         if (json == null) {
             products.remove(name);
+            productChanges.incrementAndGet();
             return;
         }
         ListedProduct listed = MeshJson.read(json, ListedProduct.class);
@@ -211,6 +224,7 @@ public final class CatalogState implements AutoCloseable {
             history.add(listed);
         }
         products.put(listed.name(), new Entry(listed, product, List.copyOf(history)));
+        productChanges.incrementAndGet();
     }
 
     private void applyDecision(String json) throws Exception {
