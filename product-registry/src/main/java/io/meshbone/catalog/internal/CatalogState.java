@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import io.meshbone.platform.control.MeshTopics;
 import io.meshbone.platform.health.HealthRegistry;
 import io.meshbone.platform.health.PartReporter;
 import io.meshbone.platform.health.SupervisedLoop;
+import io.meshbone.platform.lineage.LineageParts;
 import io.meshbone.platform.mesh.MeshTopology;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -152,13 +154,27 @@ public final class CatalogState implements AutoCloseable {
         return new TreeMap<>(policies);
     }
 
-    /** The jobs of this cluster and, in an isolated mesh, of the others (copies between clusters among them). */
+    /**
+     * The jobs of this cluster and, in an isolated mesh, of the others (copies between clusters among them); a job that
+     * reported in parts ({@link LineageParts}, the record gate of thousands of products) is one job, the union of its parts.
+     */
     public List<Job> jobs() {
-        if (others.none()) {
-            return List.copyOf(jobs.values());
+        Map<String, Job> whole = new LinkedHashMap<>();
+        for (Job part : jobs.values()) {
+            whole.merge(LineageParts.jobOf(part.name()), new Job(LineageParts.jobOf(part.name()), part.inputs(), part.outputs()),
+                    (a, b) -> new Job(a.name(), union(a.inputs(), b.inputs()), union(a.outputs(), b.outputs())));
         }
-        List<Job> all = new ArrayList<>(jobs.values());
+        if (others.none()) {
+            return List.copyOf(whole.values());
+        }
+        List<Job> all = new ArrayList<>(whole.values());
         all.addAll(others.jobs());
+        return all;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
         return all;
     }
 

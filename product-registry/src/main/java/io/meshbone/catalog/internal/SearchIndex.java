@@ -58,7 +58,8 @@ final class SearchIndex {
         BitSet found = new BitSet(byName.size());
         for (String word : words) {
             int at = text.indexOf(word);
-            while (at >= 0) {
+            // An empty word (q of control characters, which trim() removes) is found everywhere, also at the very end.
+            while (at >= 0 && at < text.length()) {
                 int product = productAt(at);
                 found.set(product);
                 // One match is enough for this product: go on from the next one's text.
