@@ -46,7 +46,7 @@ final class CatalogSearch {
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             CatalogState.Entry entry = byName.get(i);
             if (passes(entry.product(), domain, tag, owner, classification)) {
-                int score = words.isEmpty() ? 1 : words.stream().mapToInt(entry.search()::score).sum();
+                int score = words.isEmpty() ? 1 : score(entry.search(), words);
                 if (score > 0) {
                     hits.add(new Hit(entry, score));
                 }
@@ -55,6 +55,14 @@ final class CatalogSearch {
         // Stable: hits of equal score keep the index's name order.
         hits.sort(RANKED);
         return hits;
+    }
+
+    private static int score(SearchText text, List<String> words) {
+        int score = 0;
+        for (String word : words) {
+            score += text.score(word);
+        }
+        return score;
     }
 
     private static BitSet everyOne(int size) {

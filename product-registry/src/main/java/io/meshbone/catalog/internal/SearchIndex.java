@@ -32,7 +32,9 @@ final class SearchIndex {
 
     static SearchIndex of(Collection<CatalogState.Entry> entries) {
         List<CatalogState.Entry> byName = new ArrayList<>(entries);
-        byName.sort(Comparator.comparing(e -> e.product().name()));
+        // The product's name as its search text keeps it: names are lower case by contract, so this is the name itself,
+        // without DataProduct.name() validating it again on every comparison.
+        byName.sort(Comparator.comparing(e -> e.search().name()));
         StringBuilder text = new StringBuilder(byName.size() * 256);
         int[] starts = new int[byName.size() + 1];
         for (int i = 0; i < byName.size(); i++) {
