@@ -15,6 +15,8 @@ import java.util.Random;
 final class Bench {
 
     private static final int QUERIES = 1_000;
+    /** The page size of the paged searches. */
+    static final int PAGE = 50;
     private static final Duration PATIENCE = Duration.ofMinutes(30);
 
     private Bench() {
@@ -25,6 +27,15 @@ final class Bench {
      * 10 a word every product's description has (answering all {@code n}).
      */
     static double[] search(HttpClient http, URI base, int n) throws Exception {
+        return search(http, base, n, "");
+    }
+
+    /** The same {@value #QUERIES} searches, each asking for the first page of {@value #PAGE} hits. */
+    static double[] searchPaged(HttpClient http, URI base, int n) throws Exception {
+        return search(http, base, n, "&limit=" + PAGE);
+    }
+
+    private static double[] search(HttpClient http, URI base, int n, String paging) throws Exception {
         Random random = new Random(42);
         double[] millis = new double[QUERIES];
         for (int i = 0; i < QUERIES; i++) {
@@ -36,7 +47,7 @@ final class Bench {
             };
             long t = System.nanoTime();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/products?q="
-                    + URLEncoder.encode(q, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+                    + URLEncoder.encode(q, StandardCharsets.UTF_8) + paging)).build(), HttpResponse.BodyHandlers.ofString());
             millis[i] = (System.nanoTime() - t) / 1e6;
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("search " + q + " answered " + response.statusCode());

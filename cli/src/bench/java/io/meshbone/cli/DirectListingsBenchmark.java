@@ -125,6 +125,7 @@ final class DirectListingsBenchmark {
                         row.catalogSeconds = Bench.seconds(started);
                         progress(n, "the catalog lists every product after %.1f s", row.catalogSeconds);
                         row.latencies = Bench.search(http, base, n);
+                        row.pagedLatencies = Bench.searchPaged(http, base, n);
                         // The health monitor keeps two minutes of per-second samples: measure once they are full.
                         long warmMillis = CATALOG_WARM_SECONDS * 1000 - (long) (Bench.seconds(started) * 1000);
                         if (warmMillis > 0) {
@@ -153,6 +154,7 @@ final class DirectListingsBenchmark {
         private double catalogSeconds;
         private long catalogMib;
         private double[] latencies;
+        private double[] pagedLatencies;
 
         private Row(int n) {
             this.n = n;
@@ -160,9 +162,10 @@ final class DirectListingsBenchmark {
 
         @Override
         public String toString() {
-            return String.format("| %,d | %.1f | %.1f | %,d | %.1f | %,d | %.1f | %,d | %.1f | %,d | %.1f | %.1f |", n, writeSeconds,
-                    topicsSeconds, provisionerMib, gateSeconds, gateMib, firstRecordsSeconds, gateWarmMib, catalogSeconds,
-                    catalogMib, Bench.percentile(latencies, 50), Bench.percentile(latencies, 99));
+            return String.format("| %,d | %.1f | %.1f | %,d | %.1f | %,d | %.1f | %,d | %.1f | %,d | %.1f | %.1f | %.1f | %.1f |", n,
+                    writeSeconds, topicsSeconds, provisionerMib, gateSeconds, gateMib, firstRecordsSeconds, gateWarmMib,
+                    catalogSeconds, catalogMib, Bench.percentile(latencies, 50), Bench.percentile(latencies, 99),
+                    Bench.percentile(pagedLatencies, 50), Bench.percentile(pagedLatencies, 99));
         }
     }
 
@@ -214,8 +217,9 @@ final class DirectListingsBenchmark {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println("| products | write s | s until every topic exists | broker + provisioner heap MiB | record gate start s "
                 + "| record gate heap MiB | s until a record of each judged | record gate heap, every product used, MiB "
-                + "| catalog lists all s | catalog heap MiB | search p50 ms | search p99 ms |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| catalog lists all s | catalog heap MiB | search p50 ms | search p99 ms | search p50 ms, limit=" + Bench.PAGE
+                + " | search p99 ms, limit=" + Bench.PAGE + " |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
     }
 }

@@ -54,8 +54,12 @@ public final class ScaleBenchmark {
             DirectListingsBenchmark.main(sizes);
             return;
         }
+        if (listings.equals("catalog")) {
+            CatalogSearchBenchmark.main(sizes);
+            return;
+        }
         if (!listings.equals("gate")) {
-            throw new IllegalArgumentException("bench.listings: expected gate or direct, got " + listings);
+            throw new IllegalArgumentException("bench.listings: expected gate, direct or catalog, got " + listings);
         }
         List<String> rows = new ArrayList<>();
         for (int n : sizes) {
@@ -102,18 +106,20 @@ public final class ScaleBenchmark {
             URI base = catalog.url();
             await("the catalog lists every product", () -> count(http, base) >= n);
             double[] latencies = search(http, base, n);
+            double[] paged = Bench.searchPaged(http, base, n);
             long heap = heapAfterGc();
-            return String.format("| %,d | %,d | %.1f | %.1f | %.1f | %,d | %.1f | %.1f |", n, accepted.get(),
+            return String.format("| %,d | %,d | %.1f | %.1f | %.1f | %,d | %.1f | %.1f | %.1f | %.1f |", n, accepted.get(),
                     decideSeconds, n / decideSeconds, topicsSeconds, heap / (1024 * 1024), percentile(latencies, 50),
-                    percentile(latencies, 99));
+                    percentile(latencies, 99), percentile(paged, 50), percentile(paged, 99));
         }
     }
 
     private static void print(List<String> rows) throws Exception {
         System.out.printf("%nScale benchmark (one JVM: LocalKafka, registry, governance, catalog; heap is all of them), load %s%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.println("| products | accepted | apply s | decisions/s | s until every topic exists | heap after GC MiB | search p50 ms | search p99 ms |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| products | accepted | apply s | decisions/s | s until every topic exists | heap after GC MiB "
+                + "| search p50 ms | search p99 ms | search p50 ms, limit=" + Bench.PAGE + " | search p99 ms, limit=" + Bench.PAGE + " |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
     }
 }

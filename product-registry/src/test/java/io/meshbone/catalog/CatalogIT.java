@@ -209,6 +209,26 @@ class CatalogIT {
     }
 
     @Test
+    void aJobReportedInPartsIsOneJobUnderItsOwnName(CatalogMesh mesh) throws Exception {
+        // Part 1 reads customer-profile, part 2 writes payments: only the whole job reads one and writes the other.
+        try (LineageEmitter emitter = new LineageEmitter(mesh.clientConfig(), "catalog-it", "catalog-it-parted", "STREAMING")) {
+            emitter.report(1, List.of("customers.customer-profile.v1"), List.of());
+            emitter.report(2, List.of(), List.of("payments.payment-settled.v1.staging"));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode edges = Http.get(catalog, "/api/lineage").json().path("edges");
+            assertThat(edges).anySatisfy(e -> {
+                assertThat(e.path("from").asText()).isEqualTo("customers.customer-profile");
+                assertThat(e.path("to").asText()).isEqualTo("payments.payment-settled");
+                assertThat(e.path("job").asText()).isEqualTo("catalog-it-parted");
+            });
+            assertThat(edges).noneSatisfy(e -> assertThat(e.path("job").asText()).contains(".part-"));
+        });
+        assertThat(Http.get(catalog, "/api/products/payments.payment-settled").json().path("upstream").toString())
+                .contains("customers.customer-profile");
+    }
+
+    @Test
     void postAppliesAContractAndAnswersWithTheDecision() throws Exception {
         Path folder = CatalogMesh.SCHEMAS.resolve("payments");
         String body = MeshJson.write(Map.of(

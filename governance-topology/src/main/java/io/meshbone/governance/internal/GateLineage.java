@@ -8,7 +8,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.lineage.LineageEmitter;
@@ -21,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * <p>Each report names every product seen so far, so reporting once per newly seen product cost the stream thread work
  * in proportion to the products already seen, for each new one: quadratic when thousands start at once. Products seen
  * within {@link #COALESCE_MILLIS} go out together in one report, sent from a thread of its own.
+ *
+ * <p>A report is one event per {@link GateLineageParts part} (a few hundred products each): one event naming every one
+ * of thousands of products would outgrow the 1 MiB a record of {@code _mesh.lineage} may have.
  */
 public final class GateLineage implements Consumer<GatedProduct>, AutoCloseable {
 
@@ -30,6 +32,7 @@ public final class GateLineage implements Consumer<GatedProduct>, AutoCloseable 
     private final LineageEmitter emitter;
     private final Set<ProductNames> seen = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private int partsReported;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "meshbone-record-gate-lineage");
         thread.setDaemon(true);
@@ -47,12 +50,18 @@ public final class GateLineage implements Consumer<GatedProduct>, AutoCloseable 
         }
     }
 
-    private void report() {
+    private synchronized void report() {
         scheduled.set(false);
         try {
-            List<ProductNames> products = List.copyOf(seen);
-            emitter.report(products.stream().map(ProductNames::stagingTopic).toList(),
-                    products.stream().flatMap(names -> Stream.of(names.topic(), names.dlqTopic())).toList());
+            List<GateLineageParts.Part> parts = GateLineageParts.of(List.copyOf(seen));
+            for (int i = 0; i < parts.size(); i++) {
+                emitter.report(i + 1, parts.get(i).inputs(), parts.get(i).outputs());
+            }
+            // A part no longer needed names nothing, rather than keep naming products another part now names.
+            for (int part = parts.size() + 1; part <= partsReported; part++) {
+                emitter.report(part, List.of(), List.of());
+            }
+            partsReported = Math.max(partsReported, parts.size());
         } catch (RuntimeException e) {
             log.warn("could not report the record gate's lineage: {}", e.toString());
         }

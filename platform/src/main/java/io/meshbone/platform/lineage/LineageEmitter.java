@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -33,8 +34,12 @@ public final class LineageEmitter implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final String copiedFromClusterId;
     private final UUID runId = UUID.randomUUID();
-    private Set<String> lastInputs;
-    private Set<String> lastOutputs;
+    /** What each part ({@link LineageParts}; part 1 is the job itself) last reported, by part. */
+    private final Map<Integer, Reported> parts = new TreeMap<>();
+
+    /** A part's run and the inputs and outputs it last reported. */
+    private record Reported(UUID runId, Set<String> inputs, Set<String> outputs) {
+    }
 
     public LineageEmitter(Map<String, Object> clientConfig, String clusterId, String jobName, String jobType) {
         this(clientConfig, clusterId, jobName, jobType, null);
@@ -62,38 +67,54 @@ public final class LineageEmitter implements AutoCloseable {
     }
 
     /** Reports the job's current inputs and outputs, if they changed since the last report. */
-    public synchronized void report(Collection<String> inputTopics, Collection<String> outputTopics) {
+    public void report(Collection<String> inputTopics, Collection<String> outputTopics) {
+        report(1, inputTopics, outputTopics);
+    }
+
+    /**
+     * Reports part {@code part} of the job's inputs and outputs, if they changed since that part's last report: part 1
+     * is the job itself, a later part its own job {@code <job>.part-<n>} (keyed so) whose events name the job as their
+     * {@code parent} run. For a job whose topics would outgrow one record of {@code _mesh.lineage}.
+     */
+    public synchronized void report(int part, Collection<String> inputTopics, Collection<String> outputTopics) {
+        if (copiedFromClusterId != null && part != 1) {
+            throw new IllegalArgumentException("a copy's lineage has one part");
+        }
         Set<String> inputs = new TreeSet<>(inputTopics);
         Set<String> outputs = new TreeSet<>(outputTopics);
-        if (inputs.equals(lastInputs) && outputs.equals(lastOutputs)) {
+        Reported last = parts.get(part);
+        if (last != null && inputs.equals(last.inputs()) && outputs.equals(last.outputs())) {
             return;
         }
-        OpenLineage.RunEvent.EventType type = lastInputs == null
+        OpenLineage.RunEvent.EventType type = last == null
                 ? OpenLineage.RunEvent.EventType.START : OpenLineage.RunEvent.EventType.RUNNING;
-        send(event(type, inputs, outputs));
-        lastInputs = inputs;
-        lastOutputs = outputs;
+        Reported now = new Reported(last != null ? last.runId() : part == 1 ? runId : UUID.randomUUID(), inputs, outputs);
+        send(part, event(part, type, now));
+        parts.put(part, now);
     }
 
-    private OpenLineage.RunEvent event(OpenLineage.RunEvent.EventType type, Set<String> inputs, Set<String> outputs) {
-        return copiedFromClusterId == null ? events.runEvent(runId, type, jobName, jobType, inputs, outputs)
-                : events.copyEvent(runId, type, jobName, jobType, copiedFromClusterId, outputs);
+    private OpenLineage.RunEvent event(int part, OpenLineage.RunEvent.EventType type, Reported reported) {
+        if (copiedFromClusterId != null) {
+            return events.copyEvent(runId, type, jobName, jobType, copiedFromClusterId, reported.outputs());
+        }
+        return part == 1 ? events.runEvent(runId, type, jobName, jobType, reported.inputs(), reported.outputs())
+                : events.partEvent(reported.runId(), runId, type, LineageParts.name(jobName, part), jobName, jobType,
+                reported.inputs(), reported.outputs());
     }
 
-    private void send(OpenLineage.RunEvent event) {
-        producer.send(new ProducerRecord<>(MeshTopics.LINEAGE, jobName, LineageEvents.toJson(event)), (metadata, error) -> {
+    private void send(int part, OpenLineage.RunEvent event) {
+        String key = LineageParts.name(jobName, part);
+        producer.send(new ProducerRecord<>(MeshTopics.LINEAGE, key, LineageEvents.toJson(event)), (metadata, error) -> {
             if (error != null) {
-                log.warn("could not publish lineage of {} to {}: {}", jobName, MeshTopics.LINEAGE, error.getMessage());
+                log.warn("could not publish lineage of {} to {}: {}", key, MeshTopics.LINEAGE, error.getMessage());
             }
         });
     }
 
-    /** Sends {@code COMPLETE} for the run, then closes the producer. */
+    /** Sends {@code COMPLETE} for the run of every part reported, then closes the producer. */
     @Override
     public synchronized void close() {
-        if (lastInputs != null) {
-            send(event(OpenLineage.RunEvent.EventType.COMPLETE, lastInputs, lastOutputs));
-        }
+        parts.forEach((part, reported) -> send(part, event(part, OpenLineage.RunEvent.EventType.COMPLETE, reported)));
         producer.close();
     }
 }

@@ -38,7 +38,19 @@ public final class LineageEvents {
      */
     public OpenLineage.RunEvent runEvent(UUID runId, OpenLineage.RunEvent.EventType type, String jobName, String jobType,
                                          Collection<String> inputTopics, Collection<String> outputTopics) {
-        return event(runId, type, jobName, jobType, namespace, inputTopics, outputTopics);
+        return event(runId, null, type, jobName, jobType, namespace, inputTopics, outputTopics);
+    }
+
+    /**
+     * A run event of part {@code partName} ({@link LineageParts}) of a job: as {@link #runEvent}, plus the standard
+     * {@code parent} run facet naming the whole job {@code parentJob} and its run {@code parentRunId}.
+     */
+    public OpenLineage.RunEvent partEvent(UUID runId, UUID parentRunId, OpenLineage.RunEvent.EventType type, String partName,
+                                          String parentJob, String jobType, Collection<String> inputTopics,
+                                          Collection<String> outputTopics) {
+        OpenLineage.ParentRunFacet parent = openLineage.newParentRunFacet(openLineage.newParentRunFacetRun(parentRunId),
+                openLineage.newParentRunFacetJob(namespace, parentJob));
+        return event(runId, parent, type, partName, jobType, namespace, inputTopics, outputTopics);
     }
 
     /**
@@ -48,11 +60,12 @@ public final class LineageEvents {
      */
     public OpenLineage.RunEvent copyEvent(UUID runId, OpenLineage.RunEvent.EventType type, String jobName, String jobType,
                                           String sourceClusterId, Collection<String> topics) {
-        return event(runId, type, jobName, jobType, "kafka://" + sourceClusterId, topics, topics);
+        return event(runId, null, type, jobName, jobType, "kafka://" + sourceClusterId, topics, topics);
     }
 
-    private OpenLineage.RunEvent event(UUID runId, OpenLineage.RunEvent.EventType type, String jobName, String jobType,
-                                       String inputNamespace, Collection<String> inputTopics, Collection<String> outputTopics) {
+    private OpenLineage.RunEvent event(UUID runId, OpenLineage.ParentRunFacet parent, OpenLineage.RunEvent.EventType type,
+                                       String jobName, String jobType, String inputNamespace, Collection<String> inputTopics,
+                                       Collection<String> outputTopics) {
         OpenLineage.JobFacets jobFacets = openLineage.newJobFacetsBuilder()
                 .jobType(openLineage.newJobTypeJobFacet("STREAMING", "MESHBONE", jobType))
                 .build();
@@ -60,7 +73,9 @@ public final class LineageEvents {
         return openLineage.newRunEventBuilder()
                 .eventTime(ZonedDateTime.now())
                 .eventType(type)
-                .run(openLineage.newRunBuilder().runId(runId).build())
+                .run(parent == null ? openLineage.newRunBuilder().runId(runId).build()
+                        : openLineage.newRunBuilder().runId(runId).facets(openLineage.newRunFacetsBuilder().parent(parent).build())
+                        .build())
                 .job(job)
                 .inputs(inputTopics.stream().sorted()
                         .map(topic -> openLineage.newInputDatasetBuilder().namespace(inputNamespace).name(topic).build())

@@ -50,6 +50,7 @@ public final class CatalogApi {
     private final PrometheusMeterRegistry meters;
     private final String registryUrl;
     private final ProductViews views;
+    private final CatalogSearch search;
     private final PolicyViews policies;
     private final Optional<MeshTopology> clusters;
     private final LiveConsumers consumers;
@@ -79,6 +80,7 @@ public final class CatalogApi {
         this.clientConfig = Map.copyOf(clientConfig);
         this.meters = meters;
         this.views = new ProductViews(state);
+        this.search = new CatalogSearch(state);
         this.policies = new PolicyViews(state);
     }
 
@@ -92,7 +94,7 @@ public final class CatalogApi {
     public Handler handler() {
         Routes routes = new Routes(new CatalogAnswers(), MAX_BODY).header(HttpHeader.CACHE_CONTROL, NO_STORE)
                 .add("GET", "/metrics", call -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8", meters.scrape()))
-                .add("GET", "/api/products", call -> Map.of("products", search(call)))
+                .add("GET", "/api/products", call -> SearchAnswer.of(call, search(call)))
                 .add("POST", "/api/products", this::apply)
                 .add("GET", "/api/products/{name}", call -> detail(call.param("name")))
                 .add("GET", "/api/products/{name}/sample", call -> sample(call, call.param("name"), call.query("n")))
@@ -122,10 +124,11 @@ public final class CatalogApi {
                 new CatalogError(status, message == null ? HttpStatus.getMessage(status) : message, Map.of())));
     }
 
-    private List<Map<String, Object>> search(Call call) {
+    private List<CatalogSearch.Hit> search(Call call) {
         for (String name : call.queryNames()) {
-            if (!List.of("q", "domain", "tag", "owner", "classification").contains(name)) {
-                throw CatalogError.badRequest("Unknown query parameter '" + name + "'; expected q, domain, tag, owner or classification");
+            if (!List.of("q", "domain", "tag", "owner", "classification", "limit", "offset").contains(name)) {
+                throw CatalogError.badRequest("Unknown query parameter '" + name
+                        + "'; expected q, domain, tag, owner, classification, limit or offset");
             }
         }
         String classification = call.query("classification");
@@ -134,7 +137,7 @@ public final class CatalogApi {
             throw CatalogError.badRequest("classification '" + classification + "' is not one of "
                     + Arrays.stream(Classification.values()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
         }
-        return views.search(call.query("q"), call.query("domain"), call.query("tag"), call.query("owner"), classification);
+        return search.search(call.query("q"), call.query("domain"), call.query("tag"), call.query("owner"), classification);
     }
 
     private CatalogState.Entry entry(String name) {
@@ -148,7 +151,7 @@ public final class CatalogApi {
 
     private Map<String, Object> detail(String name) {
         CatalogState.Entry entry = entry(name);
-        Map<String, Object> m = views.summary(entry);
+        Map<String, Object> m = entry.summary().toMap();
         m.put("address", views.address(entry, clientConfig.get("bootstrap.servers").toString(), registryUrl));
         clusters.ifPresent(topology -> m.put("servedOn", ServedOn.of(topology, entry.product())));
         Map<String, Object> contract = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.platform.contract.DataProduct;
@@ -24,6 +26,7 @@ import io.meshbone.platform.control.MeshTopics;
 import io.meshbone.platform.health.HealthRegistry;
 import io.meshbone.platform.health.PartReporter;
 import io.meshbone.platform.health.SupervisedLoop;
+import io.meshbone.platform.lineage.LineageParts;
 import io.meshbone.platform.mesh.MeshTopology;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,11 +52,15 @@ public final class CatalogState implements AutoCloseable {
     private static final List<String> TOPICS = List.of(MeshTopics.PRODUCTS, MeshTopics.DECISIONS, MeshTopics.LINEAGE,
             MeshTopics.POLICIES);
 
-    /** A listed product: the current listing, its parsed contract, every listing seen before, and its search text. */
-    public record Entry(ListedProduct listed, DataProduct product, List<ListedProduct> history, SearchText search) {
+    /**
+     * A listed product: the current listing, its parsed contract, every listing seen before, its search text and its
+     * summary for lists (both made once per listing record, so a new listing replaces them with the entry).
+     */
+    public record Entry(ListedProduct listed, DataProduct product, List<ListedProduct> history, SearchText search,
+                        ProductSummary summary) {
 
         Entry(ListedProduct listed, DataProduct product, List<ListedProduct> history) {
-            this(listed, product, history, SearchText.of(product));
+            this(listed, product, history, SearchText.of(product), ProductSummary.of(listed, product));
         }
     }
 
@@ -62,6 +69,8 @@ public final class CatalogState implements AutoCloseable {
     }
 
     private final Map<String, Entry> products = new ConcurrentHashMap<>();
+    /** Counts changes to {@link #products}, so a search index built from them knows when it is out of date. */
+    private final AtomicLong productChanges = new AtomicLong();
     private final DecisionHistory decisions = new DecisionHistory();
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, ListedPolicy> policies = new ConcurrentHashMap<>();
@@ -122,6 +131,11 @@ public final class CatalogState implements AutoCloseable {
         return others.none() ? Collections.unmodifiableCollection(products.values()) : others.merge(products).values();
     }
 
+    /** A number that changes whenever a listed product (of this cluster or, in an isolated mesh, another) does. */
+    long productChanges() {
+        return productChanges.get() + others.productChanges();
+    }
+
     public Optional<Entry> product(String name) {
         return others.product(name).or(() -> Optional.ofNullable(products.get(name)));
     }
@@ -140,13 +154,27 @@ public final class CatalogState implements AutoCloseable {
         return new TreeMap<>(policies);
     }
 
-    /** The jobs of this cluster and, in an isolated mesh, of the others (copies between clusters among them). */
+    /**
+     * The jobs of this cluster and, in an isolated mesh, of the others (copies between clusters among them); a job that
+     * reported in parts ({@link LineageParts}, the record gate of thousands of products) is one job, the union of its parts.
+     */
     public List<Job> jobs() {
-        if (others.none()) {
-            return List.copyOf(jobs.values());
+        Map<String, Job> whole = new LinkedHashMap<>();
+        for (Job part : jobs.values()) {
+            whole.merge(LineageParts.jobOf(part.name()), new Job(LineageParts.jobOf(part.name()), part.inputs(), part.outputs()),
+                    (a, b) -> new Job(a.name(), union(a.inputs(), b.inputs()), union(a.outputs(), b.outputs())));
         }
-        List<Job> all = new ArrayList<>(jobs.values());
+        if (others.none()) {
+            return List.copyOf(whole.values());
+        }
+        List<Job> all = new ArrayList<>(whole.values());
         all.addAll(others.jobs());
+        return all;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
         return all;
     }
 
@@ -201,6 +229,7 @@ public final class CatalogState implements AutoCloseable {
     private void applyProduct(String name, String json) throws Exception {
         if (json == null) {
             products.remove(name);
+            productChanges.incrementAndGet();
             return;
         }
         ListedProduct listed = MeshJson.read(json, ListedProduct.class);
@@ -211,6 +240,7 @@ public final class CatalogState implements AutoCloseable {
             history.add(listed);
         }
         products.put(listed.name(), new Entry(listed, product, List.copyOf(history)));
+        productChanges.incrementAndGet();
     }
 
     private void applyDecision(String json) throws Exception {

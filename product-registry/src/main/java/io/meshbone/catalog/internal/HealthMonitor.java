@@ -236,7 +236,9 @@ public final class HealthMonitor implements AutoCloseable {
             }
             oldest = sampleTimes.getFirst();
         }
+        // Both keep listed products only: a retired product's history goes with it.
         samples.keySet().retainAll(names.keySet());
+        newestTimestamps.keySet().retainAll(names.keySet());
         names.forEach((product, n) -> {
             Map<String, Long> byCode = counter.countsByCode(n.dlqTopic());
             // Most products have no dead letters: one shared empty map.

@@ -1,11 +1,9 @@
 package io.meshbone.catalog.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -24,53 +22,6 @@ final class ProductViews {
 
     ProductViews(CatalogState state) {
         this.state = state;
-    }
-
-    /** A short description of a product for lists. */
-    Map<String, Object> summary(CatalogState.Entry entry) {
-        DataProduct p = entry.product();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", p.name());
-        m.put("domain", p.metadata().domain());
-        m.put("owner", p.metadata().owner());
-        m.put("description", p.metadata().description());
-        m.put("tags", p.metadata().tags());
-        m.put("type", p.spec().type().name().toLowerCase(Locale.ROOT));
-        m.put("classification", p.spec().classification().name().toLowerCase(Locale.ROOT));
-        m.put("version", p.spec().version().toString());
-        m.put("topic", p.names().topic());
-        m.put("deprecation", entry.listed().deprecation());
-        return m;
-    }
-
-    /** Ranked search; a product must pass every filter and, with {@code q}, match at least one word. */
-    List<Map<String, Object>> search(String q, String domain, String tag, String owner, String classification) {
-        List<String> words = q == null || q.isBlank() ? List.of()
-                : List.of(q.toLowerCase(Locale.ROOT).trim().split("\\s+"));
-        List<Map.Entry<Integer, CatalogState.Entry>> hits = new ArrayList<>();
-        for (CatalogState.Entry entry : state.entries()) {
-            DataProduct p = entry.product();
-            if (!matches(domain, p.metadata().domain()) || !matches(owner, p.metadata().owner())
-                    || !matches(classification, p.spec().classification().name())
-                    || (tag != null && !tag.isEmpty() && p.metadata().tags().stream().noneMatch(t -> t.equalsIgnoreCase(tag)))) {
-                continue;
-            }
-            int score = words.isEmpty() ? 1 : words.stream().mapToInt(entry.search()::score).sum();
-            if (score > 0) {
-                hits.add(Map.entry(score, entry));
-            }
-        }
-        hits.sort(Comparator.<Map.Entry<Integer, CatalogState.Entry>>comparingInt(Map.Entry::getKey).reversed()
-                .thenComparing(e -> e.getValue().product().name()));
-        return hits.stream().map(h -> {
-            Map<String, Object> m = summary(h.getValue());
-            m.put("score", h.getKey());
-            return m;
-        }).toList();
-    }
-
-    private static boolean matches(String filter, String value) {
-        return filter == null || filter.isEmpty() || filter.equalsIgnoreCase(value);
     }
 
     /** The value schema's fields as rows: name, type, doc, tags. */
