@@ -79,6 +79,7 @@ public final class Provisioner implements AutoCloseable {
     private final Set<String> reportedDrift = new HashSet<>();
     private final ProvisioningFailures failures = new ProvisioningFailures();
     private final AclProvisioning acls;
+    private final int maxReplication;
     private volatile SupervisedLoop loop;
     private volatile long reconciledPasses;
 
@@ -101,6 +102,16 @@ public final class Provisioner implements AutoCloseable {
     /** @param extraAcls bindings the ACL plan keeps beside those of the listings and the services */
     public Provisioner(Map<String, Object> clientConfig, Duration resync, PartReporter health, boolean provisionAcls,
                        List<AclBinding> extraAcls) {
+        this(clientConfig, resync, health, provisionAcls, extraAcls, GovernanceSettings.DEFAULT_MAX_REPLICATION);
+    }
+
+    /** @param maxReplication the most copies a product topic gets (1 to 3); 3 gives {@code min(3, brokers)} */
+    public Provisioner(Map<String, Object> clientConfig, Duration resync, PartReporter health, boolean provisionAcls,
+                       List<AclBinding> extraAcls, int maxReplication) {
+        if (maxReplication < 1 || maxReplication > GovernanceSettings.DEFAULT_MAX_REPLICATION) {
+            throw new IllegalArgumentException("maxReplication: expected 1, 2 or 3 copies of a product topic, got " + maxReplication);
+        }
+        this.maxReplication = maxReplication;
         this.acls = new AclProvisioning(provisionAcls, extraAcls);
         this.clientConfig = Map.copyOf(clientConfig);
         this.resync = resync;
@@ -242,7 +253,7 @@ public final class Provisioner implements AutoCloseable {
             }
             DataProduct product = parsed.orThrow();
             try {
-                List<TopicPlan> plans = ProductTopicPlans.of(product, brokers);
+                List<TopicPlan> plans = topicPlans(product, brokers, maxReplication);
                 batch.put(listing.name(), plans);
                 topics += plans.size();
             } catch (RuntimeException e) {
@@ -260,6 +271,11 @@ public final class Provisioner implements AutoCloseable {
         }
         changedProducts.clear();
         reconciledPasses++;
+    }
+
+    /** A product's topics on {@code brokers} brokers, replicated as a cluster of at most {@code maxReplication} would. */
+    static List<TopicPlan> topicPlans(DataProduct product, int brokers, int maxReplication) {
+        return ProductTopicPlans.of(product, Math.min(brokers, maxReplication));
     }
 
     private void reconcileBatch(TopicReconciler reconciler, Admin admin, KafkaProducer<String, String> producer,
