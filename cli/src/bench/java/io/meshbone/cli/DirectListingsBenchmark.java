@@ -12,14 +12,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.sun.management.UnixOperatingSystemMXBean;
 import io.meshbone.catalog.CatalogServer;
 import io.meshbone.catalog.CatalogSettings;
 import io.meshbone.governance.Governance;
 import io.meshbone.governance.GovernanceSettings;
 import io.meshbone.governance.Provisioner;
 import io.meshbone.governance.RecordGate;
-import io.meshbone.localkafka.LocalKafka;
+import io.meshbone.localkafka.KafkaCluster;
 import io.meshbone.platform.control.ContractClient;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.MeshJson;
@@ -43,14 +42,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * the record gate starting over them and the catalog serving them. The parts start one after another in one JVM, so
  * each one's heap is the growth of the heap after GC when it started.
  *
- * <p>Run: {@code mvn -B -q -Pscale-bench -pl cli -am process-test-classes -Dbench.listings=direct -Dbench.products=1000,5000}
+ * <p>Run: {@code mvn -B -q -Pscale-bench -pl cli -am process-test-classes -Dbench.listings=direct -Dbench.products=1000,5000};
+ * 10,000 products need {@code -Dbench.broker.processes=3} ({@link BenchKafka}).
  */
 final class DirectListingsBenchmark {
 
-    /** Open files the broker needs per product: the log segment of each of its three one-partition topics. */
-    private static final int FILES_PER_PRODUCT = 3;
-    /** Open files for everything else in the JVM: jars, sockets, the mesh's own topics. */
-    private static final int FILES_BESIDE = 2_000;
+    /** Partitions per product: its three one-partition topics. */
+    private static final int PARTITIONS_PER_PRODUCT = 3;
     private static final long CATALOG_WARM_SECONDS = Long.getLong("bench.catalogWarmSeconds", 125);
     private static final Serializer<ListedProduct> LISTINGS = MeshJson.serde(ListedProduct.class).serializer();
 
@@ -60,11 +58,9 @@ final class DirectListingsBenchmark {
     static void main(int[] sizes) throws Exception {
         List<String> rows = new ArrayList<>();
         for (int n : sizes) {
-            long needed = (long) n * FILES_PER_PRODUCT + FILES_BESIDE;
-            long allowed = maxOpenFiles();
-            if (needed > allowed) {
-                rows.add(String.format("| %,d | not run: the broker needs about %,d open files (one per topic's log segment), "
-                        + "this process may open %,d |", n, needed, allowed));
+            String tooMany = BenchKafka.tooManyFiles((long) n * PARTITIONS_PER_PRODUCT);
+            if (tooMany != null) {
+                rows.add(String.format("| %,d | %s |", n, tooMany));
             } else {
                 rows.add(run(n));
             }
@@ -83,11 +79,13 @@ final class DirectListingsBenchmark {
         Set<String> topics = new HashSet<>();
         names.forEach(name -> topics.addAll(List.of(name + ".v1", name + ".v1.staging", name + ".v1.dlq")));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        try (LocalKafka kafka = LocalKafka.startSingleNode();
+        long began = System.nanoTime();
+        try (KafkaCluster kafka = BenchKafka.start(dir);
              SchemaRegistryServer registry = SchemaRegistryServer.start(SchemaRegistrySettings.defaults(kafka.bootstrapServers()).withPort(0));
              Admin admin = Admin.create(kafka.clientConfig())) {
-            GovernanceSettings settings = new GovernanceSettings(kafka.clientConfig(), registry.url().toString(),
-                    Files.createDirectories(dir.resolve("state")), meters, Duration.ofSeconds(30));
+            GovernanceSettings settings = BenchKafka.replication(new GovernanceSettings(kafka.clientConfig(),
+                    registry.url().toString(), Files.createDirectories(dir.resolve("state")), meters, Duration.ofSeconds(30)));
+            progress(n, "Kafka serves clients after %.1f s", Bench.seconds(began));
             Row row = new Row(n);
             long heap = Bench.heapAfterGc();
             try (Governance provisioner = Governance.start(settings, new HealthRegistry(), Set.of(Provisioner.PART))) {
@@ -133,6 +131,8 @@ final class DirectListingsBenchmark {
                         row.catalogMib = mib(Bench.heapAfterGc() - heap);
                         // Printed before the parts close: closing thousands of topics' worth of clients may fail or hang.
                         progress(n, "%s", row);
+                        BenchKafka.usage(kafka).forEach(line -> progress(n, "%s", line));
+                        progress(n, "%.1f s from the start of Kafka until measured", Bench.seconds(began));
                         return row.toString();
                     }
                 }
@@ -167,7 +167,7 @@ final class DirectListingsBenchmark {
     }
 
     // Three bytes are not a framed record: the gate dead-letters them (NOT_FRAMED) after building the product's checks.
-    private static void stageOneRecordEach(LocalKafka kafka, List<String> names) {
+    private static void stageOneRecordEach(KafkaCluster kafka, List<String> names) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.clientConfig(), new StringSerializer(),
                 new ByteArraySerializer())) {
             for (String name : names) {
@@ -184,7 +184,7 @@ final class DirectListingsBenchmark {
                 request.files(), 0, null, request.requestId(), request.principal(), Instant.now(), false);
     }
 
-    private static void write(LocalKafka kafka, List<ListedProduct> listings) throws Exception {
+    private static void write(KafkaCluster kafka, List<ListedProduct> listings) throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.clientConfig(), new StringSerializer(),
                 new ByteArraySerializer())) {
             for (ListedProduct listing : listings) {
@@ -203,16 +203,12 @@ final class DirectListingsBenchmark {
         return bytes / (1024 * 1024);
     }
 
-    private static long maxOpenFiles() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
-                ? unix.getMaxFileDescriptorCount() : Long.MAX_VALUE;
-    }
-
     private static void print(List<String> rows) {
         System.out.printf("%nScale benchmark, listings written directly to _mesh.products (bypassing the contract gate); "
-                + "one JVM: LocalKafka, registry, provisioner, record gate, catalog; load %s%n",
+                + "%s; load %s%n", BenchKafka.describe(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.println("| products | write s | s until every topic exists | broker + provisioner heap MiB | record gate start s "
+        System.out.println("| products | write s | s until every topic exists | " + (BenchKafka.PROCESSES == 0 ? "broker + " : "")
+                + "provisioner heap MiB | record gate start s "
                 + "| record gate heap MiB | s until a record of each judged | record gate heap, every product used, MiB "
                 + "| catalog lists all s | catalog heap MiB | search p50 ms | search p99 ms |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
