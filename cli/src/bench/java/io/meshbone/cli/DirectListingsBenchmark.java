@@ -11,15 +11,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-import com.sun.management.UnixOperatingSystemMXBean;
 import io.meshbone.catalog.CatalogServer;
 import io.meshbone.catalog.CatalogSettings;
 import io.meshbone.governance.Governance;
 import io.meshbone.governance.GovernanceSettings;
 import io.meshbone.governance.Provisioner;
 import io.meshbone.governance.RecordGate;
-import io.meshbone.localkafka.LocalKafka;
+import io.meshbone.localkafka.KafkaCluster;
 import io.meshbone.platform.control.ContractClient;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.MeshJson;
@@ -32,6 +34,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -43,15 +46,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * the record gate starting over them and the catalog serving them. The parts start one after another in one JVM, so
  * each one's heap is the growth of the heap after GC when it started.
  *
- * <p>Run: {@code mvn -B -q -Pscale-bench -pl cli -am process-test-classes -Dbench.listings=direct -Dbench.products=1000,5000}
+ * <p>Run: {@code mvn -B -q -Pscale-bench -pl cli -am process-test-classes -Dbench.listings=direct -Dbench.products=1000,5000};
+ * 10,000 products need {@code -Dbench.broker.processes=3} ({@link BenchKafka}).
  */
 final class DirectListingsBenchmark {
 
-    /** Open files the broker needs per product: the log segment of each of its three one-partition topics. */
-    private static final int FILES_PER_PRODUCT = 3;
-    /** Open files for everything else in the JVM: jars, sockets, the mesh's own topics. */
-    private static final int FILES_BESIDE = 2_000;
+    /** Partitions per product: its three one-partition topics. */
+    private static final int PARTITIONS_PER_PRODUCT = 3;
     private static final long CATALOG_WARM_SECONDS = Long.getLong("bench.catalogWarmSeconds", 125);
+    /** How long the record gate may take to judge one record of each product before the catalog is measured anyway. */
+    private static final Duration JUDGE_LIMIT = Duration.ofMinutes(Long.getLong("bench.judgeMinutes", 30));
+    /** Threads staging the one record per product, so their producer's waits for new topics' metadata overlap. */
+    private static final int SENDERS = 64;
     private static final Serializer<ListedProduct> LISTINGS = MeshJson.serde(ListedProduct.class).serializer();
 
     private DirectListingsBenchmark() {
@@ -60,11 +66,9 @@ final class DirectListingsBenchmark {
     static void main(int[] sizes) throws Exception {
         List<String> rows = new ArrayList<>();
         for (int n : sizes) {
-            long needed = (long) n * FILES_PER_PRODUCT + FILES_BESIDE;
-            long allowed = maxOpenFiles();
-            if (needed > allowed) {
-                rows.add(String.format("| %,d | not run: the broker needs about %,d open files (one per topic's log segment), "
-                        + "this process may open %,d |", n, needed, allowed));
+            String tooMany = BenchKafka.tooManyFiles((long) n * PARTITIONS_PER_PRODUCT);
+            if (tooMany != null) {
+                rows.add(String.format("| %,d | %s |", n, tooMany));
             } else {
                 rows.add(run(n));
             }
@@ -83,11 +87,13 @@ final class DirectListingsBenchmark {
         Set<String> topics = new HashSet<>();
         names.forEach(name -> topics.addAll(List.of(name + ".v1", name + ".v1.staging", name + ".v1.dlq")));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        try (LocalKafka kafka = LocalKafka.startSingleNode();
+        long began = System.nanoTime();
+        try (KafkaCluster kafka = BenchKafka.start(dir);
              SchemaRegistryServer registry = SchemaRegistryServer.start(SchemaRegistrySettings.defaults(kafka.bootstrapServers()).withPort(0));
              Admin admin = Admin.create(kafka.clientConfig())) {
-            GovernanceSettings settings = new GovernanceSettings(kafka.clientConfig(), registry.url().toString(),
-                    Files.createDirectories(dir.resolve("state")), meters, Duration.ofSeconds(30));
+            GovernanceSettings settings = BenchKafka.replication(new GovernanceSettings(kafka.clientConfig(),
+                    registry.url().toString(), Files.createDirectories(dir.resolve("state")), meters, Duration.ofSeconds(30)));
+            progress(n, "Kafka serves clients after %.1f s", Bench.seconds(began));
             Row row = new Row(n);
             long heap = Bench.heapAfterGc();
             try (Governance provisioner = Governance.start(settings, new HealthRegistry(), Set.of(Provisioner.PART))) {
@@ -109,11 +115,13 @@ final class DirectListingsBenchmark {
                     // One record per product makes the gate build each product's compiled rules and meters.
                     started = System.nanoTime();
                     stageOneRecordEach(kafka, names);
-                    Bench.await("the record gate judged a record of every product",
-                            () -> meters.find("mesh.gate.records.in").counters().stream().mapToDouble(c -> c.count()).sum() >= n);
+                    long judgeDeadline = started + JUDGE_LIMIT.toNanos();
+                    Bench.await("the record gate judged a record of every product or " + JUDGE_LIMIT + " passed",
+                            () -> (row.judged = judged(meters)) >= n || System.nanoTime() > judgeDeadline);
                     row.firstRecordsSeconds = Bench.seconds(started);
                     row.gateWarmMib = mib(Bench.heapAfterGc() - heap);
-                    progress(n, "the record gate judged a record of every product after %.1f s", row.firstRecordsSeconds);
+                    progress(n, "the record gate judged a record of %,d of %,d products after %.1f s", row.judged, n,
+                            row.firstRecordsSeconds);
 
                     heap = Bench.heapAfterGc();
                     started = System.nanoTime();
@@ -134,6 +142,8 @@ final class DirectListingsBenchmark {
                         row.catalogMib = mib(Bench.heapAfterGc() - heap);
                         // Printed before the parts close: closing thousands of topics' worth of clients may fail or hang.
                         progress(n, "%s", row);
+                        BenchKafka.usage(kafka).forEach(line -> progress(n, "%s", line));
+                        progress(n, "%.1f s from the start of Kafka until measured", Bench.seconds(began));
                         return row.toString();
                     }
                 }
@@ -150,6 +160,7 @@ final class DirectListingsBenchmark {
         private double gateSeconds;
         private long gateMib;
         private double firstRecordsSeconds;
+        private long judged;
         private long gateWarmMib;
         private double catalogSeconds;
         private long catalogMib;
@@ -162,21 +173,36 @@ final class DirectListingsBenchmark {
 
         @Override
         public String toString() {
-            return String.format("| %,d | %.1f | %.1f | %,d | %.1f | %,d | %.1f | %,d | %.1f | %,d | %.1f | %.1f | %.1f | %.1f |", n,
-                    writeSeconds, topicsSeconds, provisionerMib, gateSeconds, gateMib, firstRecordsSeconds, gateWarmMib,
+            String firstRecords = judged >= n ? String.format("%.1f", firstRecordsSeconds)
+                    : String.format("%,d of %,d judged after %.0f (-Dbench.judgeMinutes)", judged, n, firstRecordsSeconds);
+            return String.format("| %,d | %.1f | %.1f | %,d | %.1f | %,d | %s | %,d | %.1f | %,d | %.1f | %.1f | %.1f | %.1f |", n,
+                    writeSeconds, topicsSeconds, provisionerMib, gateSeconds, gateMib, firstRecords, gateWarmMib,
                     catalogSeconds, catalogMib, Bench.percentile(latencies, 50), Bench.percentile(latencies, 99),
                     Bench.percentile(pagedLatencies, 50), Bench.percentile(pagedLatencies, 99));
         }
     }
 
+    private static long judged(SimpleMeterRegistry meters) {
+        return (long) meters.find("mesh.gate.records.in").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
     // Three bytes are not a framed record: the gate dead-letters them (NOT_FRAMED) after building the product's checks.
-    private static void stageOneRecordEach(LocalKafka kafka, List<String> names) {
+    // A producer's first send to a topic waits for that topic's metadata, one round trip and at least retry.backoff.ms
+    // (100 ms) apart: one thread sending to 10,000 new topics managed 4 to 8 a second. Sends from many threads wait
+    // together, and one metadata request answers them all.
+    private static void stageOneRecordEach(KafkaCluster kafka, List<String> names) throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.clientConfig(), new StringSerializer(),
                 new ByteArraySerializer())) {
+            List<Future<Future<RecordMetadata>>> sends = new ArrayList<>();
             for (String name : names) {
-                producer.send(new ProducerRecord<>(name + ".v1.staging", "k", new byte[] {1, 2, 3}));
+                sends.add(senders.submit(() -> producer.send(new ProducerRecord<>(name + ".v1.staging", "k", new byte[] {1, 2, 3}))));
             }
-            producer.flush();
+            for (Future<Future<RecordMetadata>> send : sends) {
+                send.get().get();
+            }
+        } finally {
+            senders.shutdownNow();
         }
     }
 
@@ -187,7 +213,7 @@ final class DirectListingsBenchmark {
                 request.files(), 0, null, request.requestId(), request.principal(), Instant.now(), false);
     }
 
-    private static void write(LocalKafka kafka, List<ListedProduct> listings) throws Exception {
+    private static void write(KafkaCluster kafka, List<ListedProduct> listings) throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.clientConfig(), new StringSerializer(),
                 new ByteArraySerializer())) {
             for (ListedProduct listing : listings) {
@@ -206,16 +232,12 @@ final class DirectListingsBenchmark {
         return bytes / (1024 * 1024);
     }
 
-    private static long maxOpenFiles() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
-                ? unix.getMaxFileDescriptorCount() : Long.MAX_VALUE;
-    }
-
     private static void print(List<String> rows) {
         System.out.printf("%nScale benchmark, listings written directly to _mesh.products (bypassing the contract gate); "
-                + "one JVM: LocalKafka, registry, provisioner, record gate, catalog; load %s%n",
+                + "%s; load %s%n", BenchKafka.describe(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.println("| products | write s | s until every topic exists | broker + provisioner heap MiB | record gate start s "
+        System.out.println("| products | write s | s until every topic exists | " + (BenchKafka.PROCESSES == 0 ? "broker + " : "")
+                + "provisioner heap MiB | record gate start s "
                 + "| record gate heap MiB | s until a record of each judged | record gate heap, every product used, MiB "
                 + "| catalog lists all s | catalog heap MiB | search p50 ms | search p99 ms | search p50 ms, limit=" + Bench.PAGE
                 + " | search p99 ms, limit=" + Bench.PAGE + " |");

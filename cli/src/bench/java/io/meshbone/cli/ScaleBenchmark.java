@@ -24,7 +24,7 @@ import io.meshbone.catalog.CatalogServer;
 import io.meshbone.catalog.CatalogSettings;
 import io.meshbone.governance.Governance;
 import io.meshbone.governance.GovernanceSettings;
-import io.meshbone.localkafka.LocalKafka;
+import io.meshbone.localkafka.KafkaCluster;
 import io.meshbone.platform.control.ContractClient;
 import io.meshbone.platform.control.ProductRequest;
 import io.meshbone.registry.SchemaRegistryServer;
@@ -38,7 +38,8 @@ import org.apache.kafka.clients.admin.Admin;
  * exists, the heap after GC and the catalog's search latency, as one table row per N.
  *
  * <p>Run: {@code mvn -B -q -Pscale-bench -pl cli -am process-test-classes -Dbench.products=100,1000}; with
- * {@code -Dbench.listings=direct} the listings bypass the contract gate ({@link DirectListingsBenchmark}).
+ * {@code -Dbench.listings=direct} the listings bypass the contract gate ({@link DirectListingsBenchmark}); with
+ * {@code -Dbench.broker.processes=3} Kafka runs as a controller and three brokers in processes of their own ({@link BenchKafka}).
  */
 public final class ScaleBenchmark {
 
@@ -72,10 +73,11 @@ public final class ScaleBenchmark {
         Path dir = Files.createTempDirectory("scale-bench-");
         Path products = Files.createDirectories(dir.resolve("products"));
         List<String> names = BenchProducts.write(products, n);
-        try (LocalKafka kafka = LocalKafka.startSingleNode();
+        try (KafkaCluster kafka = BenchKafka.start(dir);
              SchemaRegistryServer registry = SchemaRegistryServer.start(SchemaRegistrySettings.defaults(kafka.bootstrapServers()).withPort(0));
-             Governance governance = Governance.start(new GovernanceSettings(kafka.clientConfig(), registry.url().toString(),
-                     Files.createDirectories(dir.resolve("state")), new SimpleMeterRegistry(), Duration.ofSeconds(30)));
+             Governance governance = Governance.start(BenchKafka.replication(new GovernanceSettings(kafka.clientConfig(),
+                     registry.url().toString(), Files.createDirectories(dir.resolve("state")), new SimpleMeterRegistry(),
+                     Duration.ofSeconds(30))));
              CatalogServer catalog = CatalogServer.start(CatalogSettings.defaults(kafka.bootstrapServers(), registry.url().toString()).withPort(0));
              Admin admin = Admin.create(kafka.clientConfig())) {
             await("governance running", governance::running);
@@ -108,6 +110,7 @@ public final class ScaleBenchmark {
             double[] latencies = search(http, base, n);
             double[] paged = Bench.searchPaged(http, base, n);
             long heap = heapAfterGc();
+            BenchKafka.usage(kafka).forEach(line -> System.out.printf("[scale bench, %,d products] %s%n", n, line));
             return String.format("| %,d | %,d | %.1f | %.1f | %.1f | %,d | %.1f | %.1f | %.1f | %.1f |", n, accepted.get(),
                     decideSeconds, n / decideSeconds, topicsSeconds, heap / (1024 * 1024), percentile(latencies, 50),
                     percentile(latencies, 99), percentile(paged, 50), percentile(paged, 99));
@@ -115,7 +118,9 @@ public final class ScaleBenchmark {
     }
 
     private static void print(List<String> rows) throws Exception {
-        System.out.printf("%nScale benchmark (one JVM: LocalKafka, registry, governance, catalog; heap is all of them), load %s%n",
+        System.out.printf("%nScale benchmark (%s; heap is all of them), load %s%n",
+                BenchKafka.PROCESSES == 0 ? "one JVM: LocalKafka, registry, governance, catalog"
+                        : "Kafka in " + BenchKafka.PROCESSES + " broker processes and a controller process; one JVM: registry, governance, catalog",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println("| products | accepted | apply s | decisions/s | s until every topic exists | heap after GC MiB "
                 + "| search p50 ms | search p99 ms | search p50 ms, limit=" + Bench.PAGE + " | search p99 ms, limit=" + Bench.PAGE + " |");

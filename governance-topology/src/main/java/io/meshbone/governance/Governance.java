@@ -87,7 +87,7 @@ public final class Governance implements AutoCloseable {
 
         if (services.contains(Provisioner.PART)) {
             provisioner = new Provisioner(settings.clientConfig(), settings.resync(), health.part(Provisioner.PART),
-                    settings.provisionAcls(), settings.extraAcls()).start();
+                    settings.provisionAcls(), settings.extraAcls(), settings.maxReplication()).start();
         }
         if (services.contains(ContractGate.PART)) {
             contracts = new RegistryContracts(registry);

@@ -12,9 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 import io.meshbone.governance.internal.AclProvisioning;
 import io.meshbone.governance.internal.ProvisioningFailures;
+import io.meshbone.governance.internal.ReconcileTimes;
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.ParsedDescriptor;
 import io.meshbone.platform.control.Decision;
@@ -47,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * Keeps Kafka's topics equal to the listed products, like an operator's reconcile loop.
  *
  * <p>It reads the compacted {@code _mesh.products} topic from the start (so a restart rebuilds
- * everything it needs), reconciles on every change and again every {@code resync} interval, and
+ * everything it needs), reconciles on every change and again every {@code resync} interval (a product a change
+ * reconciled within the last interval is left out of the next resync, which goes in slices between new listings), and
  * publishes drift it cannot fix as {@link Decision.Outcome#DRIFT} decisions, once per new drift.
  * Each product is reconciled on its own: one that Kafka refuses is published as a
  * {@link Decision.Outcome#PROVISIONING_FAILED} decision and retried with a backoff, while the others go on.
@@ -78,7 +81,9 @@ public final class Provisioner implements AutoCloseable {
     private final Set<String> changedProducts = new HashSet<>();
     private final Set<String> reportedDrift = new HashSet<>();
     private final ProvisioningFailures failures = new ProvisioningFailures();
+    private final ReconcileTimes reconciledAt;
     private final AclProvisioning acls;
+    private final int maxReplication;
     private volatile SupervisedLoop loop;
     private volatile long reconciledPasses;
 
@@ -101,9 +106,20 @@ public final class Provisioner implements AutoCloseable {
     /** @param extraAcls bindings the ACL plan keeps beside those of the listings and the services */
     public Provisioner(Map<String, Object> clientConfig, Duration resync, PartReporter health, boolean provisionAcls,
                        List<AclBinding> extraAcls) {
+        this(clientConfig, resync, health, provisionAcls, extraAcls, GovernanceSettings.DEFAULT_MAX_REPLICATION);
+    }
+
+    /** @param maxReplication the most copies a product topic gets (1 to 3); 3 gives {@code min(3, brokers)} */
+    public Provisioner(Map<String, Object> clientConfig, Duration resync, PartReporter health, boolean provisionAcls,
+                       List<AclBinding> extraAcls, int maxReplication) {
+        if (maxReplication < 1 || maxReplication > GovernanceSettings.DEFAULT_MAX_REPLICATION) {
+            throw new IllegalArgumentException("maxReplication: expected 1, 2 or 3 copies of a product topic, got " + maxReplication);
+        }
+        this.maxReplication = maxReplication;
         this.acls = new AclProvisioning(provisionAcls, extraAcls);
         this.clientConfig = Map.copyOf(clientConfig);
         this.resync = resync;
+        this.reconciledAt = new ReconcileTimes(resync);
         this.health = health;
     }
 
@@ -159,11 +175,14 @@ public final class Provisioner implements AutoCloseable {
         listed.clear();
         contracts.clear();
         changedProducts.clear();
+        reconciledAt.clear();
         TopicReconciler reconciler = new TopicReconciler(admin);
         long nextResync = 0;
+        Resync resyncing = null;
         while (supervisor.running()) {
             boolean changed = false;
-            for (ConsumerRecord<String, String> record : products.poll(Duration.ofMillis(500))) {
+            // While a resync is under way the poll does not wait: its slices go on back to back, new listings between them.
+            for (ConsumerRecord<String, String> record : products.poll(resyncing != null ? Duration.ZERO : Duration.ofMillis(500))) {
                 if (record.topic().equals(MeshTopics.PRODUCTS)) {
                     changed |= apply(record);
                 } else {
@@ -173,14 +192,29 @@ public final class Provisioner implements AutoCloseable {
             if (!caughtUp) {
                 caughtUp = partitions.stream().allMatch(p -> products.position(p) >= startEnds.get(p));
             }
-            boolean resyncDue = System.nanoTime() >= nextResync;
-            if (changed || resyncDue || failures.anyDue()) {
+            if (changed || failures.anyDue()) {
                 // A change reconciles the changed products only: with thousands listed, a pass over all of them on
                 // every new listing made catching up quadratic.
-                reconcile(reconciler, admin, producer, brokers, resyncDue);
-                if (resyncDue) {
+                reconcile(reconciler, admin, producer, brokers, name -> changedProducts.contains(name) || failures.failing(name),
+                        Integer.MAX_VALUE);
+                changedProducts.clear();
+                health.running();
+            }
+            if (resyncing == null && System.nanoTime() >= nextResync) {
+                resyncing = new Resync(System.nanoTime());
+                acls.changed();
+            }
+            // New listings first: with thousands listed a resync pass took minutes, and a new listing waited behind it.
+            // It goes in slices of one batch, one between two polls, and under a steady stream of listings still one
+            // slice every interval.
+            if (resyncing != null && (!changed || System.nanoTime() - resyncing.sliceAt() >= resync.toNanos())) {
+                int sliced = reconcile(reconciler, admin, producer, brokers, reconciledAt::resyncDue, TOPICS_PER_BATCH);
+                if (sliced == 0) {
+                    logSlow(resyncing);
+                    resyncing = null;
                     nextResync = System.nanoTime() + resync.toNanos();
-                    acls.changed();
+                } else {
+                    resyncing = resyncing.slice(sliced);
                 }
                 health.running();
             }
@@ -193,10 +227,31 @@ public final class Provisioner implements AutoCloseable {
         }
     }
 
+    /** A resync under way: when it started, when its last slice ran and how many products it reconciled. */
+    private record Resync(long startedAt, long sliceAt, int products) {
+
+        Resync(long startedAt) {
+            this(startedAt, startedAt, 0);
+        }
+
+        Resync slice(int reconciled) {
+            return new Resync(startedAt, System.nanoTime(), products + reconciled);
+        }
+    }
+
+    private void logSlow(Resync done) {
+        Duration took = Duration.ofNanos(System.nanoTime() - done.startedAt());
+        if (took.compareTo(resync) > 0) {
+            log.info("a resync of {} products took {} s, longer than its {} s interval", done.products(), took.toSeconds(),
+                    resync.toSeconds());
+        }
+    }
+
     private boolean apply(ConsumerRecord<String, String> record) {
         changedProducts.add(record.key());
         if (record.value() == null) {
             failures.forget(record.key());
+            reconciledAt.forget(record.key());
             contracts.remove(record.key());
             return listed.remove(record.key()) != null;
         }
@@ -220,29 +275,38 @@ public final class Provisioner implements AutoCloseable {
     }
 
     /**
-     * One pass: every product ({@code all}), or only those whose listing changed and the failed ones whose retry is due.
+     * Reconciles the listed products {@code wanted} names (skipping retired ones and failed ones whose retry is not due),
+     * until about {@code maxTopics} topics are done; returns how many products it reconciled or found failing.
      *
      * <p>Products are reconciled in batches of about {@link #TOPICS_PER_BATCH} topics, one Admin call of each kind
      * per batch; when a batch fails, its products are reconciled one by one, so only the failing ones fail.
      */
-    private void reconcile(TopicReconciler reconciler, Admin admin, KafkaProducer<String, String> producer, int brokers,
-                           boolean all) throws Exception {
+    private int reconcile(TopicReconciler reconciler, Admin admin, KafkaProducer<String, String> producer, int brokers,
+                          Predicate<String> wanted, int maxTopics) throws Exception {
         Map<String, List<TopicPlan>> batch = new LinkedHashMap<>();
+        int products = 0;
         int topics = 0;
+        int done = 0;
         for (ListedProduct listing : new ArrayList<>(listed.values())) {
             String name = listing.name();
-            if (listing.retired() || !failures.due(name) || !(all || changedProducts.contains(name) || failures.failing(name))) {
+            if (done >= maxTopics) {
+                break;
+            }
+            if (listing.retired() || !failures.due(name) || !wanted.test(name)) {
                 continue;
             }
             ParsedDescriptor parsed = contracts.get(listing.name());
             if (!parsed.valid()) {
                 // The gate only lists valid contracts; a listing written by something else must not stop the others.
                 log.warn("skipping listing of {}: its contract does not parse: {}", listing.name(), parsed.problems());
+                // Nothing to reconcile until its listing changes: the resync's next slices need not warn again.
+                reconciledAt.reconciled(name);
                 continue;
             }
             DataProduct product = parsed.orThrow();
+            products++;
             try {
-                List<TopicPlan> plans = ProductTopicPlans.of(product, brokers);
+                List<TopicPlan> plans = topicPlans(product, brokers, maxReplication);
                 batch.put(listing.name(), plans);
                 topics += plans.size();
             } catch (RuntimeException e) {
@@ -252,14 +316,20 @@ public final class Provisioner implements AutoCloseable {
             if (topics >= TOPICS_PER_BATCH) {
                 reconcileBatch(reconciler, admin, producer, batch);
                 batch.clear();
+                done += topics;
                 topics = 0;
             }
         }
         if (!batch.isEmpty()) {
             reconcileBatch(reconciler, admin, producer, batch);
         }
-        changedProducts.clear();
         reconciledPasses++;
+        return products;
+    }
+
+    /** A product's topics on {@code brokers} brokers, replicated as a cluster of at most {@code maxReplication} would. */
+    static List<TopicPlan> topicPlans(DataProduct product, int brokers, int maxReplication) {
+        return ProductTopicPlans.of(product, Math.min(brokers, maxReplication));
     }
 
     private void reconcileBatch(TopicReconciler reconciler, Admin admin, KafkaProducer<String, String> producer,
@@ -286,6 +356,7 @@ public final class Provisioner implements AutoCloseable {
         result.drift().forEach(d -> driftByProduct.computeIfAbsent(productByTopic.get(d.topic()), k -> new ArrayList<>()).add(d));
         for (String product : plansByProduct.keySet()) {
             failures.succeeded(product);
+            reconciledAt.reconciled(product);
             reportDrift(producer, product, driftByProduct.getOrDefault(product, List.of()));
         }
     }

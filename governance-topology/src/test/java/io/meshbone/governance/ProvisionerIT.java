@@ -110,6 +110,27 @@ class ProvisionerIT {
         }
     }
 
+    @Test
+    void theResyncRestoresAConfigThatNoListingChanged(KafkaCluster kafka) throws Exception {
+        String drifted = TestTopics.unique("drifted");
+        ConfigResource staging = new ConfigResource(ConfigResource.Type.TOPIC, drifted + ".burn.v1.staging");
+        try (Admin admin = Admin.create(kafka.clientConfig());
+             KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.clientConfig(), new StringSerializer(), new StringSerializer())) {
+            new TopicReconciler(admin).reconcile(MeshTopicPlans.internal(1));
+            // A resync leaves a product alone for an interval after a change reconciled it: time to see the alteration land.
+            try (Provisioner provisioner = new Provisioner(kafka.clientConfig(), Duration.ofSeconds(10)).start()) {
+                listAndAwaitTopics(admin, producer, drifted + ".burn");
+                admin.incrementalAlterConfigs(Map.of(staging, List.of(new AlterConfigOp(
+                        new ConfigEntry("retention.ms", "3600000"), AlterConfigOp.OpType.SET)))).all().get();
+                await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                        .untilAsserted(() -> assertThat(retentionMs(admin, staging)).isEqualTo("3600000"));
+
+                await().atMost(WAIT).untilAsserted(() -> assertThat(retentionMs(admin, staging))
+                        .as("a resync puts back what the contract's plan says").isEqualTo(Long.toString(Duration.ofDays(7).toMillis())));
+            }
+        }
+    }
+
     private static void listAndAwaitTopics(Admin admin, KafkaProducer<String, String> producer, String name) throws Exception {
         list(producer, name);
         await().atMost(WAIT).untilAsserted(() -> assertThat(admin.listTopics().names().get())
