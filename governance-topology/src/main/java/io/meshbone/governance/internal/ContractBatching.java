@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * How the contract gate gathers pending requests into batches.
  *
- * @param interval how often pending requests are decided (wall-clock), so a lone request waits at most about this
+ * @param interval pending requests are decided once no request came for this long (wall-clock; or the oldest has
+ *                 waited ten times this), so a lone request waits about this and a burst is gathered to its end
  * @param limit    decide at once when this many are pending, so a burst does not wait for the interval
  * @param deciders how many requests of a batch are decided at once (each waits mostly for the registry)
  */

@@ -55,6 +55,9 @@ public final class ContractGateProcessor implements Processor<String, Object, St
     private KeyValueStore<String, DomainOwnership> domains;
     private KeyValueStore<String, PendingRequest> pending;
     private int pendingCount;
+    /** When the last request was read, and when the oldest pending one (the context's wall-clock milliseconds). */
+    private long lastReadMs;
+    private long oldestPendingMs;
     private GroupDecider groups;
     /** The store's contents in memory: reading every listing back per request made each decision O(listed products). */
     private final Map<String, ListedProduct> listed = new HashMap<>();
@@ -93,7 +96,9 @@ public final class ContractGateProcessor implements Processor<String, Object, St
             it.forEachRemaining(entry -> pendingCount++);
         }
         // Also decides what an earlier instance read but did not decide, restored with the store.
-        context.schedule(batching.interval(), PunctuationType.WALL_CLOCK_TIME, now -> decidePending());
+        lastReadMs = context.currentSystemTimeMs() - batching.interval().toMillis();
+        oldestPendingMs = lastReadMs;
+        context.schedule(batching.interval(), PunctuationType.WALL_CLOCK_TIME, this::decideOnceSettled);
     }
 
     @Override
@@ -106,6 +111,10 @@ public final class ContractGateProcessor implements Processor<String, Object, St
         PendingRequest request = new PendingRequest(record.key(), (byte[]) record.value(), record.timestamp(), at.topic(),
                 at.partition(), at.offset());
         pending.put(request.storeKey(), request);
+        lastReadMs = context.currentSystemTimeMs();
+        if (pendingCount == 0) {
+            oldestPendingMs = lastReadMs;
+        }
         if (++pendingCount >= batching.limit()) {
             decidePending();
         }
@@ -115,6 +124,19 @@ public final class ContractGateProcessor implements Processor<String, Object, St
     static void decidePendingFirst(ProcessorContext<String, Object> context, String contractsNode) {
         if (contractsNode != null) {
             context.forward(new Record<String, Object>(null, DECIDE_PENDING, context.currentSystemTimeMs()), contractsNode);
+        }
+    }
+
+    /**
+     * Decides the pending requests once no request came for an interval, or the oldest has waited ten intervals. The
+     * stream thread punctuates between records, not between polls: deciding at every punctuation while a burst was
+     * still being read made groups of one or two requests (decisions one after another, about 50 ms each), so a burst
+     * now gathers until {@link ContractBatching#limit()} or its end.
+     */
+    private void decideOnceSettled(long now) {
+        long interval = batching.interval().toMillis();
+        if (now - lastReadMs >= interval || now - oldestPendingMs >= 10 * interval) {
+            decidePending();
         }
     }
 
