@@ -197,6 +197,42 @@ class PolicyGateTest {
         assertThat(decision.reasons()).singleElement().asString().contains("not a PolicyRequest JSON document");
     }
 
+    @Test
+    void aBurstOfContractRequestsIsDecidedOnceNoneCameFor10Ms() {
+        ProductRequest first = pipeContract("1.0.0");
+        driver.advanceWallClockTime(Duration.ofMillis(5));
+        ProductRequest second = pipeContract("1.1.0");
+        driver.advanceWallClockTime(Duration.ofMillis(5));
+        assertThat(decisions.isEmpty()).as("a request came 5 ms ago: the burst may go on").isTrue();
+
+        driver.advanceWallClockTime(Duration.ofMillis(10));
+
+        assertThat(decisions.readValuesToList()).extracting(Decision::requestId)
+                .containsExactly(first.requestId(), second.requestId());
+    }
+
+    @Test
+    void aTrickleOfContractRequestsIsDecidedOnceTheOldestWaited100Ms() {
+        ProductRequest first = pipeContract("1.0.0");
+        int waitedMs = 0;
+        // A request every 5 ms never leaves a 10 ms pause: only the oldest's wait can end the batch.
+        for (int minor = 1; minor <= 40 && decisions.isEmpty(); minor++) {
+            driver.advanceWallClockTime(Duration.ofMillis(5));
+            waitedMs += 5;
+            pipeContract("1." + minor + ".0");
+        }
+
+        assertThat(waitedMs).isEqualTo(100);
+        assertThat(decisions.readValuesToList()).extracting(Decision::requestId).hasSize(20).first().isEqualTo(first.requestId());
+    }
+
+    private ProductRequest pipeContract(String version) {
+        ProductRequest request = ProductRequest.apply(PAYMENTS_OWNER, "pay/payment-settled.product.yaml",
+                GateFixtures.paymentDescriptor("pay", version), Map.of("payment-settled.avsc", GateFixtures.PAYMENT_AVSC));
+        productRequests.pipeInput(request.descriptorPath(), json(request));
+        return request;
+    }
+
     private Decision applyContractAfterPolicy(String principal, String policyDocument) {
         applyPolicy(principal, policyDocument);
         return applyContract(principal, "1.1.0");
