@@ -1,7 +1,6 @@
 package io.meshbone.catalog.internal;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +9,8 @@ import io.meshbone.platform.contract.DataProduct;
 
 /**
  * The catalog's search: a product must pass every filter and, with {@code q}, hold at least one of its words; hits are
- * ranked by {@link SearchText#score} (summed over the words), then by name. Candidates come from a {@link SearchIndex}
- * rebuilt only when the listed products changed, so a query scores only the products its words appear in.
+ * ranked by their {@link SearchIndex#scores score} (summed over the words), then by name. The {@link SearchIndex} is
+ * rebuilt only when the listed products changed.
  */
 final class CatalogSearch {
 
@@ -29,6 +28,9 @@ final class CatalogSearch {
 
     CatalogSearch(CatalogState state) {
         this.state = state;
+        // Built by the reading thread as listings arrive, so a query finds it ready; a query that still finds it out
+        // of date (a product of another cluster changed, or a query came first) builds it itself.
+        state.afterProductChanges(this::index);
     }
 
     /** Every hit, best first; products of equal score in name order. */
@@ -41,34 +43,17 @@ final class CatalogSearch {
         List<String> words = q == null || q.isBlank() ? List.of()
                 : List.of(q.toLowerCase(Locale.ROOT).trim().split("\\s+"));
         List<CatalogState.Entry> byName = index.byName();
-        BitSet candidates = words.isEmpty() ? everyOne(byName.size()) : index.containingAny(words);
+        int[] scores = words.isEmpty() ? null : index.scores(words);
         List<Hit> hits = new ArrayList<>();
-        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-            CatalogState.Entry entry = byName.get(i);
-            if (passes(entry.product(), domain, tag, owner, classification)) {
-                int score = words.isEmpty() ? 1 : score(entry.search(), words);
-                if (score > 0) {
-                    hits.add(new Hit(entry, score));
-                }
+        for (int i = 0; i < byName.size(); i++) {
+            int score = scores == null ? 1 : scores[i];
+            if (score > 0 && passes(byName.get(i).product(), domain, tag, owner, classification)) {
+                hits.add(new Hit(byName.get(i), score));
             }
         }
         // Stable: hits of equal score keep the index's name order.
         hits.sort(RANKED);
         return hits;
-    }
-
-    private static int score(SearchText text, List<String> words) {
-        int score = 0;
-        for (String word : words) {
-            score += text.score(word);
-        }
-        return score;
-    }
-
-    private static BitSet everyOne(int size) {
-        BitSet all = new BitSet(size);
-        all.set(0, size);
-        return all;
     }
 
     private static boolean passes(DataProduct p, String domain, String tag, String owner, String classification) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,6 +72,7 @@ public final class CatalogState implements AutoCloseable {
     private final Map<String, Entry> products = new ConcurrentHashMap<>();
     /** Counts changes to {@link #products}, so a search index built from them knows when it is out of date. */
     private final AtomicLong productChanges = new AtomicLong();
+    private final List<Runnable> afterProductChanges = new CopyOnWriteArrayList<>();
     private final DecisionHistory decisions = new DecisionHistory();
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, ListedPolicy> policies = new ConcurrentHashMap<>();
@@ -129,6 +131,14 @@ public final class CatalogState implements AutoCloseable {
     /** The listed products in no particular order, without copying them (on one cluster): what a search scans. */
     Collection<Entry> entries() {
         return others.none() ? Collections.unmodifiableCollection(products.values()) : others.merge(products).values();
+    }
+
+    /**
+     * Runs {@code task} on the reading thread after each batch of records that changed a listed product of this
+     * cluster, so that what is derived from the products is made as they arrive rather than by the next reader.
+     */
+    void afterProductChanges(Runnable task) {
+        afterProductChanges.add(task);
     }
 
     /** A number that changes whenever a listed product (of this cluster or, in an isolated mesh, another) does. */
@@ -193,8 +203,12 @@ public final class CatalogState implements AutoCloseable {
                 startEnds = consumer.endOffsets(partitions);
             }
             while (supervisor.running()) {
+                long changesBefore = productChanges.get();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
                     apply(record);
+                }
+                if (productChanges.get() != changesBefore) {
+                    afterProductChanges.forEach(Runnable::run);
                 }
                 if (!caughtUp && startEnds.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
                     caughtUp = true;

@@ -1,5 +1,6 @@
 package io.meshbone.catalog.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,9 +16,9 @@ import io.meshbone.platform.control.MeshJson;
  * compliance, so a new listing record (re-listed, deprecated, retired) is the only thing that changes it.
  *
  * @param fields the summary's fields in their order
- * @param json   the fields as a JSON object without its closing brace, ready for a search hit's {@code score}
+ * @param json   the fields as a JSON object without its closing brace, ready for a search hit's {@code score}, in UTF-8
  */
-record ProductSummary(Map<String, Object> fields, String json) {
+record ProductSummary(Map<String, Object> fields, byte[] json) {
 
     static ProductSummary of(ListedProduct listed, DataProduct p) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -33,7 +34,7 @@ record ProductSummary(Map<String, Object> fields, String json) {
         m.put("deprecation", listed.deprecation());
         try {
             String object = MeshJson.write(m);
-            return new ProductSummary(m, object.substring(0, object.length() - 1));
+            return new ProductSummary(m, object.substring(0, object.length() - 1).getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the summary of " + p.name() + " as JSON", e);
         }
@@ -42,10 +43,5 @@ record ProductSummary(Map<String, Object> fields, String json) {
     /** A fresh, mutable copy of the fields, for a product page to add to. */
     Map<String, Object> toMap() {
         return new LinkedHashMap<>(fields);
-    }
-
-    /** The summary as a search hit: its fields, then {@code "score"}. */
-    void appendHit(StringBuilder out, int score) {
-        out.append(json).append(",\"score\":").append(score).append('}');
     }
 }

@@ -7,8 +7,7 @@ import io.meshbone.platform.contract.DataProduct;
 import org.apache.avro.Schema;
 
 /**
- * A product's searchable text, lower-cased once when the listing is read, and the catalog's ranking
- * over it: name (10) > tag (5) > field name (4) > description (3) > field doc (1) per word.
+ * A product's searchable text, lower-cased once when the listing is read; {@link SearchIndex} ranks over it.
  */
 record SearchText(String name, List<String> tags, String description, List<String> fieldNames, List<String> fieldDocs) {
 
@@ -19,35 +18,6 @@ record SearchText(String name, List<String> tags, String description, List<Strin
                 lower(product.metadata().description()),
                 fields.stream().map(field -> lower(field.name())).toList(),
                 fields.stream().map(field -> lower(field.doc())).toList());
-    }
-
-    /** The score of one lower-case word; 0 when it appears nowhere. */
-    int score(String word) {
-        int score = 0;
-        if (name.contains(word)) {
-            score += 10;
-        }
-        for (String tag : tags) {
-            // Loops rather than streams: a query that answers every product scores every product.
-            if (tag.contains(word)) {
-                score += 5;
-                break;
-            }
-        }
-        if (description.contains(word)) {
-            score += 3;
-        }
-        for (String field : fieldNames) {
-            if (field.contains(word)) {
-                score += 4;
-            }
-        }
-        for (String doc : fieldDocs) {
-            if (doc.contains(word)) {
-                score += 1;
-            }
-        }
-        return score;
     }
 
     private static String lower(String text) {

@@ -3,6 +3,7 @@ package io.meshbone.catalog.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class CatalogSearchTest {
     private static final List<String> CLASSIFICATIONS = List.of("public", "internal", "confidential", "restricted");
     private static final List<String> WORDS = List.of("parcel", "order", "warehouse-1", "warehouse-12", "p0001", "p001",
             "weight", "scan", "e", "kg", "ORDER", "team-", "shipping.", "nothing-matches", "benchmark", "tracking",
-            "fünf", "ß", "İstanbul", "i̇stanbul");
+            "fünf", "ß", "İstanbul", "i̇stanbul", "bench", "line two", "parcelid", "kg.");
 
     private static final List<CatalogState.Entry> ENTRIES = entries(150);
     private final SearchIndex index = SearchIndex.of(ENTRIES);
@@ -45,7 +46,7 @@ class CatalogSearchTest {
             String owner = pick(random, List.of("team-orders@example.com", "TEAM-SHIPPING@example.com"));
             String classification = pick(random, CLASSIFICATIONS);
             String expected = MeshJson.write(Map.of("products", scan(q, domain, tag, owner, classification)));
-            assertThat(SearchAnswer.json(CatalogSearch.rank(index, q, domain, tag, owner, classification), null, null))
+            assertThat(answer(CatalogSearch.rank(index, q, domain, tag, owner, classification), null, null))
                     .as("q=%s domain=%s tag=%s owner=%s classification=%s", q, domain, tag, owner, classification)
                     .isEqualTo(expected);
         }
@@ -55,7 +56,7 @@ class CatalogSearchTest {
     void answersOddQueriesAsTheScanDid() throws Exception {
         // A NUL trims to an empty word, which every product's text contains (CatalogFuzzIT found it out of bounds).
         for (String q : List.of("\u0000", "\u0001 parcel", "  ", "\t", "\n", "\u0000\u0000", "-", ".", "p0150", "p0151")) {
-            assertThat(SearchAnswer.json(CatalogSearch.rank(index, q, null, null, null, null), null, null)).as("q=%s", q)
+            assertThat(answer(CatalogSearch.rank(index, q, null, null, null, null), null, null)).as("q=%s", q)
                     .isEqualTo(MeshJson.write(Map.of("products", scan(q, null, null, null, null))));
         }
     }
@@ -63,28 +64,28 @@ class CatalogSearchTest {
     @Test
     void pagesTheRankedHitsAndCountsThemAll() throws Exception {
         List<CatalogSearch.Hit> hits = CatalogSearch.rank(index, "parcel warehouse-1", null, null, null, null);
-        List<String> all = names(SearchAnswer.json(hits, null, null));
+        List<String> all = names(answer(hits, null, null));
         List<String> paged = new ArrayList<>();
         for (int offset = 0; offset < all.size(); offset += 7) {
-            String page = SearchAnswer.json(hits, Integer.toString(offset), "7");
+            String page = answer(hits, Integer.toString(offset), "7");
             assertThat(MeshJson.tree(page).path("total").asInt()).isEqualTo(all.size());
             paged.addAll(names(page));
         }
         assertThat(paged).isEqualTo(all);
-        assertThat(names(SearchAnswer.json(hits, Integer.toString(all.size() + 5), "7"))).isEmpty();
-        assertThat(names(SearchAnswer.json(hits, "3", null))).isEqualTo(all.subList(3, all.size()));
-        assertThat(names(SearchAnswer.json(hits, null, "0"))).isEmpty();
-        assertThat(MeshJson.tree(SearchAnswer.json(hits, null, null)).has("total")).isFalse();
+        assertThat(names(answer(hits, Integer.toString(all.size() + 5), "7"))).isEmpty();
+        assertThat(names(answer(hits, "3", null))).isEqualTo(all.subList(3, all.size()));
+        assertThat(names(answer(hits, null, "0"))).isEmpty();
+        assertThat(MeshJson.tree(answer(hits, null, null)).has("total")).isFalse();
     }
 
     @Test
     void refusesPagingValuesThatAreNotWholeNumbersFromZero() {
         List<CatalogSearch.Hit> hits = CatalogSearch.rank(index, null, null, null, null, null);
         for (String bad : List.of("-1", "x", "1.5", "99999999999", " 3")) {
-            assertThatThrownBy(() -> SearchAnswer.json(hits, bad, null)).isInstanceOf(CatalogError.class)
+            assertThatThrownBy(() -> answer(hits, bad, null)).isInstanceOf(CatalogError.class)
                     .hasMessageStartingWith("offset must be a whole number").extracting(e -> ((CatalogError) e).status())
                     .isEqualTo(400);
-            assertThatThrownBy(() -> SearchAnswer.json(hits, null, bad)).isInstanceOf(CatalogError.class)
+            assertThatThrownBy(() -> answer(hits, null, bad)).isInstanceOf(CatalogError.class)
                     .hasMessageStartingWith("limit must be a whole number");
         }
     }
@@ -112,7 +113,7 @@ class CatalogSearchTest {
                     || (tag != null && !tag.isEmpty() && p.metadata().tags().stream().noneMatch(t -> t.equalsIgnoreCase(tag)))) {
                 continue;
             }
-            int score = words.isEmpty() ? 1 : words.stream().mapToInt(entry.search()::score).sum();
+            int score = words.isEmpty() ? 1 : words.stream().mapToInt(word -> score(entry.search(), word)).sum();
             if (score > 0) {
                 hits.add(Map.entry(score, entry));
             }
@@ -135,6 +136,20 @@ class CatalogSearchTest {
             m.put("score", h.getKey());
             return m;
         }).toList();
+    }
+
+    /** The ranking as it was: each field of the product's text searched for the word. */
+    private static int score(SearchText text, String word) {
+        int score = text.name().contains(word) ? 10 : 0;
+        score += text.tags().stream().anyMatch(tag -> tag.contains(word)) ? 5 : 0;
+        score += text.description().contains(word) ? 3 : 0;
+        score += 4 * (int) text.fieldNames().stream().filter(field -> field.contains(word)).count();
+        score += (int) text.fieldDocs().stream().filter(doc -> doc.contains(word)).count();
+        return score;
+    }
+
+    private static String answer(List<CatalogSearch.Hit> hits, String offset, String limit) {
+        return new String(SearchAnswer.json(hits, offset, limit), StandardCharsets.UTF_8);
     }
 
     private static boolean matches(String filter, String value) {
@@ -162,8 +177,8 @@ class CatalogSearchTest {
                   name: %1$s
                   domain: %3$s
                   owner: team-%3$s@example.com
-                  description: "Benchmark product number %2$d, tracking parcel scans in warehouse %2$d. Fünf \\"quoted\\" İstanbul"
-                  tags: [bench, warehouse-%2$d]
+                  description: "Benchmark product number %2$d, tracking parcel scans in warehouse %2$d. Fünf \\"quoted\\" İstanbul%5$s"
+                  tags: %6$s
                 spec:
                   version: 1.%2$d.0
                   type: event
@@ -172,14 +187,17 @@ class CatalogSearchTest {
                   classification: %4$s
                   partitions: 1
                   retention: 1d
-                """.formatted(name, i, domain, CLASSIFICATIONS.get(random.nextInt(CLASSIFICATIONS.size())));
+                """.formatted(name, i, domain, CLASSIFICATIONS.get(random.nextInt(CLASSIFICATIONS.size())),
+                        i % 4 == 0 ? "\\nline two, parcel again" : "",
+                        // No tags, or several tags holding one word (a tag scores once per word).
+                        i % 7 == 0 ? "[]" : i % 3 == 0 ? "[bench, benchmark-run, warehouse-%d]".formatted(i) : "[bench, warehouse-%d]".formatted(i));
         String schema = """
                 {"type": "record", "name": "Scan%1$d", "namespace": "bench.scans", "doc": "A parcel scan.",
                  "fields": [
                    {"name": "parcelId", "type": "string", "doc": "The parcel scanned."},
-                   {"name": "weight%1$d", "type": "double", "doc": "Weight in kg at scan %1$d."}
+                   {"name": "weight%1$d", "type": "double"%2$s}
                  ]}
-                """.formatted(i);
+                """.formatted(i, i % 6 == 0 ? "" : ", \"doc\": \"Weight in kg at scan %d.\"".formatted(i));
         Deprecation deprecation = i % 5 == 0 ? new Deprecation(LocalDate.of(2027, 1, i % 28 + 1), domain + ".next",
                 "replaced", Instant.parse("2026-11-01T10:15:30Z"), "User:owner") : null;
         ListedProduct listed = new ListedProduct(domain + "." + name, name + ".product.yaml", descriptor,
