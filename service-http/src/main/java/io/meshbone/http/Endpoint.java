@@ -1,6 +1,6 @@
 package io.meshbone.http;
 
-/** Answers one call: with a {@link Reply} as it is, or with a value the service's {@link Answers#ok} turns into one. */
+/** Answers one call: with a {@link Reply} or {@link StreamedReply} as it is, or with a value the service's {@link Answers#ok} turns into one. */
 @FunctionalInterface
 public interface Endpoint {
 

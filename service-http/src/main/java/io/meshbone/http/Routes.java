@@ -80,8 +80,8 @@ public final class Routes {
         return methods;
     }
 
-    private void answer(Call call, Function<Call, Reply> answer, Response response, Callback callback) {
-        Reply reply;
+    private void answer(Call call, Function<Call, Object> answer, Response response, Callback callback) {
+        Object reply;
         try {
             reply = answer.apply(call);
         } catch (RuntimeException e) {
@@ -92,7 +92,11 @@ public final class Routes {
             // client does not send its next request on a connection that is about to close.
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         }
-        reply.send(response, headers, callback);
+        if (reply instanceof StreamedReply streamed) {
+            streamed.send(response, headers, callback);
+        } else {
+            ((Reply) reply).send(response, headers, callback);
+        }
     }
 
     /** One template's endpoints by method. */
@@ -116,7 +120,7 @@ public final class Routes {
             } else {
                 answer(call, c -> {
                     Object result = endpoint.handle(c);
-                    return result instanceof Reply reply ? reply : answers.ok(result);
+                    return result instanceof Reply || result instanceof StreamedReply ? result : answers.ok(result);
                 }, response, callback);
             }
             return true;

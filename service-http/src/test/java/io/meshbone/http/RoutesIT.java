@@ -1,6 +1,7 @@
 package io.meshbone.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.Socket;
 import java.net.URI;
@@ -170,5 +171,29 @@ class RoutesIT {
             assertThat(refused.headers().firstValue("WWW-Authenticate")).contains("Basic realm=\"test-realm\", charset=\"UTF-8\"");
         }
         assertThat(send(base, "GET", "/items/x/parts", null, "Authorization", good).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aStreamedReplyIsWrittenAsItIsMadeWithItsLengthAndAFailingOneDropsTheConnection() throws Exception {
+        byte[] line = "0123456789abcdef\n".getBytes(StandardCharsets.US_ASCII);
+        int lines = 200_000;
+        URI base = start(new Routes(PLAIN, 16).header(HttpHeader.CACHE_CONTROL, "no-store")
+                .add("GET", "/big", call -> new StreamedReply(200, "text/plain", (long) line.length * lines, out -> {
+                    for (int i = 0; i < lines; i++) {
+                        out.write(line);
+                    }
+                }))
+                .add("GET", "/broken", call -> new StreamedReply(200, "text/plain", 1_000_000, out -> {
+                    out.write(new byte[100_000]);
+                    throw new java.io.IOException("the writer failed half way");
+                })).handler());
+        HttpResponse<String> big = send(base, "GET", "/big", null);
+        assertThat(big.statusCode()).isEqualTo(200);
+        assertThat(big.headers().firstValue("Content-Length")).contains(Long.toString((long) line.length * lines));
+        assertThat(big.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(big.body()).hasSize(line.length * lines).startsWith("0123456789abcdef\n0123").endsWith("abcdef\n");
+        assertThatThrownBy(() -> send(base, "GET", "/broken", null)).as("a body cut short is not a complete answer")
+                .isInstanceOf(java.io.IOException.class);
+        assertThat(send(base, "GET", "/big", null).body()).as("the server goes on answering").hasSize(line.length * lines);
     }
 }

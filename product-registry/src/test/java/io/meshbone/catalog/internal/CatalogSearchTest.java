@@ -3,6 +3,9 @@ package io.meshbone.catalog.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -148,8 +151,17 @@ class CatalogSearchTest {
         return score;
     }
 
+    /** The answer as the catalog writes it, after checking that its announced length is the length written. */
     private static String answer(List<CatalogSearch.Hit> hits, String offset, String limit) {
-        return new String(SearchAnswer.json(hits, offset, limit), StandardCharsets.UTF_8);
+        SearchAnswer.Page page = SearchAnswer.page(hits, offset, limit);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            page.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat((long) out.size()).as("Content-Length").isEqualTo(page.size());
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static boolean matches(String filter, String value) {
