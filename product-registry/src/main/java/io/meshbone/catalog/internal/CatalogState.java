@@ -14,8 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.platform.contract.DataProduct;
@@ -69,10 +68,8 @@ public final class CatalogState implements AutoCloseable {
     public record Job(String name, Set<String> inputs, Set<String> outputs) {
     }
 
-    private final Map<String, Entry> products = new ConcurrentHashMap<>();
-    /** Counts changes to {@link #products}, so a search index built from them knows when it is out of date. */
-    private final AtomicLong productChanges = new AtomicLong();
-    private final List<Runnable> afterProductChanges = new CopyOnWriteArrayList<>();
+    /** By name: a search walks them in the order it ranks equal scores in. */
+    private final Map<String, Entry> products = new ConcurrentSkipListMap<>();
     private final DecisionHistory decisions = new DecisionHistory();
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, ListedPolicy> policies = new ConcurrentHashMap<>();
@@ -128,22 +125,9 @@ public final class CatalogState implements AutoCloseable {
         return new TreeMap<>(others.none() ? products : others.merge(products));
     }
 
-    /** The listed products in no particular order, without copying them (on one cluster): what a search scans. */
+    /** The listed products in name order, without copying them (on one cluster): what a search scans. */
     Collection<Entry> entries() {
-        return others.none() ? Collections.unmodifiableCollection(products.values()) : others.merge(products).values();
-    }
-
-    /**
-     * Runs {@code task} on the reading thread after each batch of records that changed a listed product of this
-     * cluster, so that what is derived from the products is made as they arrive rather than by the next reader.
-     */
-    void afterProductChanges(Runnable task) {
-        afterProductChanges.add(task);
-    }
-
-    /** A number that changes whenever a listed product (of this cluster or, in an isolated mesh, another) does. */
-    long productChanges() {
-        return productChanges.get() + others.productChanges();
+        return others.none() ? Collections.unmodifiableCollection(products.values()) : products().values();
     }
 
     public Optional<Entry> product(String name) {
@@ -203,12 +187,8 @@ public final class CatalogState implements AutoCloseable {
                 startEnds = consumer.endOffsets(partitions);
             }
             while (supervisor.running()) {
-                long changesBefore = productChanges.get();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
                     apply(record);
-                }
-                if (productChanges.get() != changesBefore) {
-                    afterProductChanges.forEach(Runnable::run);
                 }
                 if (!caughtUp && startEnds.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
                     caughtUp = true;
@@ -243,7 +223,6 @@ public final class CatalogState implements AutoCloseable {
     private void applyProduct(String name, String json) throws Exception {
         if (json == null) {
             products.remove(name);
-            productChanges.incrementAndGet();
             return;
         }
         ListedProduct listed = MeshJson.read(json, ListedProduct.class);
@@ -254,7 +233,6 @@ public final class CatalogState implements AutoCloseable {
             history.add(listed);
         }
         products.put(listed.name(), new Entry(listed, product, List.copyOf(history)));
-        productChanges.incrementAndGet();
     }
 
     private void applyDecision(String json) throws Exception {

@@ -72,11 +72,6 @@ final class OtherClusters implements AutoCloseable {
         return others.stream().allMatch(o -> o.state().caughtUp());
     }
 
-    /** The sum of every other cluster's {@link CatalogState#productChanges()}. */
-    long productChanges() {
-        return others.stream().mapToLong(o -> o.state().productChanges()).sum();
-    }
-
     /** {@code local} with every other cluster's home products over it. */
     Map<String, CatalogState.Entry> merge(Map<String, CatalogState.Entry> local) {
         Map<String, CatalogState.Entry> all = new HashMap<>(local);
