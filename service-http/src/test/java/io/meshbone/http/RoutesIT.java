@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpFields;
@@ -21,6 +22,8 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -178,22 +181,56 @@ class RoutesIT {
         byte[] line = "0123456789abcdef\n".getBytes(StandardCharsets.US_ASCII);
         int lines = 200_000;
         URI base = start(new Routes(PLAIN, 16).header(HttpHeader.CACHE_CONTROL, "no-store")
-                .add("GET", "/big", call -> new StreamedReply(200, "text/plain", (long) line.length * lines, out -> {
-                    for (int i = 0; i < lines; i++) {
-                        out.write(line);
-                    }
-                }))
-                .add("GET", "/broken", call -> new StreamedReply(200, "text/plain", 1_000_000, out -> {
-                    out.write(new byte[100_000]);
-                    throw new java.io.IOException("the writer failed half way");
-                })).handler());
+                .add("GET", "/big", call -> new StreamedReply(200, "text/plain", (long) line.length * lines,
+                        Stream.concat(Stream.of(new byte[0], new byte[85_000]), Stream.generate(() -> line).limit(lines - 85_000 / line.length))
+                                .iterator()))
+                .add("GET", "/broken", call -> new StreamedReply(200, "text/plain", 10_000_000,
+                        Stream.concat(Stream.generate(() -> new byte[64 * 1024]).limit(100), Stream.<byte[]>generate(() -> {
+                            throw new IllegalStateException("the body failed half way");
+                        })).iterator()))
+                .handler());
         HttpResponse<String> big = send(base, "GET", "/big", null);
         assertThat(big.statusCode()).isEqualTo(200);
         assertThat(big.headers().firstValue("Content-Length")).contains(Long.toString((long) line.length * lines));
         assertThat(big.headers().firstValue("Cache-Control")).contains("no-store");
-        assertThat(big.body()).hasSize(line.length * lines).startsWith("0123456789abcdef\n0123").endsWith("abcdef\n");
+        assertThat(big.body()).hasSize(line.length * lines).startsWith("\0\0\0").endsWith("abcdef\n0123456789abcdef\n");
         assertThatThrownBy(() -> send(base, "GET", "/broken", null)).as("a body cut short is not a complete answer")
                 .isInstanceOf(java.io.IOException.class);
         assertThat(send(base, "GET", "/big", null).body()).as("the server goes on answering").hasSize(line.length * lines);
+    }
+
+    @Test
+    void clientsThatDoNotReadAStreamedReplyHoldNoThreadOfTheServer() throws Exception {
+        byte[] chunk = new byte[64 * 1024];
+        long size = 256L * chunk.length;
+        jetty = new Server(new QueuedThreadPool(8, 2));
+        ServerConnector connector = new ServerConnector(jetty, 1, 1);
+        connector.setHost("127.0.0.1");
+        jetty.addConnector(connector);
+        jetty.setHandler(new Routes(PLAIN, 16)
+                .add("GET", "/huge", call -> new StreamedReply(200, "application/octet-stream", size,
+                        Stream.generate(() -> chunk).limit(256).iterator()))
+                .add("GET", "/small", call -> "small")
+                .handler());
+        jetty.start();
+        URI base = JettyServers.url(jetty, "127.0.0.1");
+        List<Socket> stalled = new java.util.ArrayList<>();
+        try {
+            // More stalled answers than the pool has threads: each fills its socket's buffers and waits for a reader.
+            for (int i = 0; i < 12; i++) {
+                Socket socket = new Socket();
+                socket.setReceiveBufferSize(4096);
+                socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
+                socket.getOutputStream().write("GET /huge HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                stalled.add(socket);
+            }
+            HttpResponse<String> small = CLIENT.send(HttpRequest.newBuilder(base.resolve("/small"))
+                    .timeout(java.time.Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(small.body()).isEqualTo("small");
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
     }
 }

@@ -1,17 +1,18 @@
 package io.meshbone.catalog.internal;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 import io.meshbone.http.Call;
 import io.meshbone.http.StreamedReply;
 
 /**
  * {@code GET /api/products} as JSON: each hit is its product's summary written once per listing as UTF-8
- * ({@link ProductSummary}) plus its score, written straight to the connection, so an answer naming every product copies
- * bytes into the connection's buffer instead of building a tree of maps or a copy of the whole answer. With
+ * ({@link ProductSummary}) plus its score, handed to the connection as it takes them ({@link StreamedReply}), so an
+ * answer naming every product copies bytes into the connection's buffer instead of building a tree of maps or a copy of
+ * the whole answer. With
  * {@code limit} or {@code offset} the answer is one page of the ranked hits plus {@code total}, the number of hits of
  * the whole query.
  */
@@ -19,41 +20,60 @@ final class SearchAnswer {
 
     private static final byte[] PRODUCTS = "{\"products\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SCORE = ",\"score\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NOTHING = {};
+    private static final byte[] COMMA = {','};
+    private static final byte[] CLOSE = {'}'};
+    private static final int PARTS_PER_HIT = 5;
 
-    /** The hits one answer names, and its {@code total} member (empty without paging). */
-    record Page(List<CatalogSearch.Hit> hits, byte[] total) {
+    /** The hits one answer names, and what ends it: {@code ]}, the {@code total} member when paged, and <code>}</code>. */
+    record Page(List<CatalogSearch.Hit> hits, byte[] end) {
 
         /** The answer's length in bytes. */
         long size() {
-            // "{"products":[", the hits with commas between them, "]", the total and "}".
-            long size = PRODUCTS.length + Math.max(hits.size() - 1, 0) + 1 + total.length + 1;
+            // "{"products":[", the hits with commas between them, then the end.
+            long size = PRODUCTS.length + Math.max(hits.size() - 1, 0) + end.length;
             for (CatalogSearch.Hit hit : hits) {
                 size += hit.entry().summary().json().length + SCORE.length + digits(hit.score()) + 1;
             }
             return size;
         }
 
-        void writeTo(OutputStream out) throws IOException {
-            byte[] score = new byte[10];
-            out.write(PRODUCTS);
-            for (int i = 0; i < hits.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
+        /**
+         * The answer's bytes in order, made as they are drawn: the opening, five parts per hit (a comma, empty before
+         * the first; its summary itself, not a copy; the score's name; its digits; the closing brace), then the end.
+         */
+        Iterator<byte[]> body() {
+            int parts = 1 + PARTS_PER_HIT * hits.size() + 1;
+            return new Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < parts;
                 }
-                out.write(hits.get(i).entry().summary().json());
-                out.write(SCORE);
-                int digits = digits(hits.get(i).score());
-                int rest = hits.get(i).score();
-                for (int at = digits - 1; at >= 0; at--) {
-                    score[at] = (byte) ('0' + rest % 10);
-                    rest /= 10;
+
+                @Override
+                public byte[] next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    int part = next++;
+                    if (part == 0) {
+                        return PRODUCTS;
+                    }
+                    if (part == parts - 1) {
+                        return end;
+                    }
+                    int hit = (part - 1) / PARTS_PER_HIT;
+                    return switch ((part - 1) % PARTS_PER_HIT) {
+                        case 0 -> hit == 0 ? NOTHING : COMMA;
+                        case 1 -> hits.get(hit).entry().summary().json();
+                        case 2 -> SCORE;
+                        case 3 -> Integer.toString(hits.get(hit).score()).getBytes(StandardCharsets.US_ASCII);
+                        default -> CLOSE;
+                    };
                 }
-                out.write(score, 0, digits);
-                out.write('}');
-            }
-            out.write(']');
-            out.write(total);
-            out.write('}');
+            };
         }
     }
 
@@ -63,7 +83,7 @@ final class SearchAnswer {
     /** The page of {@code hits} the call's {@code offset} and {@code limit} ask for; every hit without either. */
     static StreamedReply of(Call call, List<CatalogSearch.Hit> hits) {
         Page page = page(hits, call.query("offset"), call.query("limit"));
-        return new StreamedReply(200, "application/json", page.size(), page::writeTo);
+        return new StreamedReply(200, "application/json", page.size(), page.body());
     }
 
     /** The page; {@code offsetText} and {@code limitText} as the query gave them (null: not given). */
@@ -73,8 +93,8 @@ final class SearchAnswer {
         int limit = nonNegative("limit", limitText, Integer.MAX_VALUE);
         int from = Math.min(offset, hits.size());
         int to = (int) Math.min((long) from + limit, hits.size());
-        byte[] total = paged ? (",\"total\":" + hits.size()).getBytes(StandardCharsets.US_ASCII) : new byte[0];
-        return new Page(hits.subList(from, to), total);
+        String end = paged ? "],\"total\":" + hits.size() + "}" : "]}";
+        return new Page(hits.subList(from, to), end.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** How many decimal digits a score (at least 1) takes. */

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -165,11 +163,7 @@ class CatalogSearchTest {
     private static String answer(List<CatalogSearch.Hit> hits, String offset, String limit) {
         SearchAnswer.Page page = SearchAnswer.page(hits, offset, limit);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            page.writeTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        page.body().forEachRemaining(out::writeBytes);
         assertThat((long) out.size()).as("Content-Length").isEqualTo(page.size());
         return out.toString(StandardCharsets.UTF_8);
     }
