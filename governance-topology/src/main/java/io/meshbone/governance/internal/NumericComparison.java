@@ -76,7 +76,16 @@ final class NumericComparison {
         if (!(value instanceof Map<?, ?> record)) {
             return null;
         }
-        Object read = record.get(field);
+        return compare(record.get(field));
+    }
+
+    /** The field {@code value.<field>} this rule compares. */
+    String field() {
+        return field;
+    }
+
+    /** CEL's answer when the field holds {@code read} (as {@link AvroToCel} converts it), or null when only CEL can give it. */
+    Boolean compare(Object read) {
         int compared;
         if (read instanceof Long number) {
             compared = doubleLiteral ? -compareDoubleLong(doubleLiteralValue, number) : Long.compare(number, longLiteral);
