@@ -38,6 +38,7 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
     private final RecordLimits limits;
     private final Map<String, StagingTopic> stagingTopics = new HashMap<>();
     private final Map<String, CachedListing> cachedListings = new HashMap<>();
+    private StagingTopic lastStagingTopic;
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, ListedProduct> listings;
     private long lastTimestampMillis = -1;
@@ -59,7 +60,7 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
     @Override
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
-        StagingTopic staging = stagingTopics.computeIfAbsent(source.topic(), StagingTopic::of);
+        StagingTopic staging = stagingTopic(source.topic());
         // The gate is the only writer of mesh.* headers: a forged (or replayed) mesh.error.code must not steer the router.
         ProducerHeaders producerHeaders = ProducerHeaders.of(record.headers());
         Header sourceHeader = ProducerHeaders.header(LineageHeaders.SOURCE, staging.source(source.partition(), source.offset()));
@@ -69,15 +70,19 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
                     + " names a major version that is not an int without leading zeros; no product is listed at it");
             return;
         }
-        ListedProduct listing = listing(staging.productName());
+        CachedListing cached = listing(staging.productName());
+        ListedProduct listing = cached.listing();
         if (listing == null || listing.retired()) {
             reject(record, producerHeaders, sourceHeader, GateError.PRODUCT_NOT_LISTED, "no listed product owns staging topic "
                     + source.topic());
             return;
         }
-        GatedProduct product;
+        GatedProduct product = cached.product;
         try {
-            product = products.forListing(listing);
+            if (product == null) {
+                product = products.forListing(listing);
+                cached.product = product;
+            }
         } catch (RuntimeException | Error e) {
             log.warn("The listing of {} (request {}) cannot be used to check records from {}", listing.name(), listing.requestId(),
                     sourceRef(source), e);
@@ -140,6 +145,16 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
         }
     }
 
+    // A task's records come from one staging topic partition at a time: the last topic is answered without hashing.
+    private StagingTopic stagingTopic(String topic) {
+        StagingTopic last = lastStagingTopic;
+        if (last == null || !last.topic().equals(topic)) {
+            last = stagingTopics.computeIfAbsent(topic, StagingTopic::of);
+            lastStagingTopic = last;
+        }
+        return last;
+    }
+
     private static String sourceRef(RecordMetadata source) {
         return LineageHeaders.source(source.topic(), source.partition(), source.offset());
     }
@@ -158,17 +173,37 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
     }
 
     /** The product's listing as of at most a second ago: a new version takes effect within a second. */
-    private ListedProduct listing(String product) {
+    private CachedListing listing(String product) {
         long now = System.nanoTime();
         CachedListing cached = cachedListings.get(product);
         if (cached == null || now - cached.readAt() > LISTING_REFRESH_NANOS) {
             cached = new CachedListing(listings.get(product), now);
             cachedListings.put(product, cached);
         }
-        return cached.listing();
+        return cached;
     }
 
-    private record CachedListing(ListedProduct listing, long readAt) {
+    /**
+     * A listing read from the store, and the product compiled from it once asked for: until the next read the gate
+     * neither looks the product up again nor compares request ids per record.
+     */
+    private static final class CachedListing {
+        private final ListedProduct listing;
+        private final long readAt;
+        private GatedProduct product;
+
+        CachedListing(ListedProduct listing, long readAt) {
+            this.listing = listing;
+            this.readAt = readAt;
+        }
+
+        ListedProduct listing() {
+            return listing;
+        }
+
+        long readAt() {
+            return readAt;
+        }
     }
 
     private void deadLetter(GatedProduct product, Record<byte[], byte[]> record, ProducerHeaders producerHeaders, Header source,
