@@ -28,17 +28,31 @@ final class FieldScan {
         void run(SliceDecoder decoder, Scanned into) throws IOException;
     }
 
-    /** What one scan read; one per stream task, reused for every record. */
+    /** What one scan read, unboxed; one per stream task, reused for every record. */
     static final class Scanned {
         int keyStart;
         int keyEnd;
-        Object[] numbers = new Object[0];
+        long[] longs = new long[0];
+        double[] doubles = new double[0];
+        boolean[] isDouble = new boolean[0];
 
         Scanned fitting(FieldScan scan) {
-            if (numbers.length < scan.numbers) {
-                numbers = new Object[scan.numbers];
+            if (longs.length < scan.numbers) {
+                longs = new long[scan.numbers];
+                doubles = new double[scan.numbers];
+                isDouble = new boolean[scan.numbers];
             }
             return this;
+        }
+
+        void putLong(int slot, long value) {
+            longs[slot] = value;
+            isDouble[slot] = false;
+        }
+
+        void putDouble(int slot, double value) {
+            doubles[slot] = value;
+            isDouble[slot] = true;
         }
     }
 
@@ -106,9 +120,16 @@ final class FieldScan {
         return numbers;
     }
 
-    /** The number read for the {@code index}-th of the fields this scan was built with. */
+    /** {@code comparison}'s answer for the number read for the {@code index}-th of the fields this scan was built with. */
+    boolean holds(Scanned scanned, int index, NumericComparison comparison) {
+        int slot = slots[index];
+        return scanned.isDouble[slot] ? comparison.compareDouble(scanned.doubles[slot]) : comparison.compareLong(scanned.longs[slot]);
+    }
+
+    /** The number read for the {@code index}-th field, boxed as {@link AvroToCel} would give it: for tests. */
     Object number(Scanned scanned, int index) {
-        return scanned.numbers[slots[index]];
+        int slot = slots[index];
+        return scanned.isDouble[slot] ? (Object) scanned.doubles[slot] : (Object) scanned.longs[slot];
     }
 
     /** True when the whole slice is one record the full decode accepts and every read value was one this scan handles. */
@@ -139,11 +160,11 @@ final class FieldScan {
         boolean timestamp = logical instanceof LogicalTypes.TimestampMillis || logical instanceof LogicalTypes.TimestampMicros;
         return switch (schema.getType()) {
             case INT -> timestamp ? Optional.empty()
-                    : Optional.of((decoder, into) -> into.numbers[slot] = (long) decoder.readInt());
+                    : Optional.of((decoder, into) -> into.putLong(slot, decoder.readInt()));
             case LONG -> timestamp ? Optional.empty()
-                    : Optional.of((decoder, into) -> into.numbers[slot] = decoder.readLong());
-            case FLOAT -> Optional.of((decoder, into) -> into.numbers[slot] = (double) decoder.readFloat());
-            case DOUBLE -> Optional.of((decoder, into) -> into.numbers[slot] = decoder.readDouble());
+                    : Optional.of((decoder, into) -> into.putLong(slot, decoder.readLong()));
+            case FLOAT -> Optional.of((decoder, into) -> into.putDouble(slot, decoder.readFloat()));
+            case DOUBLE -> Optional.of((decoder, into) -> into.putDouble(slot, decoder.readDouble()));
             case BYTES -> logical instanceof LogicalTypes.Decimal decimal ? Optional.of(decimalStep(decimal.getScale(), slot))
                     : Optional.empty();
             default -> Optional.empty();
@@ -157,7 +178,7 @@ final class FieldScan {
             if (Double.isNaN(small)) {
                 throw NOT_HANDLED;
             }
-            into.numbers[slot] = small;
+            into.putDouble(slot, small);
         };
     }
 

@@ -92,12 +92,12 @@ public final class RecordChecks {
     /**
      * The verdict on a value read by the product's {@link FieldScan} alone, or null when the value must be decoded in
      * full: no scan for this product, or anything the scan does not answer for (a record the full decode may refuse,
-     * a key that differs, a rule only CEL can answer), so every refusal and its text come from the full decode.
+     * a key that differs), so every refusal but a rule's, and its text, come from the full decode.
      */
     private Verdict checkScanned(GatedProduct product, byte[] key, byte[] value, Framed framed) {
         FieldScan scan = scanning ? product.fieldScan(framed.id(), framed.schema()) : null;
         List<QualityRuleProgram> rules = product.rules();
-        if (scan == null || (product.keyField() != null && key == null) || rules.size() > Long.SIZE) {
+        if (scan == null || (product.keyField() != null && key == null)) {
             return null;
         }
         decoder.reset(value, FRAME_LENGTH, value.length - FRAME_LENGTH);
@@ -107,18 +107,11 @@ public final class RecordChecks {
         if (product.keyField() != null && !Arrays.equals(value, scanned.keyStart, scanned.keyEnd, key, 0, key.length)) {
             return null;
         }
-        // Every rule answered before any is acted on: one that needs CEL sends the record to the full decode with no warning counted.
-        long held = 0;
+        // A scanned field always holds a number, so every rule is answered here, in the order the full path takes them.
         for (int i = 0; i < rules.size(); i++) {
-            Boolean holds = rules.get(i).comparison().compare(scan.number(scanned, i));
-            if (holds == null) {
-                return null;
-            }
-            held |= holds ? 1L << i : 0;
-        }
-        for (int i = 0; i < rules.size(); i++) {
-            if ((held & 1L << i) == 0) {
-                Verdict failed = failed(product, rules.get(i));
+            QualityRuleProgram rule = rules.get(i);
+            if (!scan.holds(scanned, i, rule.comparison())) {
+                Verdict failed = failed(product, rule);
                 if (failed != null) {
                     return failed;
                 }
