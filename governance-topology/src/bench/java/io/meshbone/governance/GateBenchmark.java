@@ -59,6 +59,8 @@ public final class GateBenchmark {
                     String topicCodec = codec == null ? productConfigs.get("compression.type") : codec.topicType();
                     mesh.setCompression(topicCodec, codec == null ? null : codec.level(), BenchMesh.TOPIC,
                             ThroughputRuns.PASSTHROUGH_OUT);
+                    System.err.printf("%s: output topics' compression configs %s%n", compression,
+                            compressionConfigs(mesh.topicConfigs(ThroughputRuns.PASSTHROUGH_OUT)));
                     String table = table(runs, settings, size.getKey(), values.get(0).length, compression);
                     printed.add(table);
                     System.out.println(table);
@@ -124,6 +126,16 @@ public final class GateBenchmark {
             }
         }
         return sizes;
+    }
+
+    private static Map<String, String> compressionConfigs(Map<String, String> topicConfigs) {
+        Map<String, String> compression = new java.util.TreeMap<>();
+        topicConfigs.forEach((name, value) -> {
+            if (name.startsWith("compression.")) {
+                compression.put(name, value);
+            }
+        });
+        return compression;
     }
 
     private static String shippedProducer() {
