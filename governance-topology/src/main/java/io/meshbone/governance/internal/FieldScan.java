@@ -105,7 +105,7 @@ final class FieldScan {
             } else if (distinct.contains(field.name())) {
                 step = numberStep(field.schema(), distinct.indexOf(field.name()));
             } else {
-                step = skipStep(field.schema(), new HashSet<>());
+                step = skipStep(field.schema(), new HashSet<>(Set.of(schema.getFullName())));
             }
             if (step.isEmpty()) {
                 return Optional.empty();
@@ -113,11 +113,6 @@ final class FieldScan {
             steps.add(step.get());
         }
         return Optional.of(new FieldScan(steps.toArray(Step[]::new), slots, distinct.size()));
-    }
-
-    /** How many numbers a scan reads: a {@link Scanned} must have room for them. */
-    int numbers() {
-        return numbers;
     }
 
     /** {@code comparison}'s answer for the number read for the {@code index}-th of the fields this scan was built with. */

@@ -158,6 +158,25 @@ class FieldScanPropertyTest {
         assertThat(scanned.fieldScan(SCHEMA_ID, SCHEMA)).isNotNull();
     }
 
+    @Example
+    void aRecursiveSchemaOrAKeyOrComparedFieldOfAnotherTypeGetsNoScan() {
+        Schema recursive = new Schema.Parser().parse("""
+                {"type": "record", "name": "Node", "fields": [{"name": "id", "type": "string"},
+                  {"name": "amount", "type": "long"}, {"name": "next", "type": ["null", "Node"]}]}""");
+        Schema unionKey = new Schema.Parser().parse("""
+                {"type": "record", "name": "U", "fields": [{"name": "id", "type": ["null", "string"]},
+                  {"name": "amount", "type": "long"}]}""");
+        Schema timestamp = new Schema.Parser().parse("""
+                {"type": "record", "name": "T", "fields": [{"name": "id", "type": "string"},
+                  {"name": "amount", "type": {"type": "long", "logicalType": "timestamp-millis"}}]}""");
+
+        assertThat(FieldScan.of(recursive, "id", List.of("amount"))).isEmpty();
+        assertThat(FieldScan.of(unionKey, "id", List.of("amount"))).isEmpty();
+        assertThat(FieldScan.of(timestamp, "id", List.of("amount"))).isEmpty();
+        assertThat(FieldScan.of(SCHEMA, "id", List.of("missing"))).isEmpty();
+        assertThat(FieldScan.of(SCHEMA, "id", List.of("amount", "count"))).isPresent();
+    }
+
     @Provide
     Arbitrary<GenericRecord> records() {
         Arbitrary<String> text = Arbitraries.strings().ofMaxLength(12);
