@@ -145,7 +145,7 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
         }
     }
 
-    // A task's records come from one staging topic partition at a time: the last topic is answered without hashing.
+    // A task mostly sees runs of one staging topic's records: the last topic is answered without hashing.
     private StagingTopic stagingTopic(String topic) {
         StagingTopic last = lastStagingTopic;
         if (last == null || !last.topic().equals(topic)) {
