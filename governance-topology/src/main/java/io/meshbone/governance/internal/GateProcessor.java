@@ -42,7 +42,7 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, ListedProduct> listings;
     private long lastTimestampMillis = -1;
-    private byte[] lastTimestamp;
+    private Header lastTimestamp;
 
     public GateProcessor(String listingStoreName, GatedProducts products, SchemaLookup schemas, RecordLimits limits) {
         this.listingStoreName = listingStoreName;
@@ -110,7 +110,7 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
         Headers stamped = record.headers();
         producerHeaders.stamp(stamped, sourceHeader, values.product(), values.domain(), values.schemaId(verdict.schemaId()),
                 producerHeaders.hasUpstream() ? null : values.upstream(),
-                ProducerHeaders.header(LineageHeaders.GATE_TIMESTAMP, gateTimestamp(now)));
+                gateTimestamp(now));
         // Checked before forwarding: under exactly-once a send the broker refuses would abort the whole transaction.
         if (!RecordLimits.fits(record.key(), record.value(), stamped, limits.productTopicBytes())) {
             int size = RecordLimits.batchBytes(record.key(), record.value(), stamped);
@@ -163,11 +163,13 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
         return e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
-    // Formatting an instant per record shows up in profiles; records within one millisecond share it.
-    private byte[] gateTimestamp(long millis) {
+    // Formatting an instant per record shows up in profiles; records within one millisecond share it (and its header,
+    // as records of one product share theirs: a header is never changed once made).
+    private Header gateTimestamp(long millis) {
         if (millis != lastTimestampMillis) {
             lastTimestampMillis = millis;
-            lastTimestamp = Instant.ofEpochMilli(millis).toString().getBytes(StandardCharsets.UTF_8);
+            lastTimestamp = ProducerHeaders.header(LineageHeaders.GATE_TIMESTAMP,
+                    Instant.ofEpochMilli(millis).toString().getBytes(StandardCharsets.UTF_8));
         }
         return lastTimestamp;
     }
