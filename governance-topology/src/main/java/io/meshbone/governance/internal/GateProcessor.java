@@ -39,6 +39,8 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
     private final Map<String, StagingTopic> stagingTopics = new HashMap<>();
     private final Map<String, CachedListing> cachedListings = new HashMap<>();
     private StagingTopic lastStagingTopic;
+    private String lastListingProduct;
+    private CachedListing lastListing;
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, ListedProduct> listings;
     private long lastTimestampMillis = -1;
@@ -177,11 +179,15 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
     /** The product's listing as of at most a second ago: a new version takes effect within a second. */
     private CachedListing listing(String product) {
         long now = System.nanoTime();
-        CachedListing cached = cachedListings.get(product);
+        // The name is the StagingTopic's own string: the same object for the same topic, so a run of one product's
+        // records is answered without hashing it.
+        CachedListing cached = product == lastListingProduct ? lastListing : cachedListings.get(product);
         if (cached == null || now - cached.readAt() > LISTING_REFRESH_NANOS) {
             cached = new CachedListing(listings.get(product), now);
             cachedListings.put(product, cached);
         }
+        lastListingProduct = product;
+        lastListing = cached;
         return cached;
     }
 
