@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -124,15 +125,22 @@ final class BenchMesh implements AutoCloseable {
     }
 
     /**
-     * Sets {@code compression.type} on these topics: a codec the producer does not use would have the broker
+     * Sets {@code compression.type} on these topics, and the codec's {@code compression.<type>.level} when given
+     * (clearing any other level an earlier table set): a codec or level the producer does not use would have the broker
      * decompress and rewrite every batch, so each compression table gives the output topics the producer's codec.
      */
-    void setCompression(String topicCompression, String... topics) throws Exception {
+    void setCompression(String topicCompression, Integer level, String... topics) throws Exception {
+        List<AlterConfigOp> ops = new ArrayList<>();
+        ops.add(new AlterConfigOp(new ConfigEntry("compression.type", topicCompression), AlterConfigOp.OpType.SET));
+        for (String levelConfig : BenchCodec.levelConfigs()) {
+            boolean set = level != null && levelConfig.equals(BenchCodec.levelConfig(topicCompression));
+            ops.add(set ? new AlterConfigOp(new ConfigEntry(levelConfig, level.toString()), AlterConfigOp.OpType.SET)
+                    : new AlterConfigOp(new ConfigEntry(levelConfig, null), AlterConfigOp.OpType.DELETE));
+        }
         try (Admin admin = Admin.create(clientConfig())) {
             Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
             for (String topic : topics) {
-                changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic),
-                        List.of(new AlterConfigOp(new ConfigEntry("compression.type", topicCompression), AlterConfigOp.OpType.SET)));
+                changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), ops);
             }
             admin.incrementalAlterConfigs(changes).all().get();
         }

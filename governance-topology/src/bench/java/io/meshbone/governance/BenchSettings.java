@@ -10,7 +10,8 @@ import java.util.List;
  * @param rounds      alternating rounds per table ({@code -Dbench.rounds}), at least 1
  * @param sizes       record sizes: product names of the examples (their real encoded size), byte counts, or {@code all}
  *                    ({@code -Dbench.sizes}, comma-separated)
- * @param compression producer compression types to measure ({@code -Dbench.compression}, comma-separated)
+ * @param compression producer compression types to measure, each optionally with a level after a colon ({@code gzip:1};
+ *                    {@link BenchCodec}) ({@code -Dbench.compression}, comma-separated)
  * @param lingerMs    the streams producer's {@code linger.ms} override, or null for the gate's default ({@code -Dbench.linger.ms})
  * @param batchBytes  the streams producer's {@code batch.size} override, or null for the gate's default ({@code -Dbench.batch.size})
  */
@@ -20,13 +21,16 @@ record BenchSettings(int records, int rounds, List<String> sizes, List<String> c
     static final String DEFAULT_PRODUCT = "payments.payment-settled";
 
     static BenchSettings fromSystemProperties() {
-        return new BenchSettings(
+        BenchSettings settings = new BenchSettings(
                 Integer.getInteger("bench.records", 20_000),
                 Math.max(1, Integer.getInteger("bench.rounds", 5)),
                 list(System.getProperty("bench.sizes", DEFAULT_PRODUCT + ",1024")),
                 list(System.getProperty("bench.compression", "gzip,lz4,zstd")),
                 Integer.getInteger("bench.linger.ms"),
                 Integer.getInteger("bench.batch.size"));
+        // Refused before the broker starts, not after the first tables.
+        settings.compression().forEach(BenchCodec::parse);
+        return settings;
     }
 
     private static List<String> list(String commaSeparated) {

@@ -14,8 +14,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * size and producer compression, with the medians of the rounds, their spread, and the per-round ratios.
  *
  * <p>Run: {@code mvn -B -q -Pgate-bench -pl governance-topology -am verify -DskipTests} with optional
- * {@code -Dbench.records=20000 -Dbench.rounds=5 -Dbench.sizes=payments.payment-settled,1024 (or all) -Dbench.compression=none,gzip,lz4,zstd
- * -Dbench.linger.ms=… -Dbench.batch.size=…}.
+ * {@code -Dbench.records=20000 -Dbench.rounds=5 -Dbench.sizes=payments.payment-settled,1024 (or all) -Dbench.compression=none,gzip,gzip:1,lz4,zstd
+ * -Dbench.linger.ms=… -Dbench.batch.size=…}; a codec's level follows a colon ({@code gzip:1}, {@link BenchCodec}).
  */
 public final class GateBenchmark {
 
@@ -55,9 +55,12 @@ public final class GateBenchmark {
                     first = false;
                 }
                 for (String compression : compressions) {
-                    String topicCodec = SHIPPED.equals(compression) ? productConfigs.get("compression.type")
-                            : "none".equals(compression) ? "uncompressed" : compression;
-                    mesh.setCompression(topicCodec, BenchMesh.TOPIC, ThroughputRuns.PASSTHROUGH_OUT);
+                    BenchCodec codec = SHIPPED.equals(compression) ? null : BenchCodec.parse(compression);
+                    String topicCodec = codec == null ? productConfigs.get("compression.type") : codec.topicType();
+                    mesh.setCompression(topicCodec, codec == null ? null : codec.level(), BenchMesh.TOPIC,
+                            ThroughputRuns.PASSTHROUGH_OUT);
+                    System.err.printf("%s: output topics' compression configs %s%n", compression,
+                            compressionConfigs(mesh.topicConfigs(ThroughputRuns.PASSTHROUGH_OUT)));
                     String table = table(runs, settings, size.getKey(), values.get(0).length, compression);
                     printed.add(table);
                     System.out.println(table);
@@ -91,7 +94,7 @@ public final class GateBenchmark {
         }
         StringBuilder out = new StringBuilder();
         String producer = SHIPPED.equals(compression) ? "shipped gate producer defaults " + shippedProducer()
-                : "compression.type=" + compression + " (producer and output topics)" + overrides(settings);
+                : BenchCodec.parse(compression).heading() + " (producer and output topics)" + overrides(settings);
         out.append(String.format("%n#### %d-byte records (%s), %s%n%n", bytes, sizeName, producer));
         out.append(String.format("%,d records, %d partitions, exactly_once_v2, 1 stream thread, one in-process broker;"
                 + " medians of %d alternating rounds (min–max); load average %s%n%n", settings.records(), BenchMesh.PARTITIONS,
@@ -123,6 +126,16 @@ public final class GateBenchmark {
             }
         }
         return sizes;
+    }
+
+    private static Map<String, String> compressionConfigs(Map<String, String> topicConfigs) {
+        Map<String, String> compression = new java.util.TreeMap<>();
+        topicConfigs.forEach((name, value) -> {
+            if (name.startsWith("compression.")) {
+                compression.put(name, value);
+            }
+        });
+        return compression;
     }
 
     private static String shippedProducer() {

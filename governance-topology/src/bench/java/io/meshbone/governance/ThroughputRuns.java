@@ -88,7 +88,7 @@ final class ThroughputRuns {
         Properties config = RecordGate.streamsConfig(mesh.bootstrapServers(), mesh.stateDir().resolve(applicationPrefix).toString());
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationPrefix + UUID.randomUUID());
         if (compression != null) {
-            config.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), compression);
+            BenchCodec.parse(compression).producerConfigs().forEach((name, value) -> config.put(StreamsConfig.producerPrefix(name), value));
         }
         if (settings.lingerMs() != null) {
             config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), settings.lingerMs());

@@ -159,6 +159,18 @@ public final class AvroToCel {
         return scale == 0 ? (double) unscaled : (double) unscaled / POWERS_OF_TEN[scale];
     }
 
+    /** {@link #smallDecimal(ByteBuffer, int)} of the decimal's two's-complement bytes {@code bytes[offset, offset + length)}. */
+    static double smallDecimal(byte[] bytes, int offset, int length, int scale) {
+        if (length == 0 || length > 6 || scale < 0 || scale >= POWERS_OF_TEN.length) {
+            return Double.NaN;
+        }
+        long unscaled = bytes[offset];
+        for (int i = 1; i < length; i++) {
+            unscaled = (unscaled << 8) | (bytes[offset + i] & 0xff);
+        }
+        return scale == 0 ? (double) unscaled : (double) unscaled / POWERS_OF_TEN[scale];
+    }
+
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
         1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 

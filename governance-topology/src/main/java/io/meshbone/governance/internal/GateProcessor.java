@@ -38,10 +38,13 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
     private final RecordLimits limits;
     private final Map<String, StagingTopic> stagingTopics = new HashMap<>();
     private final Map<String, CachedListing> cachedListings = new HashMap<>();
+    private StagingTopic lastStagingTopic;
+    private String lastListingProduct;
+    private CachedListing lastListing;
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, ListedProduct> listings;
     private long lastTimestampMillis = -1;
-    private byte[] lastTimestamp;
+    private Header lastTimestamp;
 
     public GateProcessor(String listingStoreName, GatedProducts products, SchemaLookup schemas, RecordLimits limits) {
         this.listingStoreName = listingStoreName;
@@ -59,7 +62,7 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
     @Override
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
-        StagingTopic staging = stagingTopics.computeIfAbsent(source.topic(), StagingTopic::of);
+        StagingTopic staging = stagingTopic(source.topic());
         // The gate is the only writer of mesh.* headers: a forged (or replayed) mesh.error.code must not steer the router.
         ProducerHeaders producerHeaders = ProducerHeaders.of(record.headers());
         Header sourceHeader = ProducerHeaders.header(LineageHeaders.SOURCE, staging.source(source.partition(), source.offset()));
@@ -69,15 +72,19 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
                     + " names a major version that is not an int without leading zeros; no product is listed at it");
             return;
         }
-        ListedProduct listing = listing(staging.productName());
+        CachedListing cached = listing(staging.productName());
+        ListedProduct listing = cached.listing();
         if (listing == null || listing.retired()) {
             reject(record, producerHeaders, sourceHeader, GateError.PRODUCT_NOT_LISTED, "no listed product owns staging topic "
                     + source.topic());
             return;
         }
-        GatedProduct product;
+        GatedProduct product = cached.product;
         try {
-            product = products.forListing(listing);
+            if (product == null) {
+                product = products.forListing(listing);
+                cached.product = product;
+            }
         } catch (RuntimeException | Error e) {
             log.warn("The listing of {} (request {}) cannot be used to check records from {}", listing.name(), listing.requestId(),
                     sourceRef(source), e);
@@ -105,7 +112,7 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
         Headers stamped = record.headers();
         producerHeaders.stamp(stamped, sourceHeader, values.product(), values.domain(), values.schemaId(verdict.schemaId()),
                 producerHeaders.hasUpstream() ? null : values.upstream(),
-                ProducerHeaders.header(LineageHeaders.GATE_TIMESTAMP, gateTimestamp(now)));
+                gateTimestamp(now));
         // Checked before forwarding: under exactly-once a send the broker refuses would abort the whole transaction.
         if (!RecordLimits.fits(record.key(), record.value(), stamped, limits.productTopicBytes())) {
             int size = RecordLimits.batchBytes(record.key(), record.value(), stamped);
@@ -140,6 +147,16 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
         }
     }
 
+    // A task mostly sees runs of one staging topic's records: the last topic is answered without hashing.
+    private StagingTopic stagingTopic(String topic) {
+        StagingTopic last = lastStagingTopic;
+        if (last == null || !last.topic().equals(topic)) {
+            last = stagingTopics.computeIfAbsent(topic, StagingTopic::of);
+            lastStagingTopic = last;
+        }
+        return last;
+    }
+
     private static String sourceRef(RecordMetadata source) {
         return LineageHeaders.source(source.topic(), source.partition(), source.offset());
     }
@@ -148,27 +165,53 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
         return e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
-    // Formatting an instant per record shows up in profiles; records within one millisecond share it.
-    private byte[] gateTimestamp(long millis) {
+    // Formatting an instant per record shows up in profiles; records within one millisecond share it (and its header,
+    // as records of one product share theirs: a header is never changed once made).
+    private Header gateTimestamp(long millis) {
         if (millis != lastTimestampMillis) {
             lastTimestampMillis = millis;
-            lastTimestamp = Instant.ofEpochMilli(millis).toString().getBytes(StandardCharsets.UTF_8);
+            lastTimestamp = ProducerHeaders.header(LineageHeaders.GATE_TIMESTAMP,
+                    Instant.ofEpochMilli(millis).toString().getBytes(StandardCharsets.UTF_8));
         }
         return lastTimestamp;
     }
 
     /** The product's listing as of at most a second ago: a new version takes effect within a second. */
-    private ListedProduct listing(String product) {
+    private CachedListing listing(String product) {
         long now = System.nanoTime();
-        CachedListing cached = cachedListings.get(product);
+        // The name is the StagingTopic's own string: the same object for the same topic, so a run of one product's
+        // records is answered without hashing it.
+        CachedListing cached = product == lastListingProduct ? lastListing : cachedListings.get(product);
         if (cached == null || now - cached.readAt() > LISTING_REFRESH_NANOS) {
             cached = new CachedListing(listings.get(product), now);
             cachedListings.put(product, cached);
         }
-        return cached.listing();
+        lastListingProduct = product;
+        lastListing = cached;
+        return cached;
     }
 
-    private record CachedListing(ListedProduct listing, long readAt) {
+    /**
+     * A listing read from the store, and the product compiled from it once asked for: until the next read the gate
+     * neither looks the product up again nor compares request ids per record.
+     */
+    private static final class CachedListing {
+        private final ListedProduct listing;
+        private final long readAt;
+        private GatedProduct product;
+
+        CachedListing(ListedProduct listing, long readAt) {
+            this.listing = listing;
+            this.readAt = readAt;
+        }
+
+        ListedProduct listing() {
+            return listing;
+        }
+
+        long readAt() {
+            return readAt;
+        }
     }
 
     private void deadLetter(GatedProduct product, Record<byte[], byte[]> record, ProducerHeaders producerHeaders, Header source,

@@ -2,6 +2,7 @@ package io.meshbone.governance.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.meshbone.platform.contract.DataProduct;
@@ -12,6 +13,7 @@ import io.meshbone.platform.control.ListedProduct;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.apache.avro.Schema;
 
 /**
  * One listed product version as the gate needs it: its contract, names, compiled rules and meters.
@@ -39,6 +41,11 @@ public final class GatedProduct {
     private final Timer latency;
     private final Map<GateError, Counter> dlqCounters = new ConcurrentHashMap<>();
     private final Map<String, Counter> warningCounters = new ConcurrentHashMap<>();
+    // Null when some rule is not a one-field comparison, or keys are Avro: such products' records are always decoded in full.
+    private final List<String> scannedFields;
+    private final Map<Integer, Optional<FieldScan>> scans = new ConcurrentHashMap<>();
+    // Shared by the stream threads: a volatile reference to an immutable pair.
+    private volatile SchemaScan lastScan;
 
     public GatedProduct(ListedProduct listing, DataProduct contract, MeterRegistry meters) {
         this.listing = listing;
@@ -52,6 +59,8 @@ public final class GatedProduct {
                 .map(key -> ((KeySpec.FieldKey) key).field()).orElse(null);
         this.avroKey = contract.spec().key().filter(KeySpec.SchemaKey.class::isInstance).isPresent();
         this.rules = contract.spec().quality().stream().map(QualityRuleProgram::compile).toList();
+        this.scannedFields = avroKey || rules.stream().anyMatch(rule -> rule.comparison() == null) ? null
+                : rules.stream().map(rule -> rule.comparison().field()).toList();
         this.headerValues = new HeaderValues(names.productName(), names.domain(), String.join(",", contract.spec().inputs()));
         this.meters = meters;
         String product = productName;
@@ -105,6 +114,27 @@ public final class GatedProduct {
 
     public boolean avroKey() {
         return avroKey;
+    }
+
+    /**
+     * The scan reading just what this product's checks read from a value of {@code schema}, registered as
+     * {@code schemaId} (an id names one schema for good), or null when its records must be decoded in full.
+     */
+    FieldScan fieldScan(int schemaId, Schema schema) {
+        if (scannedFields == null) {
+            return null;
+        }
+        // A product's records nearly all carry its latest id: that one is answered without boxing or hashing.
+        SchemaScan last = lastScan;
+        if (last != null && last.id() == schemaId) {
+            return last.scan();
+        }
+        FieldScan scan = scans.computeIfAbsent(schemaId, unused -> FieldScan.of(schema, keyField, scannedFields)).orElse(null);
+        lastScan = new SchemaScan(schemaId, scan);
+        return scan;
+    }
+
+    private record SchemaScan(int id, FieldScan scan) {
     }
 
     /** The lineage header values of this product, encoded once. */

@@ -76,19 +76,40 @@ final class NumericComparison {
         if (!(value instanceof Map<?, ?> record)) {
             return null;
         }
-        Object read = record.get(field);
-        int compared;
+        return compare(record.get(field));
+    }
+
+    /** The field {@code value.<field>} this rule compares. */
+    String field() {
+        return field;
+    }
+
+    /** CEL's answer when the field holds {@code read} (as {@link AvroToCel} converts it), or null when only CEL can give it. */
+    Boolean compare(Object read) {
         if (read instanceof Long number) {
-            compared = doubleLiteral ? -compareDoubleLong(doubleLiteralValue, number) : Long.compare(number, longLiteral);
-        } else if (read instanceof Double number) {
-            if (doubleLiteral) {
-                // CEL's double overloads are Java's operators: any comparison with NaN is false.
-                return compareDoubles(number, doubleLiteralValue);
-            }
-            compared = compareDoubleLong(number, longLiteral);
-        } else {
-            return null;
+            return compareLong(number);
         }
+        if (read instanceof Double number) {
+            return compareDouble(number);
+        }
+        return null;
+    }
+
+    /** CEL's answer when the field holds this int (an Avro int or long). */
+    boolean compareLong(long number) {
+        return holds(doubleLiteral ? -compareDoubleLong(doubleLiteralValue, number) : Long.compare(number, longLiteral));
+    }
+
+    /** CEL's answer when the field holds this double (an Avro float, double or decimal). */
+    boolean compareDouble(double number) {
+        if (doubleLiteral) {
+            // CEL's double overloads are Java's operators: any comparison with NaN is false.
+            return compareDoubles(number, doubleLiteralValue);
+        }
+        return holds(compareDoubleLong(number, longLiteral));
+    }
+
+    private boolean holds(int compared) {
         return switch (op) {
             case GREATER -> compared > 0;
             case GREATER_EQUALS -> compared >= 0;

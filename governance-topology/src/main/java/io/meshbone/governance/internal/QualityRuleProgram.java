@@ -82,6 +82,11 @@ public final class QualityRuleProgram {
         return rule;
     }
 
+    /** The same rule answered without CEL's interpreter where it has that shape, or null. */
+    NumericComparison comparison() {
+        return comparison;
+    }
+
     public boolean dlqOnFailure() {
         return rule.onFailure() == OnFailure.DLQ;
     }

@@ -1,10 +1,10 @@
 package io.meshbone.governance.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,9 +29,21 @@ public final class RecordChecks {
     // Apart from the values' readers: a key and a value may share a schema id, and both records are read at once.
     private final Map<Integer, ReusingReader> keyReaders = new HashMap<>();
     private final SliceDecoder decoder = new SliceDecoder();
+    private final FieldScan.Scanned scanned = new FieldScan.Scanned();
+    private final boolean scanning;
 
     public RecordChecks(SchemaLookup schemas) {
+        this(schemas, true);
+    }
+
+    private RecordChecks(SchemaLookup schemas, boolean scanning) {
         this.schemas = schemas;
+        this.scanning = scanning;
+    }
+
+    /** Checks that decode every value in full, never by {@link FieldScan}: what the scan is compared with in tests. */
+    static RecordChecks decodingInFull(SchemaLookup schemas) {
+        return new RecordChecks(schemas, false);
     }
 
     public Verdict check(GatedProduct product, byte[] key, byte[] value) {
@@ -45,7 +57,15 @@ public final class RecordChecks {
                     : Verdict.reject(GateError.NULL_VALUE, "event product " + product.productName()
                     + " takes no tombstones: the record has no value");
         }
-        Decoded decoded = decode(value, product.valueSubject(), "value", valueReaders);
+        Framed framed = frame(value, product.valueSubject(), "value");
+        if (framed.error() != null) {
+            return framed.error();
+        }
+        Verdict scannedVerdict = checkScanned(product, key, value, framed);
+        if (scannedVerdict != null) {
+            return scannedVerdict;
+        }
+        Decoded decoded = read(value, framed, "value", valueReaders);
         if (decoded.error() != null) {
             return decoded.error();
         }
@@ -69,16 +89,53 @@ public final class RecordChecks {
         return rules != null ? rules : Verdict.pass(decoded.schemaId());
     }
 
+    /**
+     * The verdict on a value read by the product's {@link FieldScan} alone, or null when the value must be decoded in
+     * full: no scan for this product, or anything the scan does not answer for (a record the full decode may refuse,
+     * a key that differs), so every refusal but a rule's, and its text, come from the full decode.
+     */
+    private Verdict checkScanned(GatedProduct product, byte[] key, byte[] value, Framed framed) {
+        FieldScan scan = scanning ? product.fieldScan(framed.id(), framed.schema()) : null;
+        List<QualityRuleProgram> rules = product.rules();
+        if (scan == null || (product.keyField() != null && key == null)) {
+            return null;
+        }
+        decoder.reset(value, FRAME_LENGTH, value.length - FRAME_LENGTH);
+        if (!scan.scan(decoder, scanned.fitting(scan))) {
+            return null;
+        }
+        if (product.keyField() != null && !Arrays.equals(value, scanned.keyStart, scanned.keyEnd, key, 0, key.length)) {
+            return null;
+        }
+        // A scanned field always holds a number, so every rule is answered here, in the order the full path takes them.
+        for (int i = 0; i < rules.size(); i++) {
+            QualityRuleProgram rule = rules.get(i);
+            if (!scan.holds(scanned, i, rule.comparison())) {
+                Verdict failed = failed(product, rule);
+                if (failed != null) {
+                    return failed;
+                }
+            }
+        }
+        return Verdict.pass(framed.id());
+    }
+
     private Decoded decode(byte[] bytes, String subject, String part, Map<Integer, ReusingReader> readers) {
+        Framed framed = frame(bytes, subject, part);
+        return framed.error() != null ? Decoded.failed(framed.error()) : read(bytes, framed, part, readers);
+    }
+
+    /** The frame's schema id and the schema registered under it, or why the bytes have neither. */
+    private Framed frame(byte[] bytes, String subject, String part) {
         if (bytes == null || bytes.length < FRAME_LENGTH) {
-            return Decoded.failed(Verdict.reject(GateError.NOT_FRAMED, "the " + part + " has "
+            return Framed.failed(Verdict.reject(GateError.NOT_FRAMED, "the " + part + " has "
                     + (bytes == null ? 0 : bytes.length) + " bytes; expected Confluent's frame: magic byte 0, a 4-byte schema id, then Avro"));
         }
         if (bytes[0] != MAGIC_BYTE) {
-            return Decoded.failed(Verdict.reject(GateError.BAD_MAGIC_BYTE, "the " + part + " starts with byte "
+            return Framed.failed(Verdict.reject(GateError.BAD_MAGIC_BYTE, "the " + part + " starts with byte "
                     + bytes[0] + "; expected Confluent's magic byte 0"));
         }
-        int id = ByteBuffer.wrap(bytes, 1, 4).getInt();
+        int id = (bytes[1] & 0xff) << 24 | (bytes[2] & 0xff) << 16 | (bytes[3] & 0xff) << 8 | (bytes[4] & 0xff);
         Optional<Schema> schema;
         try {
             schema = schemas.schemaIn(subject, id);
@@ -87,16 +144,22 @@ public final class RecordChecks {
             if (e.retriable()) {
                 throw e;
             }
-            return Decoded.failed(Verdict.reject(GateError.REGISTRY_REFUSED, "the schema registry refused to look up schema id "
+            return Framed.failed(Verdict.reject(GateError.REGISTRY_REFUSED, "the schema registry refused to look up schema id "
                     + id + " under subject " + subject + " with HTTP " + e.status() + ": " + e.getMessage()));
         }
         if (schema.isEmpty()) {
-            return Decoded.failed(Verdict.reject(GateError.UNKNOWN_SCHEMA_ID, "schema id " + id
+            return Framed.failed(Verdict.reject(GateError.UNKNOWN_SCHEMA_ID, "schema id " + id
                     + " is not registered under subject " + subject));
         }
+        return new Framed(id, schema.get(), null);
+    }
+
+    private Decoded read(byte[] bytes, Framed framed, String part, Map<Integer, ReusingReader> readers) {
+        int id = framed.id();
+        Schema schema = framed.schema();
         try {
             decoder.reset(bytes, FRAME_LENGTH, bytes.length - FRAME_LENGTH);
-            GenericRecord record = readers.computeIfAbsent(id, unused -> new ReusingReader(schema.get())).read(decoder, bytes.length);
+            GenericRecord record = readers.computeIfAbsent(id, unused -> new ReusingReader(schema)).read(decoder, bytes.length);
             if (!decoder.isEnd()) {
                 return Decoded.failed(Verdict.reject(GateError.UNDECODABLE, "the " + part
                         + " has bytes left over after a complete record of schema id " + id));
@@ -104,8 +167,8 @@ public final class RecordChecks {
             return new Decoded(record, id, null);
         } catch (IOException | RuntimeException e) {
             return Decoded.failed(Verdict.reject(GateError.UNDECODABLE, "the " + part + " does not decode with schema id "
-                    + id + " (" + schema.get().getFullName() + "): "
-                    + ValueFreeReasons.of(e.getMessage(), null, schema.get().toString())));
+                    + id + " (" + schema.getFullName() + "): "
+                    + ValueFreeReasons.of(e.getMessage(), null, schema.toString())));
         }
     }
 
@@ -143,11 +206,10 @@ public final class RecordChecks {
         for (QualityRuleProgram rule : product.rules()) {
             try {
                 if (!rule.holds(key, value)) {
-                    if (rule.dlqOnFailure()) {
-                        return Verdict.reject(GateError.QUALITY_RULE_FAILED, "quality rule '" + rule.rule().name()
-                                + "' (" + rule.rule().rule() + ") is false for this record");
+                    Verdict failed = failed(product, rule);
+                    if (failed != null) {
+                        return failed;
                     }
-                    product.ruleWarnings(rule.rule().name()).increment();
                 }
             } catch (CelEvaluationException e) {
                 return Verdict.reject(GateError.QUALITY_RULE_ERROR, "quality rule '" + rule.rule().name() + "' ("
@@ -158,8 +220,24 @@ public final class RecordChecks {
         return null;
     }
 
+    /** The verdict when {@code rule} is false for a record: a dead letter, or null and a warning counted. */
+    private static Verdict failed(GatedProduct product, QualityRuleProgram rule) {
+        if (rule.dlqOnFailure()) {
+            return Verdict.reject(GateError.QUALITY_RULE_FAILED, "quality rule '" + rule.rule().name()
+                    + "' (" + rule.rule().rule() + ") is false for this record");
+        }
+        product.ruleWarnings(rule.rule().name()).increment();
+        return null;
+    }
+
     private static String keyHint(GatedProduct product) {
         return product.keyField() == null ? "" : " (the value's " + product.keyField() + " as a UTF-8 string)";
+    }
+
+    private record Framed(int id, Schema schema, Verdict error) {
+        static Framed failed(Verdict error) {
+            return new Framed(-1, null, error);
+        }
     }
 
     private record Decoded(GenericRecord record, int schemaId, Verdict error) {

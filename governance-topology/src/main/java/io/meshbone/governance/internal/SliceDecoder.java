@@ -32,6 +32,27 @@ final class SliceDecoder extends Decoder {
         return this;
     }
 
+    /** The index in {@link #bytes()} of the next byte to read. */
+    int position() {
+        return position;
+    }
+
+    /** The array the slice is in. */
+    byte[] bytes() {
+        return bytes;
+    }
+
+    /**
+     * Skips a string or bytes (checked as {@link #readString(Utf8)} checks it) and answers where its bytes start; they
+     * end at {@link #position()}.
+     */
+    int skipLengthPrefixed(String what) throws IOException {
+        int length = declaredLength(what);
+        int start = position;
+        position += length;
+        return start;
+    }
+
     /** True when every byte of the slice was read. */
     boolean isEnd() {
         return position == end;
@@ -98,7 +119,9 @@ final class SliceDecoder extends Decoder {
 
     @Override
     public void skipString() throws IOException {
-        position += declaredLength("a string");
+        // Not "position += declaredLength(…)": Java reads position before the call has moved it past the length.
+        int length = declaredLength("a string");
+        position += length;
     }
 
     @Override
@@ -111,7 +134,9 @@ final class SliceDecoder extends Decoder {
 
     @Override
     public void skipBytes() throws IOException {
-        position += declaredLength("bytes");
+        // Not "position += declaredLength(…)": Java reads position before the call has moved it past the length.
+        int length = declaredLength("bytes");
+        position += length;
     }
 
     @Override

@@ -31,6 +31,11 @@ final class StagingTopic {
         return new StagingTopic(topic);
     }
 
+    /** The staging topic's name. */
+    String topic() {
+        return topic;
+    }
+
     /** The product version the topic's name stands for; empty when its major is not an int without leading zeros. */
     Optional<ProductNames> names() {
         return names;
@@ -68,9 +73,10 @@ final class StagingTopic {
         return prefix;
     }
 
+    // Compared, not divided: a division per digit showed in profiles.
     private static int digits(long value) {
         int digits = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10) {
+        for (long power = 10; digits < 19 && value >= power; power *= 10) {
             digits++;
         }
         return digits;

@@ -55,6 +55,19 @@ class SliceDecoderTest {
     }
 
     @Test
+    void skipsAStringOrBytesWithTheirLengthPrefix() throws IOException {
+        // "abc" (length 3 → zig-zag 6), bytes {1, 2} (length 2 → 4), then the int 21 (→ 42).
+        byte[] bytes = {6, 'a', 'b', 'c', 4, 1, 2, 42};
+        SliceDecoder decoder = new SliceDecoder().reset(bytes, 0, bytes.length);
+
+        decoder.skipString();
+        decoder.skipBytes();
+
+        assertThat(decoder.readInt()).isEqualTo(21);
+        assertThat(decoder.isEnd()).isTrue();
+    }
+
+    @Test
     void refusesBytesLongerThanWhatIsLeft() {
         Schema raw = Schema.create(Schema.Type.BYTES);
         byte[] bytes = {0x14, 1, 2};

@@ -13,7 +13,8 @@ class StagingTopicTest {
     void theSourceHeaderIsTopicPartitionOffsetAsUtf8() {
         StagingTopic staging = StagingTopic.of("pay.payment-settled.v1.staging");
 
-        for (long offset : new long[] {0, 7, 10, 99, 100, 123_456_789, Long.MAX_VALUE}) {
+        for (long offset : new long[] {0, 7, 9, 10, 99, 100, 123_456_789, 999_999_999_999_999_999L, 1_000_000_000_000_000_000L,
+            Long.MAX_VALUE}) {
             for (int partition : new int[] {0, 5, 11, 0}) {
                 assertThat(new String(staging.source(partition, offset), StandardCharsets.UTF_8))
                         .isEqualTo(LineageHeaders.source("pay.payment-settled.v1.staging", partition, offset));
