@@ -48,7 +48,7 @@ class ProductPlanTest {
         assertThat(exit).as(out.toString()).isZero();
         assertThat(out.toString()).contains("payments.payment-settled 1.0.0 ACCEPTED\n  to list: a new product\n")
                 .contains("  + topic payments.payment-settled.v1: partitions 6, replication 1, cleanup.policy=delete,"
-                        + " compression.type=uncompressed, max.message.bytes=1048588, retention.ms=2592000000\n")
+                        + " compression.gzip.level=1, compression.type=gzip, max.message.bytes=1048588, retention.ms=2592000000\n")
                 .contains("  + topic payments.payment-settled.v1.staging: partitions 6, replication 1, cleanup.policy=delete,")
                 .contains("  + topic payments.payment-settled.v1.dlq: partitions 6, replication 1, cleanup.policy=delete,"
                         + " max.message.bytes=1114124, retention.ms=2592000000\n")

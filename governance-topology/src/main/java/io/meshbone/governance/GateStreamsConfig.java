@@ -2,14 +2,16 @@ package io.meshbone.governance;
 
 import java.util.Properties;
 
+import io.meshbone.platform.control.ProductTopicPlans;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** What both gates run with: exactly-once, and commits every 100 ms (the record gate: 20 ms) so a verdict is visible within a moment. */
 final class GateStreamsConfig {
 
-    /** The producer's name for what the product topics' {@code compression.type=uncompressed} stores. */
-    static final String GATE_PRODUCER_COMPRESSION = "none";
+    /** The product topics' codec and level ({@link ProductTopicPlans}), so the broker stores the gate's batches as they come. */
+    static final String GATE_PRODUCER_COMPRESSION = ProductTopicPlans.PRODUCT_COMPRESSION;
+    static final String GATE_PRODUCER_COMPRESSION_LEVEL = ProductTopicPlans.PRODUCT_COMPRESSION_LEVEL;
 
     static final int RECORD_GATE_COMMIT_INTERVAL_MS = 20;
 
@@ -38,15 +40,15 @@ final class GateStreamsConfig {
      * record only when the gate's transaction commits, so a record waits half the interval on average plus the commit:
      * 20 ms gave a median of 26-30 ms end to end against 66-67 ms at 100 ms; 10 ms gained 4-8 ms for twice the
      * commits, each costing the broker transaction-log and offsets writes and a marker per written partition (README,
-     * latency benchmark). The producer uses the product topics' codec, none, so the broker stores its batches as they
-     * come: kafkajs reads no lz4 or zstd without a plugin, and gzip, the codec it reads, gained nothing in the gate
-     * benchmark for the most CPU (README, gate benchmark). {@code linger.ms} and
+     * latency benchmark). The producer uses the product topics' codec, gzip at level 1, so the broker stores its batches
+     * as they come ({@link ProductTopicPlans#PRODUCT_COMPRESSION} says why gzip). {@code linger.ms} and
      * {@code batch.size} stay Streams' own: every commit flushes the producer, so the commit interval, not linger,
      * bounds how long a record waits.
      */
     static Properties dataPlane(Properties props) {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, RECORD_GATE_COMMIT_INTERVAL_MS);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), GATE_PRODUCER_COMPRESSION);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_GZIP_LEVEL_CONFIG), GATE_PRODUCER_COMPRESSION_LEVEL);
         return props;
     }
 }

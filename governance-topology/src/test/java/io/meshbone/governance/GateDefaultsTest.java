@@ -12,15 +12,16 @@ import org.junit.jupiter.api.Test;
 class GateDefaultsTest {
 
     @Test
-    void productTopicsAndTheGateProducerStayUncompressedSoEveryClientReadsThem() {
+    void productTopicsAndTheGateProducerUseGzipAtLevelOneTheCodecEveryClientReads() {
         DataProduct product = GateFixtures.listing("pay.payment-settled", GateFixtures.paymentDescriptor("pay", "1.0.0"),
                 "payment-settled.avsc", GateFixtures.PAYMENT_AVSC, 7).contract().orThrow();
         TopicPlan productTopic = ProductTopicPlans.of(product, 1).stream()
                 .filter(plan -> plan.name().equals(product.names().topic())).findFirst().orElseThrow();
 
-        Object gateCodec = RecordGate.streamsConfig("unused:9092", "/tmp").get(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG));
+        var gate = RecordGate.streamsConfig("unused:9092", "/tmp");
 
-        assertThat(productTopic.configs()).containsEntry("compression.type", "uncompressed");
-        assertThat(gateCodec).isEqualTo("none");
+        assertThat(productTopic.configs()).containsEntry("compression.type", "gzip").containsEntry("compression.gzip.level", "1");
+        assertThat(gate.get(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG))).isEqualTo("gzip");
+        assertThat(gate.get(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_GZIP_LEVEL_CONFIG))).isEqualTo("1");
     }
 }

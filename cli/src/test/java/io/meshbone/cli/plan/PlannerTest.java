@@ -48,8 +48,8 @@ class PlannerTest {
 
         assertThat(plan.action()).isEqualTo(ProductPlan.Action.CHANGE);
         assertThat(plan.changes()).filteredOn(c -> c.resource() == Change.Resource.TOPIC).extracting(Change::line)
-                .containsExactly("+ topic shop.cart.v2: partitions 3, replication 3, cleanup.policy=delete, compression.type=uncompressed,"
-                                + " max.message.bytes=1048588, min.insync.replicas=2",
+                .containsExactly("+ topic shop.cart.v2: partitions 3, replication 3, cleanup.policy=delete, compression.gzip.level=1,"
+                                + " compression.type=gzip, max.message.bytes=1048588, min.insync.replicas=2",
                         "+ topic shop.cart.v2.staging: partitions 3, replication 3, cleanup.policy=delete, max.message.bytes=1048588,"
                                 + " min.insync.replicas=2, retention.ms=604800000",
                         "+ topic shop.cart.v2.dlq: partitions 3, replication 3, cleanup.policy=delete, max.message.bytes=1114124,"
