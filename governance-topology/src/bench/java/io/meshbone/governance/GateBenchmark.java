@@ -142,6 +142,8 @@ public final class GateBenchmark {
         var config = RecordGate.streamsConfig("localhost:9092", "/tmp");
         return "commit.interval.ms=" + config.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)
                 + ", compression.type=" + config.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "none")
+                + (config.containsKey(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_GZIP_LEVEL_CONFIG))
+                        ? ", compression.gzip.level=" + config.get(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_GZIP_LEVEL_CONFIG)) : "")
                 + ", linger.ms=" + config.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "100 (Streams' default)")
                 + ", batch.size=" + config.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), "16384");
     }
