@@ -12,9 +12,8 @@ import io.meshbone.http.StreamedReply;
  * {@code GET /api/products} as JSON: each hit is its product's summary written once per listing as UTF-8
  * ({@link ProductSummary}) plus its score, handed to the connection as it takes them ({@link StreamedReply}), so an
  * answer naming every product copies bytes into the connection's buffer instead of building a tree of maps or a copy of
- * the whole answer. With
- * {@code limit} or {@code offset} the answer is one page of the ranked hits plus {@code total}, the number of hits of
- * the whole query.
+ * the whole answer. With {@code limit} or {@code offset} the answer is one page of the ranked hits plus {@code total},
+ * the number of hits of the whole query.
  */
 final class SearchAnswer {
 
