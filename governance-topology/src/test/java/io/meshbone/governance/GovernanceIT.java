@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 
 import io.meshbone.localkafka.KafkaCluster;
 import io.meshbone.platform.contract.ProductNames;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.meshbone.platform.control.MeshJson;
 import io.meshbone.platform.lineage.LineageHeaders;
 import io.meshbone.platform.control.MeshTopics;
 import io.meshbone.platform.control.ContractClient;
@@ -224,6 +226,28 @@ class GovernanceIT {
         assertThat(dead).extracting(r -> header(r, LineageHeaders.ERROR_CODE))
                 .contains("QUALITY_RULE_FAILED", "KEY_MISMATCH", "BAD_MAGIC_BYTE");
         assertThat(keys(published)).noneMatch(key -> key.startsWith("neg-") || key.startsWith("garbage-") || key.equals("wrong-key"));
+    }
+
+    // Product topics and the gate's producer use gzip: kafkajs must read them without a codec plugin.
+    @Test
+    void aKafkajsConsumerWithoutCodecPluginsReadsTheGzipProductTopic(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        KafkajsReader kafkajs = KafkajsReader.install(dir);
+        String id = "kafkajs-" + UUID.randomUUID();
+        try (KafkaProducer<String, GenericRecord> avro = avroProducer()) {
+            avro.send(new ProducerRecord<>(STAGING, id, Payments.payment(id, "4.20"))).get();
+        }
+        readUntil(PAYMENTS, records -> keys(records).contains(id));
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            var topic = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC, PAYMENTS);
+            assertThat(admin.describeConfigs(List.of(topic)).all().get().get(topic).get("compression.type").value()).isEqualTo("gzip");
+        }
+
+        JsonNode read = MeshJson.tree(kafkajs.headersOf(kafka.bootstrapServers(), PAYMENTS, id).lines()
+                .filter(line -> line.startsWith("{")).findFirst().orElseThrow());
+
+        assertThat(read.path("valueBytes").asInt()).isPositive();
+        assertThat(read.path("headers").path(LineageHeaders.PRODUCT).asText()).isEqualTo("payments.payment-settled");
+        assertThat(read.path("headers").path(LineageHeaders.SOURCE).asText()).startsWith(STAGING + "/");
     }
 
     @Test
