@@ -9,10 +9,6 @@ import org.apache.kafka.streams.StreamsConfig;
 /** What both gates run with: exactly-once, and commits every 100 ms (the record gate: 20 ms) so a verdict is visible within a moment. */
 final class GateStreamsConfig {
 
-    /** The product topics' codec and level ({@link ProductTopicPlans}), so the broker stores the gate's batches as they come. */
-    static final String GATE_PRODUCER_COMPRESSION = ProductTopicPlans.PRODUCT_COMPRESSION;
-    static final String GATE_PRODUCER_COMPRESSION_LEVEL = ProductTopicPlans.PRODUCT_COMPRESSION_LEVEL;
-
     static final int RECORD_GATE_COMMIT_INTERVAL_MS = 20;
 
     /** The consumer's internal switch that Streams turns off ({@code ConsumerConfig.LEAVE_GROUP_ON_CLOSE_CONFIG}, not public). */
@@ -47,8 +43,9 @@ final class GateStreamsConfig {
      */
     static Properties dataPlane(Properties props) {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, RECORD_GATE_COMMIT_INTERVAL_MS);
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), GATE_PRODUCER_COMPRESSION);
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_GZIP_LEVEL_CONFIG), GATE_PRODUCER_COMPRESSION_LEVEL);
+        // The product topics' own codec and level, so the broker stores the gate's batches as they come.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), ProductTopicPlans.PRODUCT_COMPRESSION);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_GZIP_LEVEL_CONFIG), ProductTopicPlans.PRODUCT_COMPRESSION_LEVEL);
         return props;
     }
 }
