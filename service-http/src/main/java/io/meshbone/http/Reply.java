@@ -16,14 +16,15 @@ import org.eclipse.jetty.util.Callback;
  * @param contentType the {@code Content-Type} header, sent as given
  * @param body        the body, not copied: the caller does not change it after handing it over
  */
-public record Reply(int status, String contentType, byte[] body) {
+public record Reply(int status, String contentType, byte[] body) implements AnyReply {
 
     /** An answer whose body is {@code text}, sent as UTF-8. */
     public Reply(int status, String contentType, String text) {
         this(status, contentType, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    void send(Response response, HttpFields headers, Callback callback) {
+    @Override
+    public void send(Response response, HttpFields headers, Callback callback) {
         response.setStatus(status);
         response.getHeaders().add(headers);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);

@@ -80,8 +80,8 @@ public final class Routes {
         return methods;
     }
 
-    private void answer(Call call, Function<Call, Object> answer, Response response, Callback callback) {
-        Object reply;
+    private void answer(Call call, Function<Call, AnyReply> answer, Response response, Callback callback) {
+        AnyReply reply;
         try {
             reply = answer.apply(call);
         } catch (RuntimeException e) {
@@ -92,11 +92,7 @@ public final class Routes {
             // client does not send its next request on a connection that is about to close.
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         }
-        if (reply instanceof StreamedReply streamed) {
-            streamed.send(response, headers, callback);
-        } else {
-            ((Reply) reply).send(response, headers, callback);
-        }
+        reply.send(response, headers, callback);
     }
 
     /** One template's endpoints by method. */
@@ -120,7 +116,7 @@ public final class Routes {
             } else {
                 answer(call, c -> {
                     Object result = endpoint.handle(c);
-                    return result instanceof Reply || result instanceof StreamedReply ? result : answers.ok(result);
+                    return result instanceof AnyReply reply ? reply : answers.ok(result);
                 }, response, callback);
             }
             return true;

@@ -23,11 +23,12 @@ import org.eclipse.jetty.util.IteratingCallback;
  * @param contentLength exactly the number of bytes {@code body} holds
  * @param body          the body's bytes, in order; its arrays are not changed after they are drawn
  */
-public record StreamedReply(int status, String contentType, long contentLength, Iterator<byte[]> body) {
+public record StreamedReply(int status, String contentType, long contentLength, Iterator<byte[]> body) implements AnyReply {
 
     private static final int BUFFER_BYTES = 64 * 1024;
 
-    void send(Response response, HttpFields headers, Callback callback) {
+    @Override
+    public void send(Response response, HttpFields headers, Callback callback) {
         response.setStatus(status);
         response.getHeaders().add(headers);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
