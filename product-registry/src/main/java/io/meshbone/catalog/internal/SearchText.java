@@ -1,6 +1,5 @@
 package io.meshbone.catalog.internal;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -31,25 +30,16 @@ record SearchText(String name, String text, int[] fieldStarts, byte[] weights) {
     private static final byte FIELD_DOC = 1;
 
     static SearchText of(DataProduct product) {
-        List<String> fields = new ArrayList<>();
-        List<Byte> weights = new ArrayList<>();
+        List<String> tags = product.metadata().tags();
+        List<Schema.Field> fields = product.spec().value().schema().getFields();
         String name = lower(product.name());
-        add(fields, weights, name, NAME);
-        product.metadata().tags().forEach(tag -> add(fields, weights, lower(tag), TAG));
-        add(fields, weights, lower(product.metadata().description()), DESCRIPTION);
-        List<Schema.Field> schemaFields = product.spec().value().schema().getFields();
-        schemaFields.forEach(field -> add(fields, weights, lower(field.name()), FIELD_NAME));
-        schemaFields.forEach(field -> add(fields, weights, lower(field.doc()), FIELD_DOC));
-        StringBuilder text = new StringBuilder();
-        int[] starts = new int[fields.size() + 1];
-        byte[] kinds = new byte[fields.size()];
-        for (int i = 0; i < fields.size(); i++) {
-            starts[i] = text.length();
-            kinds[i] = weights.get(i);
-            text.append(fields.get(i)).append(SEPARATOR);
-        }
-        starts[fields.size()] = text.length();
-        return new SearchText(name, text.toString(), starts, kinds);
+        Builder text = new Builder(2 + tags.size() + 2 * fields.size());
+        text.add(name, NAME);
+        tags.forEach(tag -> text.add(lower(tag), TAG));
+        text.add(lower(product.metadata().description()), DESCRIPTION);
+        fields.forEach(field -> text.add(lower(field.name()), FIELD_NAME));
+        fields.forEach(field -> text.add(lower(field.doc()), FIELD_DOC));
+        return new SearchText(name, text.text.toString(), text.starts, text.weights);
     }
 
     /** The score summed over the lower-case {@code words}; 0 when none appears. */
@@ -79,12 +69,28 @@ record SearchText(String name, String text, int[] fieldStarts, byte[] weights) {
         return i >= 0 ? i : -i - 2;
     }
 
-    private static void add(List<String> fields, List<Byte> weights, String text, byte weight) {
-        fields.add(text);
-        weights.add(weight);
-    }
-
     private static String lower(String text) {
         return text == null ? "" : text.toLowerCase(Locale.ROOT);
+    }
+
+    /** Appends fields, each ended by a line break, noting where each starts and its weight. */
+    private static final class Builder {
+
+        private final StringBuilder text = new StringBuilder();
+        private final int[] starts;
+        private final byte[] weights;
+        private int fields;
+
+        Builder(int fields) {
+            this.starts = new int[fields + 1];
+            this.weights = new byte[fields];
+        }
+
+        void add(String field, byte weight) {
+            starts[fields] = text.length();
+            weights[fields++] = weight;
+            text.append(field).append(SEPARATOR);
+            starts[fields] = text.length();
+        }
     }
 }
