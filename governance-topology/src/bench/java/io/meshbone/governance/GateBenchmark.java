@@ -79,18 +79,26 @@ public final class GateBenchmark {
         Rounds gate = new Rounds(settings.rounds());
         Rounds gateToPassthrough = new Rounds(settings.rounds());
         Rounds gateToStamping = new Rounds(settings.rounds());
+        CpuRounds cpu = new CpuRounds(settings.rounds());
         // Alternate the three, each run a new application reading the same input from the start: the machine is noisy.
+        // Each round starts with the next one of the three, so none always runs after the same other.
         for (int round = 0; round < settings.rounds(); round++) {
-            double plain = runs.passthrough(codec, false);
-            double stamped = runs.passthrough(codec, true);
-            double gated = runs.gate(codec);
+            ThroughputRuns.Run[] ran = new ThroughputRuns.Run[3];
+            for (int turn = 0; turn < 3; turn++) {
+                int variant = (round + turn) % 3;
+                ran[variant] = variant == 0 ? runs.passthrough(codec, false) : variant == 1 ? runs.passthrough(codec, true) : runs.gate(codec);
+            }
+            double plain = ran[0].rate();
+            double stamped = ran[1].rate();
+            double gated = ran[2].rate();
             passthrough.add(plain);
             stamping.add(stamped);
             gate.add(gated);
             gateToPassthrough.add(gated / plain);
             gateToStamping.add(gated / stamped);
-            System.err.printf("%s %d B %s round %d: passthrough %,.0f/s, stamping %,.0f/s, gate %,.0f/s%n",
-                    sizeName, bytes, compression, round + 1, plain, stamped, gated);
+            cpu.add(ran);
+            System.err.printf("%s %d B %s round %d: passthrough %,.0f/s, stamping %,.0f/s, gate %,.0f/s; CPU µs/record %s%n",
+                    sizeName, bytes, compression, round + 1, plain, stamped, gated, CpuRounds.describe(ran));
         }
         StringBuilder out = new StringBuilder();
         String producer = SHIPPED.equals(compression) ? "shipped gate producer defaults " + shippedProducer()
@@ -104,6 +112,7 @@ public final class GateBenchmark {
         out.append(String.format("| Kafka Streams passthrough stamping the same headers (EOS) | %s | | 1.00 |%n", rate(stamping)));
         out.append(String.format("| Meshbone record gate (EOS) | %s | %s | %s |%n", rate(gate), ratio(gateToPassthrough),
                 ratio(gateToStamping)));
+        out.append(cpu.table());
         return out.toString();
     }
 

@@ -45,7 +45,7 @@ final class ThroughputRuns {
     }
 
     /** Records/s of a plain passthrough, optionally stamping the gate's five lineage headers (same names, same sizes). */
-    double passthrough(String compression, boolean stampHeaders) throws Exception {
+    Run passthrough(String compression, boolean stampHeaders) throws Exception {
         AtomicLong processed = new AtomicLong();
         StreamsBuilder builder = new StreamsBuilder();
         KStream<byte[], byte[]> stream = builder.stream(PASSTHROUGH_IN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
@@ -54,11 +54,21 @@ final class ThroughputRuns {
             stream = stream.processValues(HeaderStamper::new);
         }
         stream.to(PASSTHROUGH_OUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
-        return measure(builder.build(), config("bench-passthrough-", compression), processed::get);
+        return measure(builder.build(), config(stampHeaders ? "bench-stamping-" : "bench-passthrough-", compression), processed::get);
+    }
+
+    /** One run: its rate, and the CPU its threads and the rest of the JVM (the broker) used while it ran. */
+    record Run(double rate, ThreadCpu.Split cpu, long records) {
+
+        /** Microseconds of CPU per record of the app's stream thread, its other threads, and the rest of the JVM. */
+        double[] microsPerRecord() {
+            return new double[] {cpu.streamThread() / 1e3 / records, cpu.appOther() / 1e3 / records, cpu.rest() / 1e3 / records,
+                    cpu.total() / 1e3 / records};
+        }
     }
 
     /** Records/s of the record gate, counting every record it judged (passed or dead-lettered). */
-    double gate(String compression) throws Exception {
+    Run gate(String compression) throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         SchemaRegistryClient client = new SchemaRegistryClient(SchemaRegistryClientSettings.of(mesh.registryUrl()));
         Topology topology = RecordGate.topology(new RegistrySchemaLookup(client), meters, product -> { });
@@ -103,7 +113,7 @@ final class ThroughputRuns {
      * Records per second from the first processed record to the first commit after the last one: under exactly-once
      * the records are only written once their transaction commits, so the tail flush counts; start-up does not.
      */
-    private double measure(Topology topology, Properties config, LongSupplier processed) throws Exception {
+    private Run measure(Topology topology, Properties config, LongSupplier processed) throws Exception {
         int records = settings.records();
         try (KafkaStreams streams = new KafkaStreams(topology, config)) {
             streams.start();
@@ -114,6 +124,7 @@ final class ThroughputRuns {
                 Thread.sleep(1);
             }
             long start = System.nanoTime();
+            ThreadCpu cpuAtStart = ThreadCpu.now();
             while (processed.getAsLong() < records) {
                 failAfter(deadline, processed, records);
                 Thread.sleep(1);
@@ -123,7 +134,9 @@ final class ThroughputRuns {
                 failAfter(deadline, processed, records);
                 Thread.sleep(1);
             }
-            return (records - startCount) / ((System.nanoTime() - start) / 1e9);
+            long measured = records - startCount;
+            ThreadCpu.Split cpu = ThreadCpu.now().since(cpuAtStart, config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+            return new Run(measured / ((System.nanoTime() - start) / 1e9), cpu, measured);
         }
     }
 
