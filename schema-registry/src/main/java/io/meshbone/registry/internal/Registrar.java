@@ -126,8 +126,17 @@ public final class Registrar {
         AvroSchemas.Parsed parsed = AvroSchemas.parse(request.schema(), request.references(), state);
         Compatibility level = Modes.compatibility(state, subject);
         if (version != null) {
-            StoredSchema old = Versions.find(state, subject, version, false);
-            return CompatibilityChecker.checkPair(level, parsed.schema(), new CompatibilityChecker.Previous(old.version(), parse(old)));
+            // As Confluent's CompatibilityResource: "latest" of a subject without live versions has nothing to break
+            // (compatible); a numbered version that is not there is 40402, whether or not the subject exists.
+            List<StoredSchema> live = state.versions(subject).stream().filter(s -> !s.deleted()).toList();
+            Optional<StoredSchema> old = version == Versions.LATEST
+                    ? live.stream().reduce((first, second) -> second)
+                    : live.stream().filter(s -> s.version() == version).findFirst();
+            if (old.isEmpty() && version != Versions.LATEST) {
+                throw Errors.versionNotFound(version);
+            }
+            return old.map(o -> CompatibilityChecker.checkPair(level, parsed.schema(),
+                    new CompatibilityChecker.Previous(o.version(), parse(o)))).orElse(List.of());
         }
         return CompatibilityChecker.check(level, parsed.schema(), previous(state.versions(subject), state));
     }

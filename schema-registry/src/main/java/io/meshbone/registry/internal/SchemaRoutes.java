@@ -54,13 +54,13 @@ final class SchemaRoutes {
         return node;
     }
 
+    /**
+     * The schema an id names. A {@code subject} in the query does not narrow it: Confluent's server looks the id up in
+     * the subject's context and serves it whichever subject holds it, and its deserializers send {@code <topic>-value}
+     * for records a producer may have registered under another subject (RecordNameStrategy).
+     */
     private SchemaContent content(Call call) {
         int id = id(call);
-        String subject = call.query("subject", null);
-        if (subject != null && !subject.isEmpty()
-                && state.versions(subject).stream().noneMatch(s -> s.id() == id)) {
-            throw Errors.schemaNotFound(id);
-        }
         return state.content(id).orElseThrow(() -> Errors.schemaNotFound(id));
     }
 
