@@ -72,6 +72,12 @@ async function confluentClientCalls() {
   await attempt('cfUpdateConfig', () => confluent().updateConfig(s, { compatibility: Compatibility.BACKWARD_TRANSITIVE }));
   await attempt('cfGetConfig', () => confluent().getConfig(s));
 
+  // normalize in a subject's config: two spellings of one schema (keys in another order) get one id and version.
+  const n = `${prefix}-cf-normalized-value`;
+  await attempt('cfUpdateConfigNormalize', () => confluent().updateConfig(n, { normalize: true }));
+  await attempt('cfRegisterNormalized', () => confluent().registerFullResponse(n, avro(input.schemas.normalizedA)));
+  await attempt('cfRegisterNormalizedReordered', () => confluent().registerFullResponse(n, avro(input.schemas.normalizedB)));
+
   await attempt('cfTestSubjectCompatibilityNoVersions', () => confluent().testSubjectCompatibility(`${prefix}-cf-empty-value`, avro(V1)));
   await attempt('cfTestCompatibilityNoSuchVersion', () => confluent().testCompatibility(`${prefix}-cf-empty-value`, 3, avro(V1)));
 

@@ -92,6 +92,47 @@ class ClientLookupsIT {
         assertThat(none.errorCode()).isEqualTo(40403);
     }
 
+    // Confluent's JS client sends updateConfig(subject, {normalize: true}); the registry keeps it and normalizes with it.
+    @Test
+    void keepsNormalizeInASubjectsConfigAndNormalizesItsRegistrations() {
+        String subject = subject();
+        Http.Answer set = http.put("/config/" + subject, "{\"normalize\":true}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().toString()).isEqualTo("{\"normalize\":true}");
+        assertThat(http.get("/config/" + subject).json().toString()).isEqualTo("{\"normalize\":true}");
+        assertThat(http.put("/config/" + subject, "{\"compatibility\":\"FULL\"}").json().toString())
+                .as("fields the update leaves out keep their value").isEqualTo("{\"compatibility\":\"FULL\",\"normalize\":true}");
+        assertThat(http.get("/config/" + subject).json().toString()).isEqualTo("{\"compatibilityLevel\":\"FULL\",\"normalize\":true}");
+
+        String a = "{\"type\":\"record\",\"name\":\"Norm\",\"fields\":[{\"name\":\"x\",\"type\":\"int\",\"doc\":\"d\",\"tag\":\"p\",\"z\":\"q\"}]}";
+        String b = "{\"fields\":[{\"z\":\"q\",\"tag\":\"p\",\"type\":\"int\",\"doc\":\"d\",\"name\":\"x\"}],\"name\":\"Norm\",\"type\":\"record\"}";
+        int first = http.post("/subjects/" + subject + "/versions", Http.schemaBody(a)).json().get("id").asInt();
+        Http.Answer second = http.post("/subjects/" + subject + "/versions", Http.schemaBody(b));
+        assertThat(second.json().get("id").asInt()).as("no ?normalize=true: the config's").isEqualTo(first);
+        assertThat(second.json().get("version").asInt()).isEqualTo(1);
+        assertThat(http.post("/subjects/" + subject, Http.schemaBody(b)).json().get("id").asInt()).isEqualTo(first);
+        String other = subject();
+        http.post("/subjects/" + other + "/versions", Http.schemaBody(a));
+        assertThat(http.post("/subjects/" + other + "/versions", Http.schemaBody(b)).json().get("version").asInt())
+                .as("a subject without normalize keeps the two apart").isEqualTo(2);
+
+        assertThat(http.delete("/config/" + subject).json().toString()).isEqualTo("{\"compatibilityLevel\":\"FULL\",\"normalize\":true}");
+        assertThat(http.get("/config/" + subject).errorCode()).isEqualTo(40408);
+    }
+
+    @Test
+    void refusesConfigFieldsItDoesNotKeepByName() {
+        String subject = subject();
+        Http.Answer alias = http.put("/config/" + subject, "{\"compatibility\":\"NONE\",\"alias\":\"other\"}");
+        assertThat(alias.status()).isEqualTo(422);
+        assertThat(alias.errorCode()).isEqualTo(42203);
+        assertThat(alias.json().get("message").asText()).contains("'alias'");
+        Http.Answer notBoolean = http.put("/config/" + subject, "{\"normalize\":\"yes\"}");
+        assertThat(notBoolean.errorCode()).isEqualTo(42203);
+        assertThat(notBoolean.json().get("message").asText()).contains("'normalize'", "\"yes\"");
+        assertThat(http.get("/config/" + subject).errorCode()).as("nothing was stored").isEqualTo(40408);
+    }
+
     private static int register(String subject, String schema, String tier) {
         ObjectNode body = Http.JSON.createObjectNode().put("schema", schema);
         body.putObject("metadata").putObject("properties").put("owner", "team-orders").put("tier", tier);

@@ -36,6 +36,12 @@ class ConfluentJsClientIT {
     private static final String V3 = order(",{\"name\":\"currency\",\"type\":\"string\",\"default\":\"EUR\",\"doc\":\"ISO 4217 code\"}"
             + ",{\"name\":\"note\",\"type\":\"string\",\"doc\":\"no default: BACKWARD refuses it\"}");
 
+    // One schema with a custom property, spelled with its keys in two orders: only normalization makes them one.
+    private static final String NORMALIZED_A = "{\"type\":\"record\",\"name\":\"Norm\",\"fields\":[{\"name\":\"x\",\"type\":\"int\","
+            + "\"doc\":\"d\",\"tag\":\"p\",\"z\":\"q\"}]}";
+    private static final String NORMALIZED_B = "{\"fields\":[{\"z\":\"q\",\"tag\":\"p\",\"type\":\"int\",\"doc\":\"d\",\"name\":\"x\"}],"
+            + "\"name\":\"Norm\",\"type\":\"record\"}";
+
     private static final Schema SHIPMENT = new Schema.Parser().parse("""
             {"type":"record","name":"JavaShipment","namespace":"io.meshbone.test","doc":"Written by Meshbone's serializer","fields":[
              {"name":"id","type":"string","doc":"id"},
@@ -62,7 +68,8 @@ class ConfluentJsClientIT {
         prefix = TestTopics.unique("js");
 
         ObjectNode input = Http.JSON.createObjectNode().put("url", registry.url().toString()).put("prefix", prefix);
-        input.putObject("schemas").put("v1", V1).put("v2", V2).put("v3", V3);
+        input.putObject("schemas").put("v1", V1).put("v2", V2).put("v3", V3).put("normalizedA", NORMALIZED_A)
+                .put("normalizedB", NORMALIZED_B);
         ObjectNode javaBytes = input.putObject("javaBytes");
         javaBytes.putObject("topicName").put("topic", prefix + "-java")
                 .put("hex", hex(serialize(Map.of(), prefix + "-java", shipment())));
@@ -164,6 +171,14 @@ class ConfluentJsClientIT {
         assertThat(js.at("/cfGetConfig/compatibilityLevel").asText()).isEqualTo("BACKWARD_TRANSITIVE");
         // kafkajs' register() asked GET /config/{subject}, got 404, registered, then set the subject's level.
         assertThat(js.at("/kjConfigAfterFirstRegister/compatibilityLevel").asText()).isEqualTo("BACKWARD");
+    }
+
+    @Test
+    void keepsNormalizeInTheConfigSoAReorderedSchemaIsTheSameVersion() {
+        assertThat(js.get("cfUpdateConfigNormalize")).isEqualTo(Http.JSON.createObjectNode().put("normalize", true));
+        assertThat(js.at("/cfRegisterNormalized/version").asInt()).isEqualTo(1);
+        assertThat(js.at("/cfRegisterNormalizedReordered/id").asInt()).isEqualTo(js.at("/cfRegisterNormalized/id").asInt());
+        assertThat(js.at("/cfRegisterNormalizedReordered/version").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -52,8 +52,9 @@ public final class Registrar {
                     + " (subject " + subject + " is in " + mode + " mode)");
         }
         AvroSchemas.Parsed parsed = AvroSchemas.parse(request.schema(), request.references(), current);
-        SchemaContent content = new SchemaContent(type, parsed.canonical(normalize), request.references(),
-                request.metadata(), request.ruleSet());
+        // The query's normalize=true, or the subject's (else the global) config normalize, as Confluent's register.
+        SchemaContent content = new SchemaContent(type, parsed.canonical(normalize || Modes.normalize(current, subject)),
+                request.references(), request.metadata(), request.ruleSet());
         List<StoredSchema> versions = current.versions(subject);
         for (StoredSchema existing : versions) {
             if (!existing.deleted() && existing.content().equals(content)
@@ -107,8 +108,8 @@ public final class Registrar {
             throw Errors.subjectNotFound(subject);
         }
         AvroSchemas.Parsed parsed = AvroSchemas.parse(request.schema(), request.references(), state);
-        SchemaContent wanted = new SchemaContent(type, parsed.canonical(normalize), request.references(),
-                request.metadata(), request.ruleSet());
+        SchemaContent wanted = new SchemaContent(type, parsed.canonical(normalize || Modes.normalize(state, subject)),
+                request.references(), request.metadata(), request.ruleSet());
         for (int i = versions.size() - 1; i >= 0; i--) {
             StoredSchema candidate = versions.get(i);
             boolean sameRules = (wanted.metadata() == null || Objects.equals(wanted.metadata(), candidate.content().metadata()))
