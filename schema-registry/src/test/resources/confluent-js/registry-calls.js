@@ -172,10 +172,28 @@ async function kafkajsCalls() {
   }
 }
 
+// A registry with basic auth: both clients sign in the way their docs say; a client without credentials gets 401.
+async function basicAuthCalls() {
+  const { url: authUrl, user, password } = input.basicAuth;
+  const s = `${prefix}-auth-value`;
+  const signedIn = () => new SchemaRegistryClient({
+    baseURLs: [authUrl], maxRetries: 0,
+    basicAuthCredentials: { credentialsSource: 'USER_INFO', userInfo: `${user}:${password}` },
+  });
+  await attempt('authCfRegister', () => signedIn().register(s, avro(V1)));
+  await attempt('authCfLatest', () => signedIn().getLatestSchemaMetadata(s));
+  await attempt('authCfAnonymous', () => new SchemaRegistryClient({ baseURLs: [authUrl], maxRetries: 0 }).getAllSubjects());
+  await attempt('authKjRegister', () => new SchemaRegistry({ host: authUrl, auth: { username: user, password }, retry: { retries: 0 } })
+    .register({ type: SchemaType.AVRO, schema: V2 }, { subject: s }));
+  await attempt('authKjWrongPassword', () => new SchemaRegistry({ host: authUrl, auth: { username: user, password: 'wrong' }, retry: { retries: 0 } })
+    .getLatestSchemaId(s));
+}
+
 (async () => {
   await confluentClientCalls();
   await confluentSerdeCalls();
   await kafkajsCalls();
+  await basicAuthCalls();
   process.stdout.write(JSON.stringify(results, (k, v) => (typeof v === 'bigint' ? String(v) : v)) + '\n');
 })().catch((e) => {
   process.stderr.write(`registry-calls.js failed outside a call: ${e && e.stack}\n`);

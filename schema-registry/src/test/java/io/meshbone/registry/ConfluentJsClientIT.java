@@ -3,9 +3,11 @@ package io.meshbone.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,18 +60,22 @@ class ConfluentJsClientIT {
              {"name":"label","type":"string","doc":"label"}]}""");
 
     private static SchemaRegistryServer registry;
+    private static SchemaRegistryServer withBasicAuth;
     private static String prefix;
     private static JsonNode js;
 
     @BeforeAll
     static void runBothClients(KafkaCluster kafka) throws Exception {
         registry = Registries.start(kafka, Registries.uniqueTopic());
+        withBasicAuth = SchemaRegistryServer.start(SchemaRegistrySettings.defaults(kafka.bootstrapServers()).withHost("127.0.0.1")
+                .withPort(0).withTopic(Registries.uniqueTopic()).withUsers(Map.of("js-user", "js-s3cret")));
         ConfluentJsClients clients = ConfluentJsClients.install(Path.of("target", "confluent-js-clients"));
         prefix = TestTopics.unique("js");
 
         ObjectNode input = Http.JSON.createObjectNode().put("url", registry.url().toString()).put("prefix", prefix);
         input.putObject("schemas").put("v1", V1).put("v2", V2).put("v3", V3).put("normalizedA", NORMALIZED_A)
                 .put("normalizedB", NORMALIZED_B);
+        input.putObject("basicAuth").put("url", withBasicAuth.url().toString()).put("user", "js-user").put("password", "js-s3cret");
         ObjectNode javaBytes = input.putObject("javaBytes");
         javaBytes.putObject("topicName").put("topic", prefix + "-java")
                 .put("hex", hex(serialize(Map.of(), prefix + "-java", shipment())));
@@ -86,6 +92,9 @@ class ConfluentJsClientIT {
     static void stop() {
         if (registry != null) {
             registry.close();
+        }
+        if (withBasicAuth != null) {
+            withBasicAuth.close();
         }
     }
 
@@ -283,6 +292,17 @@ class ConfluentJsClientIT {
         assertThat(js.at("/cfSerializedWithMetadata/id").asInt()).isEqualTo(gold);
     }
 
+    @Test
+    void bothClientsSignInWithBasicAuthAndAClientWithoutCredentialsGets401() {
+        int id = js.get("authCfRegister").asInt();
+        assertThat(id).isPositive();
+        assertThat(js.at("/authCfLatest/id").asInt()).isEqualTo(id);
+        assertThat(js.at("/authKjRegister/version").asInt()).isEqualTo(2);
+        assertThat(js.at("/authCfAnonymous/status").asInt()).isEqualTo(401);
+        assertThat(js.at("/authCfAnonymous/errorCode").asInt()).isEqualTo(401);
+        assertThat(js.at("/authKjWrongPassword/status").asInt()).isEqualTo(401);
+    }
+
     private static GenericRecord shipment() {
         GenericRecord record = new GenericData.Record(SHIPMENT);
         record.put("id", "s-1");
@@ -318,7 +338,7 @@ class ConfluentJsClientIT {
     }
 
     private static Map<String, Object> withUrl(Map<String, Object> config) {
-        Map<String, Object> all = new java.util.HashMap<>(config);
+        Map<String, Object> all = new HashMap<>(config);
         all.put("schema.registry.url", registry.url().toString());
         return all;
     }
@@ -333,11 +353,11 @@ class ConfluentJsClientIT {
 
     private static List<Integer> ints(JsonNode array) {
         assertThat(array.isArray()).as("an array, not %s", array).isTrue();
-        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asInt).toList();
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asInt).toList();
     }
 
     private static List<String> texts(JsonNode array) {
         assertThat(array.isArray()).as("an array, not %s", array).isTrue();
-        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 }
