@@ -43,13 +43,17 @@ class ClientLookupsIT {
     @Test
     void servesASchemaByIdWhicheverSubjectTheQueryNames() {
         String schema = record("ById", field("a", "int"));
-        int id = http.post("/subjects/" + subject() + "/versions", Http.schemaBody(schema)).json().get("id").asInt();
+        String holder = subject();
+        int id = http.post("/subjects/" + holder + "/versions", Http.schemaBody(schema)).json().get("id").asInt();
         String other = subject();
 
         Http.Answer byId = http.get("/schemas/ids/" + id + "?subject=" + other);
         assertThat(byId.status()).isEqualTo(200);
         assertThat(byId.json().get("schema").asText()).isEqualTo(schema);
         assertThat(http.get("/schemas/ids/" + id + "/schema?subject=" + other).body()).isEqualTo(schema);
+        assertThat(http.get("/schemas/ids/" + id + "/subjects?subject=" + other).json().toString()).isEqualTo("[\"" + holder + "\"]");
+        assertThat(http.get("/schemas/ids/" + id + "/versions?subject=" + other).json().toString())
+                .isEqualTo("[{\"subject\":\"" + holder + "\",\"version\":1}]");
         Http.Answer unknown = http.get("/schemas/ids/" + (id + 1000) + "?subject=" + other);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.errorCode()).isEqualTo(40403);

@@ -70,13 +70,13 @@ final class SchemaRoutes {
         return array;
     }
 
+    /** Every subject and version using the id; like {@code GET /schemas/ids/{id}}, a {@code subject} query does not narrow it. */
     private Map<String, List<Integer>> usages(Call call) {
         int id = id(call);
-        String subject = call.query("subject", null);
         boolean deleted = call.flag("deleted");
         Map<String, List<Integer>> usages = new LinkedHashMap<>();
         for (StoredSchema schema : state.all()) {
-            if (schema.id() == id && (deleted || !schema.deleted()) && (subject == null || subject.equals(schema.subject()))) {
+            if (schema.id() == id && (deleted || !schema.deleted())) {
                 usages.computeIfAbsent(schema.subject(), s -> new ArrayList<>()).add(schema.version());
             }
         }
