@@ -3,6 +3,7 @@ package io.meshbone.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,6 +75,11 @@ public final class Call {
     public String query(String name, String fallback) {
         String value = query(name);
         return value == null ? fallback : value;
+    }
+
+    /** Every value of a repeated query parameter ({@code ?key=a&key=b}), in order; empty when absent. */
+    public List<String> queryValues(String name) {
+        return query().getValuesOrEmpty(name);
     }
 
     public Set<String> queryNames() {

@@ -63,11 +63,25 @@ public final class AvroSchemas {
             parser.addTypes(known.values());
             Schema schema = parser.parse(text);
             return new Parsed(schema, List.copyOf(known.values()));
+        } catch (NullPointerException e) {
+            // Avro 1.12 fails a top-level name it does not know ({"type":"nope"}) with a bare NullPointerException
+            // about its internal placeholder; say which name, as it does for an undefined name inside a record.
+            throw Errors.invalidSchema("Invalid schema " + text + " with refs " + refs + " of type AVRO, details: "
+                    + "Undefined schema: " + topLevelName(text) + " is neither a primitive type nor a defined name");
         } catch (SchemaParseException e) {
             throw Errors.invalidSchema("Invalid schema " + text + " with refs " + refs + " of type AVRO, details: " + e.getMessage());
         } catch (RuntimeException e) {
             // Avro reports some faults (unresolved names, bad defaults) as other runtime exceptions: still the client's schema.
             throw Errors.invalidSchema("Invalid schema " + text + " with refs " + refs + " of type AVRO, details: " + e);
+        }
+    }
+
+    private static String topLevelName(String text) {
+        try {
+            JsonNode node = Json.read(text);
+            return node.isObject() ? node.path("type").toString() : node.toString();
+        } catch (RuntimeException unreadable) {
+            return "(unreadable)";
         }
     }
 

@@ -26,7 +26,7 @@ public final class Deleter {
                     throw Errors.subjectNotSoftDeleted(subject);
                 }
                 all.forEach(s -> records.add(new StoreWrite.StoreRecord(StoreCodec.schemaKey(subject, s.version()), null)));
-                if (current.compatibility(subject).isPresent()) {
+                if (current.config(subject).isPresent()) {
                     records.add(new StoreWrite.StoreRecord(StoreCodec.configKey(subject), null));
                 }
                 if (current.mode(subject).isPresent()) {

@@ -75,6 +75,11 @@ public final class Errors {
                 + "full, backward_transitive, forward_transitive, and full_transitive");
     }
 
+    /** A config update this registry cannot keep as sent; Confluent's config errors are 42203 too. */
+    public static RestError invalidConfig(String message) {
+        return new RestError(422, 42203, message);
+    }
+
     public static RestError invalidMode(String mode) {
         return new RestError(422, 42204, "Invalid mode '" + mode + "'. Valid values are READWRITE, READONLY, "
                 + "READONLY_OVERRIDE and IMPORT");

@@ -22,6 +22,12 @@ final class Modes {
                 .map(CompatibilityChecker::parseLevel).orElse(Compatibility.DEFAULT);
     }
 
+    /** Whether schemas of {@code subject} are normalized: its own config's {@code normalize}, else the global one's. */
+    static boolean normalize(RegistryState state, String subject) {
+        return state.config(subject).map(SubjectConfig::normalize)
+                .or(() -> state.config(RegistryState.GLOBAL).map(SubjectConfig::normalize)).orElse(false);
+    }
+
     static String parseMode(String text) {
         String mode = text == null ? "" : text.trim().toUpperCase(java.util.Locale.ROOT);
         if (!ALL.contains(mode)) {

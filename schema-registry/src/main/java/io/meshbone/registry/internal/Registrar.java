@@ -52,8 +52,9 @@ public final class Registrar {
                     + " (subject " + subject + " is in " + mode + " mode)");
         }
         AvroSchemas.Parsed parsed = AvroSchemas.parse(request.schema(), request.references(), current);
-        SchemaContent content = new SchemaContent(type, parsed.canonical(normalize), request.references(),
-                request.metadata(), request.ruleSet());
+        // The query's normalize=true, or the subject's (else the global) config normalize, as Confluent's register.
+        SchemaContent content = new SchemaContent(type, parsed.canonical(normalize || Modes.normalize(current, subject)),
+                request.references(), request.metadata(), request.ruleSet());
         List<StoredSchema> versions = current.versions(subject);
         for (StoredSchema existing : versions) {
             if (!existing.deleted() && existing.content().equals(content)
@@ -107,8 +108,8 @@ public final class Registrar {
             throw Errors.subjectNotFound(subject);
         }
         AvroSchemas.Parsed parsed = AvroSchemas.parse(request.schema(), request.references(), state);
-        SchemaContent wanted = new SchemaContent(type, parsed.canonical(normalize), request.references(),
-                request.metadata(), request.ruleSet());
+        SchemaContent wanted = new SchemaContent(type, parsed.canonical(normalize || Modes.normalize(state, subject)),
+                request.references(), request.metadata(), request.ruleSet());
         for (int i = versions.size() - 1; i >= 0; i--) {
             StoredSchema candidate = versions.get(i);
             boolean sameRules = (wanted.metadata() == null || Objects.equals(wanted.metadata(), candidate.content().metadata()))
@@ -126,8 +127,17 @@ public final class Registrar {
         AvroSchemas.Parsed parsed = AvroSchemas.parse(request.schema(), request.references(), state);
         Compatibility level = Modes.compatibility(state, subject);
         if (version != null) {
-            StoredSchema old = Versions.find(state, subject, version, false);
-            return CompatibilityChecker.checkPair(level, parsed.schema(), new CompatibilityChecker.Previous(old.version(), parse(old)));
+            // As Confluent's CompatibilityResource: "latest" of a subject without live versions has nothing to break
+            // (compatible); a numbered version that is not there is 40402, whether or not the subject exists.
+            List<StoredSchema> live = state.versions(subject).stream().filter(s -> !s.deleted()).toList();
+            Optional<StoredSchema> old = version == Versions.LATEST
+                    ? live.stream().reduce((first, second) -> second)
+                    : live.stream().filter(s -> s.version() == version).findFirst();
+            if (old.isEmpty() && version != Versions.LATEST) {
+                throw Errors.versionNotFound(version);
+            }
+            return old.map(o -> CompatibilityChecker.checkPair(level, parsed.schema(),
+                    new CompatibilityChecker.Previous(o.version(), parse(o)))).orElse(List.of());
         }
         return CompatibilityChecker.check(level, parsed.schema(), previous(state.versions(subject), state));
     }

@@ -23,7 +23,7 @@ public final class RegistryState {
     private final Map<String, TreeMap<Integer, StoredSchema>> subjects = new TreeMap<>();
     private final Map<Integer, SchemaContent> contentById = new HashMap<>();
     private final Map<SchemaContent, Integer> idByContent = new HashMap<>();
-    private final Map<String, String> compatibility = new HashMap<>();
+    private final Map<String, SubjectConfig> configs = new HashMap<>();
     private final Map<String, String> modes = new HashMap<>();
     private int maxId;
     private long position;
@@ -38,7 +38,7 @@ public final class RegistryState {
         subjects.forEach((subject, versions) -> copy.subjects.put(subject, new TreeMap<>(versions)));
         copy.contentById.putAll(contentById);
         copy.idByContent.putAll(idByContent);
-        copy.compatibility.putAll(compatibility);
+        copy.configs.putAll(configs);
         copy.modes.putAll(modes);
         copy.maxId = maxId;
         copy.writer = writer;
@@ -80,11 +80,11 @@ public final class RegistryState {
         return subjects.values().stream().flatMap(v -> v.values().stream()).anyMatch(s -> s.id() == id);
     }
 
-    synchronized void putCompatibility(String subject, String level) {
-        if (level == null) {
-            compatibility.remove(subject);
+    synchronized void putConfig(String subject, SubjectConfig config) {
+        if (config == null) {
+            configs.remove(subject);
         } else {
-            compatibility.put(subject, level);
+            configs.put(subject, config);
         }
     }
 
@@ -136,7 +136,11 @@ public final class RegistryState {
     }
 
     public synchronized Optional<String> compatibility(String subject) {
-        return Optional.ofNullable(compatibility.get(subject));
+        return config(subject).map(SubjectConfig::compatibilityLevel);
+    }
+
+    synchronized Optional<SubjectConfig> config(String subject) {
+        return Optional.ofNullable(configs.get(subject));
     }
 
     public synchronized Optional<String> mode(String subject) {

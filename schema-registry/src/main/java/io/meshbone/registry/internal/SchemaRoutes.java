@@ -54,13 +54,13 @@ final class SchemaRoutes {
         return node;
     }
 
+    /**
+     * The schema an id names. A {@code subject} in the query does not narrow it: Confluent's server looks the id up in
+     * the subject's context and serves it whichever subject holds it, and its deserializers send {@code <topic>-value}
+     * for records a producer may have registered under another subject (RecordNameStrategy).
+     */
     private SchemaContent content(Call call) {
         int id = id(call);
-        String subject = call.query("subject", null);
-        if (subject != null && !subject.isEmpty()
-                && state.versions(subject).stream().noneMatch(s -> s.id() == id)) {
-            throw Errors.schemaNotFound(id);
-        }
         return state.content(id).orElseThrow(() -> Errors.schemaNotFound(id));
     }
 
@@ -70,13 +70,13 @@ final class SchemaRoutes {
         return array;
     }
 
+    /** Every subject and version using the id; like {@code GET /schemas/ids/{id}}, a {@code subject} query does not narrow it. */
     private Map<String, List<Integer>> usages(Call call) {
         int id = id(call);
-        String subject = call.query("subject", null);
         boolean deleted = call.flag("deleted");
         Map<String, List<Integer>> usages = new LinkedHashMap<>();
         for (StoredSchema schema : state.all()) {
-            if (schema.id() == id && (deleted || !schema.deleted()) && (subject == null || subject.equals(schema.subject()))) {
+            if (schema.id() == id && (deleted || !schema.deleted())) {
                 usages.computeIfAbsent(schema.subject(), s -> new ArrayList<>()).add(schema.version());
             }
         }

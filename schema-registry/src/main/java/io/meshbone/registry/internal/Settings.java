@@ -13,22 +13,24 @@ public final class Settings {
         this.store = store;
     }
 
-    String setCompatibility(String subject, String level) {
-        String parsed = CompatibilityChecker.parseLevel(level).name();
-        return store.write(current -> StoreWrite.of(
-                new StoreWrite.StoreRecord(StoreCodec.configKey(subject), StoreCodec.configValue(parsed)), parsed));
+    /** Sets the fields {@code update} names, keeping the others the subject (or global) config had; returns the result. */
+    SubjectConfig setConfig(String subject, SubjectConfig update) {
+        return store.write(current -> {
+            SubjectConfig merged = current.config(subject).map(old -> old.merge(update)).orElse(update);
+            return StoreWrite.of(new StoreWrite.StoreRecord(StoreCodec.configKey(subject), StoreCodec.configValue(merged)), merged);
+        });
     }
 
-    /** Removes a subject's (or the global) level and returns the one it had. */
-    String deleteCompatibility(String subject) {
+    /** Removes a subject's (or the global) config and returns the one it had. */
+    SubjectConfig deleteConfig(String subject) {
         return store.write(current -> {
-            Optional<String> previous = current.compatibility(subject);
+            Optional<SubjectConfig> previous = current.config(subject);
             if (previous.isEmpty()) {
                 if (!RegistryState.GLOBAL.equals(subject)) {
                     // Confluent answers 40401 here, whether or not the subject has schemas.
                     throw Errors.subjectNotFound(subject);
                 }
-                return StoreWrite.nothing(Compatibility.DEFAULT.name());
+                return StoreWrite.nothing(new SubjectConfig(Compatibility.DEFAULT.name(), null));
             }
             return StoreWrite.of(new StoreWrite.StoreRecord(StoreCodec.configKey(subject), null), previous.get());
         });

@@ -35,14 +35,14 @@ final class SettingsRoutes {
                 .add("GET", "/v1/metadata/id", call -> Map.of("scope", Map.of("clusters",
                         Map.of("kafka-cluster", clusterId)), "id", clusterId))
                 .add("GET", "/v1/metadata/version", call -> Map.of("version", "meshbone-0.1.0", "commitId", "meshbone"))
-                .add("GET", "/config", call -> level(Modes.compatibility(state, RegistryState.GLOBAL).name()))
-                .add("PUT", "/config", forwarding.write(call -> updated(settings.setCompatibility(global(call, Change.CONFIG),
-                        compatibility(Json.body(call))))))
-                .add("DELETE", "/config", forwarding.write(call -> level(settings.deleteCompatibility(global(call, Change.CONFIG)))))
+                .add("GET", "/config", call -> globalConfig())
+                .add("PUT", "/config", forwarding.write(call -> settings.setConfig(global(call, Change.CONFIG),
+                        ConfigUpdates.parse(Json.body(call))).toUpdateJson()))
+                .add("DELETE", "/config", forwarding.write(call -> settings.deleteConfig(global(call, Change.CONFIG)).toJson()))
                 .add("GET", "/config/{subject}", this::subjectConfig)
-                .add("PUT", "/config/{subject}", forwarding.write(call -> updated(settings.setCompatibility(subject(call, Change.CONFIG),
-                        compatibility(Json.body(call))))))
-                .add("DELETE", "/config/{subject}", forwarding.write(call -> level(settings.deleteCompatibility(subject(call, Change.CONFIG)))))
+                .add("PUT", "/config/{subject}", forwarding.write(call -> settings.setConfig(subject(call, Change.CONFIG),
+                        ConfigUpdates.parse(Json.body(call))).toUpdateJson()))
+                .add("DELETE", "/config/{subject}", forwarding.write(call -> settings.deleteConfig(subject(call, Change.CONFIG)).toJson()))
                 .add("GET", "/mode", call -> mode(Modes.effective(state, RegistryState.GLOBAL)))
                 .add("PUT", "/mode", forwarding.write(call -> setMode(call, RegistryState.GLOBAL)))
                 .add("GET", "/mode/{subject}", this::subjectMode)
@@ -73,12 +73,18 @@ final class SettingsRoutes {
 
     private Object subjectConfig(Call call) {
         String subject = call.param("subject");
-        return state.compatibility(subject).map(this::level).orElseGet(() -> {
+        return state.config(subject).<Object>map(SubjectConfig::toJson).orElseGet(() -> {
             if (call.flag("defaultToGlobal")) {
-                return level(Modes.compatibility(state, RegistryState.GLOBAL).name());
+                return globalConfig();
             }
             throw Errors.subjectCompatibilityNotConfigured(subject);
         });
+    }
+
+    /** The global config with the level in force (the default when none is set), as Confluent's {@code GET /config}. */
+    private ObjectNode globalConfig() {
+        return new SubjectConfig(Modes.compatibility(state, RegistryState.GLOBAL).name(),
+                state.config(RegistryState.GLOBAL).map(SubjectConfig::normalize).orElse(null)).toJson();
     }
 
     private Object subjectMode(Call call) {
@@ -108,22 +114,9 @@ final class SettingsRoutes {
         return subject;
     }
 
-    private static String compatibility(JsonNode body) {
-        JsonNode level = body.has("compatibility") ? body.get("compatibility") : body.get("compatibilityLevel");
-        return level == null || level.isNull() ? null : level.asText();
-    }
-
     private static String modeOf(JsonNode body) {
         JsonNode mode = body.get("mode");
         return mode == null || mode.isNull() ? null : mode.asText();
-    }
-
-    private ObjectNode level(String level) {
-        return Json.object().put("compatibilityLevel", level);
-    }
-
-    private ObjectNode updated(String level) {
-        return Json.object().put("compatibility", level);
     }
 
     private ObjectNode mode(String mode) {

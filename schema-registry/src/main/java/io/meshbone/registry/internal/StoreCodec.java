@@ -77,8 +77,8 @@ final class StoreCodec {
         return Json.write(value);
     }
 
-    static String configValue(String level) {
-        return Json.write(Json.object().put("compatibilityLevel", level));
+    static String configValue(SubjectConfig config) {
+        return Json.write(config.toJson());
     }
 
     static String modeValue(String mode) {
@@ -100,7 +100,9 @@ final class StoreCodec {
                     state.putSchema(schema(value));
                 }
             }
-            case "CONFIG" -> state.putCompatibility(subject, value == null ? null : value.path("compatibilityLevel").asText(null));
+            case "CONFIG" -> state.putConfig(subject, value == null ? null : new SubjectConfig(
+                    value.path("compatibilityLevel").asText(null),
+                    value.path("normalize").isBoolean() ? value.path("normalize").asBoolean() : null));
             case "MODE" -> state.putMode(subject, value == null ? null : value.path("mode").asText(null));
             default -> {
                 // NOOP and subject-level markers carry no state of their own here.

@@ -1,7 +1,11 @@
 package io.meshbone.registry.internal;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.meshbone.http.Call;
 import io.meshbone.http.Routes;
@@ -88,22 +92,34 @@ final class SubjectRoutes {
         return Deleter.referencedBy(state, target.subject(), target.version());
     }
 
+    /**
+     * The latest version whose metadata properties hold every {@code key}/{@code value} pair of the query (paired by
+     * position), as Confluent's {@code SubjectsResource} matches them; a version without metadata never matches.
+     */
     private Object latestWithMetadata(Call call) {
         String subject = call.param("subject");
         List<StoredSchema> versions = state.versions(subject).stream().filter(s -> call.flag("deleted") || !s.deleted()).toList();
         if (versions.isEmpty()) {
             throw Errors.subjectNotFound(subject);
         }
-        String key = call.query("key", null);
-        String value = call.query("value", null);
+        List<String> keys = call.queryValues("key");
+        List<String> values = call.queryValues("value");
+        Map<String, String> wanted = new HashMap<>();
+        for (int i = 0; i < Math.min(keys.size(), values.size()); i++) {
+            wanted.put(keys.get(i), values.get(i));
+        }
         for (int i = versions.size() - 1; i >= 0; i--) {
             StoredSchema candidate = versions.get(i);
-            var properties = candidate.content().metadata() == null ? null : candidate.content().metadata().path("properties");
-            if (key == null || properties != null && value != null && value.equals(properties.path(key).asText(null))) {
+            JsonNode metadata = candidate.content().metadata();
+            if (metadata != null && hasAll(metadata.path("properties"), wanted)) {
                 return Views.schema(candidate);
             }
         }
         throw Errors.schemaNotFound();
+    }
+
+    private static boolean hasAll(JsonNode properties, Map<String, String> wanted) {
+        return wanted.entrySet().stream().allMatch(pair -> pair.getValue().equals(properties.path(pair.getKey()).asText(null)));
     }
 
 }

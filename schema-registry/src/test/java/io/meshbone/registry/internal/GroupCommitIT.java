@@ -121,7 +121,7 @@ class GroupCommitIT {
 
     @Test
     void concurrentRegistrationsOnOneInstanceGetDistinctIdsAndSequentialVersions() throws Exception {
-        new Settings(store).setCompatibility(RegistryState.GLOBAL, "NONE");
+        new Settings(store).setConfig(RegistryState.GLOBAL, new SubjectConfig("NONE", null));
         List<CompletableFuture<Object>> answers = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String schema = record("{\"name\":\"f" + i + "\",\"type\":\"long\"}");
