@@ -137,22 +137,23 @@ class KcatIT {
     }
 
     @Test
-    void unframedRecordsKcatStagesReachTheDeadLetterTopicWithTheirReasons(@TempDir Path dir) throws Exception {
+    void unframedAndNullRecordsKcatStagesReachTheDeadLetterTopicWithTheirReasons(@TempDir Path dir) throws Exception {
         String tiny = "tiny-" + UUID.randomUUID();
         String json = "json-" + UUID.randomUUID();
+        String tombstone = "null-" + UUID.randomUUID();
         Path file = dir.resolve("unframed.txt");
-        // Two messages, key|value a line: what a kcat user types when they forget the Confluent frame.
-        Files.writeString(file, tiny + "|oops\n" + json + "|{\"paymentId\": \"" + json + "\", \"amount\": 1}");
+        // key|value a line, what a kcat user types when they forget the Confluent frame; -Z sends the empty one as null.
+        Files.writeString(file, tiny + "|oops\n" + json + "|{\"paymentId\": \"" + json + "\", \"amount\": 1}\n" + tombstone + "|");
 
-        kcat.run(KCAT_SECONDS, "-P", "-b", kafka.bootstrapServers(), "-t", names.stagingTopic(), "-K", "|", "-l",
+        kcat.run(KCAT_SECONDS, "-P", "-b", kafka.bootstrapServers(), "-t", names.stagingTopic(), "-K", "|", "-Z", "-l",
                 "-H", "traceparent=" + TRACEPARENT, file.toString());
         // -J: a reason holds commas, which kcat's %h (name=value, comma-separated) would run together.
         List<JsonNode> dead = await().atMost(GATED_WITHIN).pollInterval(Duration.ofMillis(500)).until(() ->
                 kcat.text(KCAT_SECONDS, "-C", "-b", kafka.bootstrapServers(), "-t", names.dlqTopic(), "-o", "beginning", "-e", "-q", "-J")
-                        .lines().map(KcatIT::json).toList(), records -> records.size() >= 2);
+                        .lines().map(KcatIT::json).toList(), records -> records.size() >= 3);
 
-        assertThat(dead).hasSize(2);
-        JsonNode notFramed = dead.stream().filter(r -> r.path("key").asText().equals(tiny)).findFirst().orElseThrow();
+        assertThat(dead).hasSize(3);
+        JsonNode notFramed = deadLetter(dead, tiny);
         assertThat(notFramed.path("payload").asText()).isEqualTo("oops");
         assertThat(headers(notFramed)).containsEntry(LineageHeaders.ERROR_CODE, "NOT_FRAMED")
                 .containsEntry(LineageHeaders.ERROR_REASON,
@@ -160,9 +161,17 @@ class KcatIT {
                 .containsEntry(LineageHeaders.TRACEPARENT, TRACEPARENT)
                 .hasEntrySatisfying(LineageHeaders.SOURCE, source -> assertThat(source).startsWith(names.stagingTopic() + "/"))
                 .doesNotContainKeys(LineageHeaders.PRODUCT, LineageHeaders.GATE_TIMESTAMP);
-        JsonNode badMagic = dead.stream().filter(r -> r.path("key").asText().equals(json)).findFirst().orElseThrow();
-        assertThat(headers(badMagic)).containsEntry(LineageHeaders.ERROR_CODE, "BAD_MAGIC_BYTE")
+        assertThat(headers(deadLetter(dead, json))).containsEntry(LineageHeaders.ERROR_CODE, "BAD_MAGIC_BYTE")
                 .containsEntry(LineageHeaders.ERROR_REASON, "the value starts with byte 123; expected Confluent's magic byte 0");
+        JsonNode nullValue = deadLetter(dead, tombstone);
+        assertThat(nullValue.path("payload").isNull()).as("a null payload: %s", nullValue).isTrue();
+        assertThat(headers(nullValue)).containsEntry(LineageHeaders.ERROR_CODE, "NULL_VALUE")
+                .containsKey(LineageHeaders.ERROR_REASON);
+    }
+
+    private static JsonNode deadLetter(List<JsonNode> dead, String key) {
+        return dead.stream().filter(r -> r.path("key").asText().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("no dead letter keyed " + key + " in " + dead));
     }
 
     private static byte[] serialize(String topic, GenericRecord record) {
