@@ -3,6 +3,9 @@ package io.meshbone.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.localkafka.KafkaCluster;
@@ -125,9 +130,11 @@ class KcatIT {
                 List.of(LineageHeaders.DOMAIN, names.domain()),
                 List.of(LineageHeaders.SCHEMA_ID, String.valueOf(schemaId)),
                 List.of(LineageHeaders.GATE_TIMESTAMP, read.header(LineageHeaders.GATE_TIMESTAMP)));
-        assertThat(read.header(LineageHeaders.SOURCE)).matches(java.util.regex.Pattern.quote(names.stagingTopic()) + "/\\d+/\\d+");
+        assertThat(read.header(LineageHeaders.SOURCE)).matches(Pattern.quote(names.stagingTopic()) + "/\\d+/\\d+");
         assertThat(Instant.parse(read.header(LineageHeaders.GATE_TIMESTAMP))).isBetween(staged.minusSeconds(1), Instant.now());
         assertThat(read.value()).as("the body, unchanged").isEqualTo(Files.readAllBytes(file));
+        assertThat(ByteBuffer.wrap(read.value(), 1, 4).getInt()).as("the id the serializer found under the staging subject")
+                .isEqualTo(schemaId);
         JsonNode decoded = AvroJson.toJson(deserialize(names.topic(), read.value()), payment.getSchema(), false);
         assertThat(decoded.path("paymentId").asText()).isEqualTo(orderId);
         assertThat(decoded.path("amount").decimalValue()).isEqualByComparingTo("12.50");
@@ -200,14 +207,14 @@ class KcatIT {
     private static JsonNode json(String line) {
         try {
             return MeshJson.tree(line);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("kcat -J printed a line that is not JSON: " + line, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("kcat -J printed a line that is not JSON: " + line, e);
         }
     }
 
     /** The headers of kcat's {@code -J} envelope ({@code ["name", "value", …]}), by name. */
     private static Map<String, String> headers(JsonNode record) {
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         JsonNode flat = record.path("headers");
         for (int i = 0; i + 1 < flat.size(); i += 2) {
             headers.put(flat.get(i).asText(), flat.get(i + 1).asText());
@@ -227,7 +234,7 @@ class KcatIT {
             while (at < output.length) {
                 int newline = indexOf(output, (byte) '\n', at);
                 String line = new String(output, at, newline - at, StandardCharsets.UTF_8);
-                Map<String, String> fields = new java.util.LinkedHashMap<>();
+                Map<String, String> fields = new LinkedHashMap<>();
                 for (String field : line.split(" ", 4)) {
                     fields.put(field.substring(0, field.indexOf('=')), field.substring(field.indexOf('=') + 1));
                 }
