@@ -23,4 +23,11 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 fi
 node --version
 
+# kcat: KcatIT stages records and reads product, DLQ and metadata with librdkafka's command-line client.
+if ! command -v kcat >/dev/null; then
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq kcat >/dev/null
+fi
+kcat -V | sed -n 4p
+
 connectors/scripts/postgres-setup.sh

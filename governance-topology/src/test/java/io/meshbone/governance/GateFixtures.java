@@ -5,9 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import io.meshbone.platform.contract.ProductNames;
+import io.meshbone.platform.control.ContractClient;
+import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.control.ListedProduct;
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
@@ -127,6 +133,25 @@ final class GateFixtures {
         GenericRecord record = new GenericData.Record(ACCOUNT_KEY);
         record.put("accountId", id);
         return record;
+    }
+
+    /**
+     * Lists {@link #paymentDescriptor} in {@code domain} through the real contract gate (its files written under
+     * {@code dir}), as {@code User:<domain>}; answers the product's names, or fails with the gate's reasons.
+     */
+    static ProductNames listPayments(Map<String, Object> kafkaConfig, Path dir, String domain) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve(domain));
+        Path descriptor = folder.resolve("payment-settled.product.yaml");
+        Files.writeString(descriptor, paymentDescriptor(domain, "1.0.0"));
+        Files.writeString(folder.resolve("payment-settled.avsc"), PAYMENT_AVSC);
+        try (ContractClient contracts = new ContractClient(kafkaConfig)) {
+            Decision decision = contracts.apply(ContractClient.request(descriptor, domain + "/payment-settled.product.yaml",
+                    "User:" + domain), Duration.ofSeconds(60));
+            if (decision.outcome() != Decision.Outcome.ACCEPTED) {
+                throw new AssertionError(domain + ".payment-settled was not listed: " + decision.outcome() + " " + decision.reasons());
+            }
+        }
+        return new ProductNames(domain, "payment-settled", 1);
     }
 
     static ListedProduct listing(String name, String descriptor, String file, String avsc, int valueId) {

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +18,6 @@ import java.util.UUID;
 import io.meshbone.localkafka.KafkaCluster;
 import io.meshbone.localkafka.testing.SharedKafka;
 import io.meshbone.localkafka.testing.TestTopics;
-import io.meshbone.platform.control.ContractClient;
-import io.meshbone.platform.control.Decision;
 import io.meshbone.platform.lineage.LineageHeaders;
 import io.meshbone.platform.registry.SchemaRegistryClient;
 import io.meshbone.platform.registry.SchemaRegistryClientSettings;
@@ -46,8 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The record that stopped a running mesh, against the gate on a real broker and a real registry: it stops nothing now. */
 @ExtendWith(SharedKafka.class)
 class HostileRecordsIT {
-
-    private static final Duration DECISION_TIMEOUT = Duration.ofSeconds(60);
 
     private static KafkaCluster kafka;
     private static SchemaRegistryServer registry;
@@ -115,16 +110,7 @@ class HostileRecordsIT {
 
     /** Lists a payment product in a fresh domain; answers its product topic. */
     private static String list(Path dir, String domain) throws Exception {
-        Path folder = Files.createDirectories(dir.resolve(domain));
-        Path descriptor = folder.resolve("payment-settled.product.yaml");
-        Files.writeString(descriptor, GateFixtures.paymentDescriptor(domain, "1.0.0"));
-        Files.writeString(folder.resolve("payment-settled.avsc"), GateFixtures.PAYMENT_AVSC);
-        try (ContractClient contracts = new ContractClient(kafka.clientConfig())) {
-            Decision decision = contracts.apply(ContractClient.request(descriptor, domain + "/payment-settled.product.yaml", "User:" + domain),
-                    DECISION_TIMEOUT);
-            assertThat(decision.outcome()).as("%s", decision.reasons()).isEqualTo(Decision.Outcome.ACCEPTED);
-        }
-        return domain + ".payment-settled.v1";
+        return GateFixtures.listPayments(kafka.clientConfig(), dir, domain).topic();
     }
 
     private static int schemaIdOf(String productTopic) {
