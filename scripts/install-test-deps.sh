@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts what the integration tests need beyond Java and Maven, on Debian: headless
 # Chromium with its driver (the web catalog's browser test), Node.js with npm (a kafkajs consumer in GovernanceIT;
-# Confluent's and kafkajs' schema-registry clients in ConfluentJsClientIT)
+# Confluent's and kafkajs' schema-registry clients in ConfluentJsClientIT), kcat (KcatIT)
 # and PostgreSQL 15 with wal_level=logical (the connector tests). Safe to run again; needs root or sudo.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

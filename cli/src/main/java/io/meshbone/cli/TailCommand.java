@@ -59,14 +59,18 @@ final class TailCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
         MeshClientSettings settings = mesh.clientSettings(spec.commandLine().getParseResult()).readCommitted()
-                .with("group.id", "meshbone-tail-" + UUID.randomUUID())
                 .with("enable.auto.commit", false)
                 .with("auto.offset.reset", fromBeginning ? "earliest" : "latest");
+        // A principal's ACLs cover only its own group ids (<domain>- or <user>-), never meshbone-: with credentials
+        // tail reads without a group, as kcat -C does.
+        if (mesh.credentialsFile == null) {
+            settings = settings.with("group.id", "meshbone-tail-" + UUID.randomUUID());
+        }
         PrintWriter out = spec.commandLine().getOut();
         long printed = 0;
         Object bootstrap = settings.kafkaConfig().get("bootstrap.servers");
         KafkaReachability.require(bootstrap != null ? bootstrap.toString()
-                : ProductAddress.resolve(mesh.catalogUrl, name).bootstrapServers(), mesh.credentialSettings());
+                : ProductAddress.resolve(mesh.catalogUrl, name, settings.catalogUserInfo()).bootstrapServers(), mesh.credentialSettings());
         try (MeshConsumer<GenericRecord> consumer = MeshConsumer.subscribe(name, settings)) {
             while (stop.getCount() > 0 && (max == 0 || printed < max)) {
                 for (ConsumerRecord<String, GenericRecord> record : consumer.poll(Duration.ofMillis(500))) {

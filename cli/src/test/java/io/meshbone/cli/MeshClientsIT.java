@@ -43,6 +43,17 @@ class MeshClientsIT {
                 return seen.contains(paymentId);
             });
         }
+        // Without a group id: no group joined, every partition read from the beginning.
+        try (MeshConsumer<GenericRecord> groupless = MeshConsumer.subscribe("payments.payment-settled", settings.readCommitted())) {
+            assertThat(groupless.kafkaConsumer().assignment()).hasSize(groupless.kafkaConsumer()
+                    .partitionsFor("payments.payment-settled.v1").size());
+            assertThat(groupless.kafkaConsumer().subscription()).isEmpty();
+            List<String> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                groupless.poll(Duration.ofMillis(500)).forEach(r -> seen.add(r.value().get("paymentId").toString()));
+                return seen.contains(paymentId);
+            });
+        }
     }
 
     @Test

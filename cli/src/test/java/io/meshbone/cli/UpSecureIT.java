@@ -81,6 +81,18 @@ class UpSecureIT {
                         .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TimeoutException.class);
             }
 
+            // The README's secure tail: the product's address comes from the catalog, signed in as the credentials' principal.
+            String catalogUrl = line(log, "catalog.url=").substring("catalog.url=".length());
+            Process signedIn = new ProcessBuilder(java(), "-jar", JAR.toString(), "tail", "orders.order-placed",
+                    "--catalog-url", catalogUrl, "--credentials", store.file("team-orders").toString(), "--from-beginning", "-n", "1")
+                    .redirectErrorStream(true).start();
+            String signedInOutput = new String(signedIn.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(signedIn.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            cliOutput.add(signedInOutput);
+            assertThat(signedIn.exitValue()).as(signedInOutput).isZero();
+            assertThat(signedInOutput.lines().filter(l -> l.startsWith("{\"key\":")).toList()).as(signedInOutput)
+                    .singleElement().asString().contains("\"orderId\"");
+
             // A wrong password: one clear line from the CLI, no stack trace, no password.
             Path wrong = dir.resolve("wrong.properties");
             Files.writeString(wrong, Files.readString(store.file("team-orders"))

@@ -64,6 +64,17 @@ public record MeshClientSettings(String catalogUrl, Map<String, Object> kafkaCon
         return with("isolation.level", "read_committed");
     }
 
+    /**
+     * The {@code user:password} that signs in to the catalog: the registry client's {@code basic.auth.user.info} (a
+     * principal's credentials file sets it; the catalog takes the same principals), or null when none is set.
+     */
+    public String catalogUserInfo() {
+        Object source = kafkaConfig.get("basic.auth.credentials.source");
+        Object info = kafkaConfig.get("basic.auth.user.info");
+        boolean userInfo = source == null || "USER_INFO".equalsIgnoreCase(source.toString());
+        return userInfo && info != null && !info.toString().isBlank() ? info.toString() : null;
+    }
+
     // The generated toString would print sasl.jaas.config and basic.auth.user.info with their passwords.
     @Override
     public String toString() {

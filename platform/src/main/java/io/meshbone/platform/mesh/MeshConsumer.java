@@ -11,6 +11,7 @@ import io.meshbone.platform.serde.MeshAvroDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -48,9 +49,13 @@ public final class MeshConsumer<V> implements AutoCloseable {
         return subscribe(product, MeshClientSettings.fromEnvironment());
     }
 
-    /** Subscribes to {@code product}'s governed topic; without a {@code group.id} it reads from the beginning, uncommitted. */
+    /**
+     * Subscribes to {@code product}'s governed topic. Without a {@code group.id} it joins no group: it reads every
+     * partition from where {@code auto.offset.reset} says (the beginning unless set), commits nothing, and needs no
+     * group ACL.
+     */
     public static <V> MeshConsumer<V> subscribe(String product, MeshClientSettings settings) {
-        ProductAddress address = ProductAddress.resolveForReading(settings.catalogUrl(), product, settings.region());
+        ProductAddress address = ProductAddress.resolveForReading(settings, product);
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, address.bootstrapServers());
         config.put("schema.registry.url", address.schemaRegistryUrl());
@@ -62,9 +67,26 @@ public final class MeshConsumer<V> implements AutoCloseable {
         Deserializer<String> keys = address.keySubject() == null ? new StringDeserializer() : new AvroKeyText();
         keys.configure(config, true);
         KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, keys, values);
-        consumer.subscribe(List.of(address.topic()));
+        if (config.get(ConsumerConfig.GROUP_ID_CONFIG) == null) {
+            assignEveryPartition(consumer, address);
+        } else {
+            consumer.subscribe(List.of(address.topic()));
+        }
         warnIfDeprecated(address);
         return new MeshConsumer<>(address, consumer);
+    }
+
+    // Without a group there is nothing to join and no group ACL to hold (what kcat -C does): read every partition.
+    private static void assignEveryPartition(KafkaConsumer<String, ?> consumer, ProductAddress address) {
+        List<TopicPartition> partitions = consumer.partitionsFor(address.topic()).stream()
+                .map(partition -> new TopicPartition(partition.topic(), partition.partition()))
+                .toList();
+        if (partitions.isEmpty()) {
+            consumer.close();
+            throw new IllegalStateException("product topic " + address.topic() + " of " + address.name()
+                    + " has no partitions at " + address.bootstrapServers());
+        }
+        consumer.assign(partitions);
     }
 
     // Once per consumer: an instance subscribes to exactly one product, once.

@@ -91,7 +91,7 @@ public final class MeshProducer implements AutoCloseable {
     }
 
     private ProductAddress address(String product) {
-        return addresses.computeIfAbsent(product, name -> ProductAddress.resolveForPublishing(settings.catalogUrl(), name));
+        return addresses.computeIfAbsent(product, name -> ProductAddress.resolveForPublishing(settings, name));
     }
 
     private synchronized KafkaProducer<byte[], GenericRecord> producer(ProductAddress address) {

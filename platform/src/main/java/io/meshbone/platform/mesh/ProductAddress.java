@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.platform.control.Deprecation;
@@ -42,7 +43,15 @@ public record ProductAddress(String name, String bootstrapServers, String topic,
 
     /** Asks the catalog at {@code catalogUrl} for {@code name}'s address on the catalog's own cluster. */
     public static ProductAddress resolve(String catalogUrl, String name) {
-        return from(name, fetch(catalogUrl, name), null, false);
+        return resolve(catalogUrl, name, null);
+    }
+
+    /**
+     * The same, signing in to the catalog with {@code userInfo} ({@code user:password}, as in
+     * {@code basic.auth.user.info}) when not null: a secure mesh's catalog answers only signed-in callers.
+     */
+    public static ProductAddress resolve(String catalogUrl, String name, String userInfo) {
+        return from(name, fetch(catalogUrl, name, userInfo), null, false);
     }
 
     /**
@@ -50,12 +59,22 @@ public record ProductAddress(String name, String bootstrapServers, String topic,
      * lists one (isolated deployment), else the catalog's own cluster.
      */
     public static ProductAddress resolveForReading(String catalogUrl, String name, String region) {
-        return from(name, fetch(catalogUrl, name), region, false);
+        return from(name, fetch(catalogUrl, name, null), region, false);
+    }
+
+    /** {@link #resolveForReading(String, String, String)} with the catalog and region of {@code settings}, signed in with its user info. */
+    public static ProductAddress resolveForReading(MeshClientSettings settings, String name) {
+        return from(name, fetch(settings.catalogUrl(), name, settings.catalogUserInfo()), settings.region(), false);
     }
 
     /** The address to publish {@code name} at: its home cluster, where its gate runs (the catalog's cluster if one). */
     public static ProductAddress resolveForPublishing(String catalogUrl, String name) {
-        return from(name, fetch(catalogUrl, name), null, true);
+        return from(name, fetch(catalogUrl, name, null), null, true);
+    }
+
+    /** {@link #resolveForPublishing(String, String)} with the catalog of {@code settings}, signed in with its user info. */
+    public static ProductAddress resolveForPublishing(MeshClientSettings settings, String name) {
+        return from(name, fetch(settings.catalogUrl(), name, settings.catalogUserInfo()), null, true);
     }
 
     static ProductAddress from(String name, JsonNode body, String region, boolean home) {
@@ -90,11 +109,14 @@ public record ProductAddress(String name, String bootstrapServers, String topic,
         }
     }
 
-    private static JsonNode fetch(String catalogUrl, String name) {
+    private static JsonNode fetch(String catalogUrl, String name, String userInfo) {
         URI uri = URI.create(catalogUrl + "/api/products/" + URLEncoder.encode(name, StandardCharsets.UTF_8));
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+            if (userInfo != null) {
+                request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = MeshJson.tree(response.body());
             if (response.statusCode() != 200) {
                 throw new IllegalArgumentException("catalog " + catalogUrl + " cannot resolve '" + name + "': "

@@ -32,6 +32,18 @@ class ProductAddressTest {
     }
 
     @Test
+    void signsInToTheCatalogWithTheRegistryClientsUserInfoUnlessAnotherSourceIsNamed() {
+        MeshClientSettings settings = MeshClientSettings.of("http://catalog:8080");
+        assertThat(settings.catalogUserInfo()).isNull();
+        assertThat(settings.with("basic.auth.user.info", "team-orders:pw").catalogUserInfo()).isEqualTo("team-orders:pw");
+        assertThat(settings.with("basic.auth.credentials.source", "USER_INFO").with("basic.auth.user.info", "team-orders:pw")
+                .catalogUserInfo()).isEqualTo("team-orders:pw");
+        assertThat(settings.with("basic.auth.credentials.source", "URL").with("basic.auth.user.info", "team-orders:pw")
+                .catalogUserInfo()).isNull();
+        assertThat(settings.with("basic.auth.user.info", " ").catalogUserInfo()).isNull();
+    }
+
+    @Test
     void carriesTheCatalogsDeprecationAndNoneWhenAbsentOrUnreadable() {
         JsonNode deprecated = tree("""
                 {"address": {"bootstrapServers": "kafka:9092", "topic": "orders.order-placed.v1"},
