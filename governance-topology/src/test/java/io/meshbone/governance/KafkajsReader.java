@@ -38,7 +38,8 @@ final class KafkajsReader {
         return run(dir, 120, "node", "read-key.js", bootstrapServers, topic, key, "90");
     }
 
-    private static String run(Path dir, int seconds, String... command) throws IOException, InterruptedException {
+    /** Runs {@code command} in {@code dir}; its output, or an exception with the output's end when it fails or hangs. */
+    static String run(Path dir, int seconds, String... command) throws IOException, InterruptedException {
         // Into a file, not a pipe nobody reads while it runs: a client logging more than a pipe holds would block.
         Path log = Files.createTempFile(dir, command[0] + "-", ".log");
         Process process;
@@ -54,6 +55,7 @@ final class KafkajsReader {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
+        Files.delete(log);
         if (!finished || process.exitValue() != 0) {
             String tail = output.length() > 4000 ? output.substring(output.length() - 4000) : output;
             throw new IOException(String.join(" ", command) + (finished ? " exited with " + process.exitValue()
