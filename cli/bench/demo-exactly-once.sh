@@ -3,7 +3,7 @@
 # demo's orders and settled payments on the raw topics, the staging topics and the product + DLQ topics, and counts the
 # broker's OutOfOrderSequenceException errors and the producers' retries of them in the log.
 # Usage: cli/bench/demo-exactly-once.sh [demo seconds, default 90] [checkouts/s, default 5]   (needs cli/target/meshbone.jar, kcat, jq)
-# MESHBONE_CPUS=1 runs both JVMs on that CPU only (taskset), as a loaded machine would: the errors then show up at start.
+# Exits 1 when a count disagrees along the way. MESHBONE_CPUS=1 runs both JVMs on that CPU only (taskset), as a loaded machine would: the errors then may show up.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 seconds=${1:-90}
@@ -64,3 +64,13 @@ echo "producer retries after OUT_OF_ORDER_SEQUENCE_NUMBER (Sender WARN): $(grep 
 echo "producer retries after CONCURRENT_TRANSACTIONS (Sender WARN): $(grep -c 'Error: CONCURRENT_TRANSACTIONS' "$work/up.log" || true)"
 echo "transactions aborted or tasks migrated: $(grep -c -i -E 'TaskMigrated|migrated to another thread|being fenced|Error encountered sending record|abortable' "$work/up.log" || true)"
 grep -B1 'OutOfOrderSequenceException:' "$work/up.log" | grep -v '^--' | cut -c1-260 | head -6 || true
+
+orders_staged=$(count "$work/orders.order-placed.v1.staging")
+payments_staged=$(count "$work/payments.payment-settled.v1.staging")
+if [[ "$(count "$work/orders.raw")" != "$orders_staged" || "$(distinct "$work/orders.order-placed.v1.staging")" != "$orders_staged" \
+      || $(( $(count "$work/orders.order-placed.v1") + $(count "$work/orders.order-placed.v1.dlq") )) != "$orders_staged" \
+      || "$(count "$work/payments.raw")" != "$payments_staged" \
+      || $(( $(count "$work/payments.payment-settled.v1") + $(count "$work/payments.payment-settled.v1.dlq") )) != "$payments_staged" ]]; then
+  echo "a count disagrees: records were lost or doubled" >&2
+  exit 1
+fi
