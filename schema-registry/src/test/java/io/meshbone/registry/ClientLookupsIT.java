@@ -135,6 +135,13 @@ class ClientLookupsIT {
         assertThat(notBoolean.errorCode()).isEqualTo(42203);
         assertThat(notBoolean.json().get("message").asText()).contains("'normalize'", "\"yes\"");
         assertThat(http.get("/config/" + subject).errorCode()).as("nothing was stored").isEqualTo(40408);
+
+        // A client serialising every field of its request sends the unset ones empty: they ask for nothing.
+        Http.Answer allFields = http.put("/config/" + subject, "{\"compatibility\":\"NONE\",\"alias\":null,"
+                + "\"compatibilityGroup\":\"\",\"validateFields\":false,\"defaultMetadata\":{},\"overrideRuleSet\":null}");
+        assertThat(allFields.status()).as(allFields.body()).isEqualTo(200);
+        assertThat(http.get("/config/" + subject).json().get("compatibilityLevel").asText()).isEqualTo("NONE");
+        assertThat(http.put("/config/" + subject, "{\"validateFields\":true}").errorCode()).isEqualTo(42203);
     }
 
     private static int register(String subject, String schema, String tier) {

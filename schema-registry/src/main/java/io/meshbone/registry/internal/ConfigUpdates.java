@@ -18,7 +18,7 @@ final class ConfigUpdates {
     /** The level ({@code compatibility}, or {@code compatibilityLevel}) and {@code normalize}; at least one is needed. */
     static SubjectConfig parse(JsonNode body) {
         for (String field : UNSUPPORTED) {
-            if (body.hasNonNull(field)) {
+            if (setToSomething(body.get(field))) {
                 throw Errors.invalidConfig("Config field '" + field + "' is not supported by this registry; it keeps "
                         + "'compatibility' and 'normalize' only");
             }
@@ -37,5 +37,20 @@ final class ConfigUpdates {
             throw Errors.invalidCompatibilityLevel();
         }
         return new SubjectConfig(parsedLevel, parsedNormalize);
+    }
+
+    // A client that serialises every field of its request sends the unset ones as null, false, "" or {}: those ask
+    // for nothing this registry lacks.
+    private static boolean setToSomething(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (value.isBoolean()) {
+            return value.asBoolean();
+        }
+        if (value.isTextual()) {
+            return !value.asText().isEmpty();
+        }
+        return !value.isContainerNode() || !value.isEmpty();
     }
 }
