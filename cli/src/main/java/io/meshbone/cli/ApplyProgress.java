@@ -20,6 +20,7 @@ final class ApplyProgress {
     private int accepted;
     private int rejected;
     private boolean shown;
+    private int shownDecided;
 
     ApplyProgress(int total, PrintWriter err) {
         this(total, err, System::nanoTime);
@@ -45,7 +46,8 @@ final class ApplyProgress {
     }
 
     void finish() {
-        if (shown) {
+        // The last line only when the counts moved since the one shown, so a run never ends on the same line twice.
+        if (shown && accepted + rejected != shownDecided) {
             show(nanoTime.getAsLong());
         }
     }
@@ -58,5 +60,6 @@ final class ApplyProgress {
         err.flush();
         lastShown = now;
         shown = true;
+        shownDecided = decided;
     }
 }

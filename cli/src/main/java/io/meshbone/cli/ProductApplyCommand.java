@@ -46,6 +46,10 @@ final class ProductApplyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (mesh.credentials().isEmpty()) {
+            // An unreachable cluster fails in its one line before anything is printed, as README shows.
+            mesh.clientConfig();
+        }
         List<Path> descriptors = ProductApplyOrder.of(files);
         List<ProductRequest> requests = new ArrayList<>();
         boolean allAccepted = true;

@@ -29,13 +29,15 @@ final class ProductDescribeCommand implements Callable<Integer> {
         JsonNode a = p.path("address");
         JsonNode h = p.path("health");
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s  v%s  %s %s  owner %s%n%s%n%n", p.path("name").asText(), p.path("version").asText(),
+        out.printf("%s  v%s  %s %s  owner %s%n%s%n", p.path("name").asText(), p.path("version").asText(),
                 p.path("type").asText(), p.path("classification").asText(), p.path("owner").asText(), p.path("description").asText());
         JsonNode d = p.path("deprecation");
         if (d.isObject()) {
-            out.printf("DEPRECATED sunset %s, successor %s%s%n%n", d.path("sunset").asText(), d.path("successor").asText(),
+            // Line 3, right under the description, as README's `describe … | sed -n 3p` shows it.
+            out.printf("DEPRECATED sunset %s, successor %s%s%n", d.path("sunset").asText(), d.path("successor").asText(),
                     d.path("reason").isTextual() ? " (" + d.path("reason").asText() + ")" : "");
         }
+        out.println();
         out.printf("topic      %s%nstaging    %s%ndlq        %s%nsubject    %s (schema id %s)%nbootstrap  %s%n%n",
                 a.path("topic").asText(), a.path("stagingTopic").asText(), a.path("dlqTopic").asText(),
                 a.path("subjects").path("value").asText(), a.path("valueSchemaId").asText(), a.path("bootstrapServers").asText());

@@ -38,7 +38,19 @@ class ApplyProgressTest {
 
         assertThat(err.toString().lines()).containsExactly(
                 "applied 1/10 (accepted 1, rejected 0), 0.3 decisions/s",
-                "applied 3/10 (accepted 2, rejected 1), 0.6 decisions/s",
                 "applied 3/10 (accepted 2, rejected 1), 0.6 decisions/s");
+    }
+
+    @Test
+    void endsWithTheCountsWhenTheLastDecisionsCameBetweenLines() {
+        now.set(4 * SECOND);
+        progress.decided(true);
+        now.set(4 * SECOND + SECOND / 2);
+        progress.decided(false);
+        progress.finish();
+
+        assertThat(err.toString().lines()).containsExactly(
+                "applied 1/10 (accepted 1, rejected 0), 0.3 decisions/s",
+                "applied 2/10 (accepted 1, rejected 1), 0.4 decisions/s");
     }
 }

@@ -239,6 +239,7 @@ class CliVerbsIT {
             assertThat(run.exit()).as(verb + ": " + run.err()).isEqualTo(1);
             assertThat(run.err().lines().toList()).as(verb.toString())
                     .containsExactly("meshbone: cannot reach Kafka at " + address + " within 10s (bootstrap.servers)");
+            assertThat(run.out()).as(verb + ": nothing before the one line").isEmpty();
             // A bound, not a benchmark: the check gives up after 10 s instead of the client's 30 s metadata wait.
             assertThat(took).as(verb.toString()).isLessThan(Duration.ofSeconds(15));
         }

@@ -54,7 +54,10 @@ class ProductLifecycleIT {
                 .contains("deprecated: sunset " + sunset + ", successor " + successor);
 
         Run describe = run(mesh, "product", "describe", old);
-        assertThat(describe.out()).contains("DEPRECATED sunset " + sunset + ", successor " + successor + " (new-feed keys by id)");
+        // README: `product describe … | sed -n 3p` is the DEPRECATED line, right under the description.
+        assertThat(describe.out().lines().skip(2).findFirst()).as(describe.out())
+                .contains("DEPRECATED sunset " + sunset + ", successor " + successor + " (new-feed keys by id)");
+        assertThat(describe.out().lines().skip(3).findFirst()).contains("");
 
         Run refused = run(mesh, "product", "deprecate", successor, "--sunset", "2000-01-01", "--successor", domain + ".nope",
                 "--principal", "User:intruder");

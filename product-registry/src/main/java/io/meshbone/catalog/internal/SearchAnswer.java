@@ -117,7 +117,7 @@ final class SearchAnswer {
             throw CatalogError.badRequest(name + " must be a whole number from 0 to " + Integer.MAX_VALUE + ", got '" + text + "'");
         }
         if (value < 0) {
-            throw CatalogError.badRequest(name + " must be a whole number from 0 to " + Integer.MAX_VALUE + ", got " + value);
+            throw CatalogError.badRequest(name + " must be a whole number from 0 to " + Integer.MAX_VALUE + ", got '" + text + "'");
         }
         return value;
     }
