@@ -106,6 +106,11 @@ class SecureAccessIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> PiiClearanceCheck.require(url, app, PRODUCT));
             assertThat(get(url, "/api/me", app).body()).contains("\"because\":\"grant\"").contains("\"pii\":true");
 
+            Run anonymous = runBare("product", "list", "--catalog-url", url);
+            assertThat(anonymous.exit()).isEqualTo(1);
+            assertThat(anonymous.err()).contains("meshbone: the catalog at " + url + " refused the credentials (401);"
+                    + " sign in with --credentials FILE");
+
             // Lifecycle verbs signed in go through the catalog (a team may not write the request topics) as the caller.
             Run notOwner = runBare("product", "retire", PRODUCT, "--credentials", app.toString(), "--catalog-url", url);
             assertThat(notOwner.exit()).as(notOwner.out() + notOwner.err()).isEqualTo(1);
