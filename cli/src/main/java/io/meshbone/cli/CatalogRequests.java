@@ -44,6 +44,19 @@ final class CatalogRequests {
         return post("/api/policies", Map.of("document", document, "documentPath", documentPath));
     }
 
+    /** The gate's decision on a deprecate or retire request, asked as the signed-in principal (not the request's). */
+    Decision lifecycle(ProductRequest request) {
+        String path = "/api/products/" + java.net.URLEncoder.encode(request.descriptorPath(), java.nio.charset.StandardCharsets.UTF_8);
+        if (request.action() == ProductRequest.Action.RETIRE) {
+            return post(path + "/retire", Map.of());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sunset", request.deprecate().sunset());
+        body.put("successor", request.deprecate().successor());
+        body.put("reason", request.deprecate().reason());
+        return post(path + "/deprecate", body);
+    }
+
     private Decision post(String path, Map<String, Object> body) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(catalogUrl + path)).timeout(Duration.ofSeconds(90))

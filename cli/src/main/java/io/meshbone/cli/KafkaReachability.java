@@ -30,6 +30,12 @@ public final class KafkaReachability {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "meshbone-cli-reachability");
+        try (QuietProbeLogs quiet = QuietProbeLogs.quiet()) {
+            probe(bootstrapServers, config, millis);
+        }
+    }
+
+    private static void probe(String bootstrapServers, Map<String, Object> config, int millis) {
         Admin admin;
         try {
             admin = Admin.create(config);

@@ -23,6 +23,9 @@ final class LifecycleRequests {
      */
     static int send(MeshOptions mesh, ProductRequest request, Duration timeout, PrintWriter out, PrintWriter err,
                     Consumer<Decision> onAccepted) {
+        if (mesh.credentials().isPresent()) {
+            return throughCatalog(mesh, request, out, err, onAccepted);
+        }
         boolean[] accepted = {false};
         List<ProductRequest> unanswered;
         try (ContractClient contracts = new ContractClient(mesh.clientConfig())) {
@@ -41,6 +44,25 @@ final class LifecycleRequests {
         }
         err.flush();
         return accepted[0] ? 0 : 1;
+    }
+
+    // Secure mode: only the catalog writes the request topics, and it asks as the principal that signed in.
+    private static int throughCatalog(MeshOptions mesh, ProductRequest request, PrintWriter out, PrintWriter err,
+                                      Consumer<Decision> onAccepted) {
+        try {
+            Decision decision = new CatalogRequests(mesh.catalogUrl, mesh.credentials().orElseThrow()).lifecycle(request);
+            print(out, decision);
+            if (decision.accepted()) {
+                onAccepted.accept(decision);
+                out.flush();
+                return 0;
+            }
+            return 1;
+        } catch (IllegalStateException e) {
+            err.println(request.descriptorPath() + ": " + e.getMessage());
+            err.flush();
+            return 1;
+        }
     }
 
     // A product that was never listed has no version to name.

@@ -102,6 +102,10 @@ final class MeshOptions {
                     credentials.authorization()));
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = MeshJson.tree(response.body());
+            if (response.statusCode() == 401) {
+                throw new IllegalArgumentException("the catalog at " + catalogUrl + " refused the credentials (401)"
+                        + (credentialsFile == null ? "; sign in with --credentials FILE (or MESHBONE_CREDENTIALS)" : ""));
+            }
             if (response.statusCode() != 200) {
                 throw new IllegalArgumentException(body.path("message").asText("HTTP " + response.statusCode()));
             }

@@ -72,6 +72,7 @@ final class ProduceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Object> config = new HashMap<>(mesh.clientConfig());
+        config.putAll(mesh.credentialSettings()); // basic.auth.* for the serializer's registry lookups
         config.put("schema.registry.url", mesh.registryUrl);
         config.put("auto.register.schemas", false);
         config.put("use.latest.version", true);

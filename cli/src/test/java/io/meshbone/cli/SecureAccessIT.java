@@ -105,6 +105,22 @@ class SecureAccessIT {
             assertThat(approved.exit()).as(approved.out() + approved.err()).isZero();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> PiiClearanceCheck.require(url, app, PRODUCT));
             assertThat(get(url, "/api/me", app).body()).contains("\"because\":\"grant\"").contains("\"pii\":true");
+
+            Run anonymous = runBare("product", "list", "--catalog-url", url);
+            assertThat(anonymous.exit()).isEqualTo(1);
+            assertThat(anonymous.err()).contains("meshbone: the catalog at " + url + " refused the credentials (401);"
+                    + " sign in with --credentials FILE");
+
+            // Lifecycle verbs signed in go through the catalog (a team may not write the request topics) as the caller.
+            Run notOwner = runBare("product", "retire", PRODUCT, "--credentials", app.toString(), "--catalog-url", url);
+            assertThat(notOwner.exit()).as(notOwner.out() + notOwner.err()).isEqualTo(1);
+            assertThat(notOwner.out()).contains(PRODUCT + " 1.0.0 REJECTED")
+                    .contains("principal: User:app-" + DOMAIN + " may not retire a product listed by User:team-" + DOMAIN);
+            Run refused = runBare("product", "retire", PRODUCT, "--credentials", wrong.toString(), "--catalog-url", url);
+            assertThat(refused.err()).contains(PRODUCT + ": the catalog at " + url.replaceAll("/$", "") + " answered 401");
+            Run retired = runBare("product", "retire", PRODUCT, "--credentials", team.toString(), "--catalog-url", url);
+            assertThat(retired.exit()).as(retired.out() + retired.err()).isZero();
+            assertThat(retired.out()).contains(PRODUCT + " 1.0.0 ACCEPTED", "retired: the record gate admits no more records for it");
         }
     }
 

@@ -93,6 +93,21 @@ class UpSecureIT {
             assertThat(signedInOutput.lines().filter(l -> l.startsWith("{\"key\":")).toList()).as(signedInOutput)
                     .singleElement().asString().contains("\"orderId\"");
 
+            // The README's produce with the owner's credentials: the serializer's registry lookups sign in too.
+            String registryUrl = line(log, "schema.registry.url=").substring("schema.registry.url=".length());
+            Process produce = new ProcessBuilder(java(), "-jar", JAR.toString(), "produce", "payments.payment-settled",
+                    "--catalog-url", catalogUrl, "--registry-url", registryUrl, "--bootstrap-server", bootstrap,
+                    "--credentials", store.file("team-payments").toString()).redirectErrorStream(true).start();
+            try (var stdin = produce.getOutputStream()) {
+                stdin.write(("{\"paymentId\":\"p-it\",\"orderId\":\"o-it\",\"amount\":12.50,\"currency\":\"EUR\","
+                        + "\"method\":\"CARD\",\"settledAt\":1796189716891}\n").getBytes(StandardCharsets.UTF_8));
+            }
+            String produceOutput = new String(produce.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(produce.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            cliOutput.add(produceOutput);
+            assertThat(produce.exitValue()).as(produceOutput).isZero();
+            assertThat(produceOutput).contains("1 sent to payments.payment-settled.v1.staging, 0 rejected, 0 failed");
+
             // A wrong password: one clear line from the CLI, no stack trace, no password.
             Path wrong = dir.resolve("wrong.properties");
             Files.writeString(wrong, Files.readString(store.file("team-orders"))
@@ -107,6 +122,7 @@ class UpSecureIT {
             assertThat(tailOutput.lines().filter(l -> l.startsWith("meshbone: ")).toList()).as(tailOutput)
                     .singleElement().asString().contains("refused the credentials").contains("SCRAM-SHA-512");
             assertThat(tailOutput).doesNotContain("\tat ");
+            assertThat(tailOutput).as("the Kafka client's own report of the refusal").doesNotContain("ERROR", "WARN");
 
             up.destroy();
             assertThat(up.waitFor(30, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();

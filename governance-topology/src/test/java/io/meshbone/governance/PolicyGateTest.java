@@ -118,6 +118,9 @@ class PolicyGateTest {
                 .contains("User:intruder may not apply policies for domain 'pay'; it is owned by User:team-payments");
         assertThat(domainWithoutProducts.reasons()).singleElement().asString().contains("domain 'orders' has no listed product");
         assertThat(policies.isEmpty()).isTrue();
+
+        Decision meshByAdmin = applyPolicy("User:admin", policy("m", "mesh", "", "true", "deny"));
+        assertThat(meshByAdmin.outcome()).as("%s", meshByAdmin.reasons()).isEqualTo(Decision.Outcome.ACCEPTED);
     }
 
     @Test

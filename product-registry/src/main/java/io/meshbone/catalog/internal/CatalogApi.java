@@ -98,6 +98,8 @@ public final class CatalogApi {
                 .add("POST", "/api/products", this::apply)
                 .add("GET", "/api/products/{name}", call -> detail(call.param("name")))
                 .add("GET", "/api/products/{name}/sample", call -> sample(call, call.param("name"), call.query("n")))
+                .add("POST", "/api/products/{name}/deprecate", this::deprecate)
+                .add("POST", "/api/products/{name}/retire", this::retire)
                 .add("GET", "/api/domains", call -> Map.of("domains", domains()))
                 .add("GET", "/api/lineage", call -> views.graph())
                 .add("GET", "/api/policies", call -> Map.of("policies", policies.all()))
@@ -227,6 +229,33 @@ public final class CatalogApi {
             throw CatalogError.badRequest("Body is not JSON: " + e.getMessage());
         }
         return decided(contracts -> contracts.apply(request, DECISION_TIMEOUT));
+    }
+
+    private Reply deprecate(Call call) {
+        JsonNode body = lifecycleBody(call, "{\"sunset\": \"2027-06-30\", \"successor\": \"<product>\", \"reason\": \"...\"}");
+        ProductRequest request = ProductRequest.deprecate(Requester.of(call, body, "User:meshbone-up"), call.param("name"),
+                body.path("sunset").asText(null), body.path("successor").asText(null), body.path("reason").asText(null));
+        return decided(contracts -> contracts.apply(request, DECISION_TIMEOUT));
+    }
+
+    private Reply retire(Call call) {
+        JsonNode body = lifecycleBody(call, "{}");
+        ProductRequest request = ProductRequest.retire(Requester.of(call, body, "User:meshbone-up"), call.param("name"));
+        return decided(contracts -> contracts.apply(request, DECISION_TIMEOUT));
+    }
+
+    // The gate checks the fields (sunset, successor, who may ask); an empty body reads as {}.
+    private static JsonNode lifecycleBody(Call call, String expected) {
+        try {
+            byte[] bytes = call.body();
+            JsonNode body = bytes == null || bytes.length == 0 ? MeshJson.tree("{}") : MeshJson.tree(bytes);
+            if (body == null || !body.isObject()) {
+                throw CatalogError.badRequest("Body must be a JSON object " + expected);
+            }
+            return body;
+        } catch (IOException e) {
+            throw CatalogError.badRequest("Body is not JSON: " + e.getMessage());
+        }
     }
 
     private Reply applyPolicy(Call call) {
