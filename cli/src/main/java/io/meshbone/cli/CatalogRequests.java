@@ -2,9 +2,11 @@ package io.meshbone.cli;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,7 +48,7 @@ final class CatalogRequests {
 
     /** The gate's decision on a deprecate or retire request, asked as the signed-in principal (not the request's). */
     Decision lifecycle(ProductRequest request) {
-        String path = "/api/products/" + java.net.URLEncoder.encode(request.descriptorPath(), java.nio.charset.StandardCharsets.UTF_8);
+        String path = "/api/products/" + URLEncoder.encode(request.descriptorPath(), StandardCharsets.UTF_8);
         if (request.action() == ProductRequest.Action.RETIRE) {
             return post(path + "/retire", Map.of());
         }
