@@ -6,11 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+
+import io.meshbone.platform.security.BasicAuth;
 
 /**
  * A principal's credentials file, as {@code up --secure} writes to {@code <data-dir>/credentials/<name>.properties}: Kafka
@@ -48,7 +49,7 @@ record Credentials(Path file, Map<String, String> settings) {
     String authorization() {
         String info = userInfo().orElseThrow(() -> new IllegalArgumentException(
                 "--credentials: " + file + " has no " + USER_INFO + "=<name>:<password>"));
-        return "Basic " + Base64.getEncoder().encodeToString(info.getBytes(StandardCharsets.UTF_8));
+        return BasicAuth.header(info);
     }
 
     /** Every setting of the file: Kafka's and the registry client's ({@code basic.auth.*}). */

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meshbone.platform.security.BasicAuth;
 
 /** A client for Kafka Connect's REST API: apply, list, inspect and delete connectors. */
 public final class ConnectClient {
@@ -41,8 +42,7 @@ public final class ConnectClient {
     public ConnectClient(URI base, Optional<String> userInfo) {
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
-        this.authorization = userInfo.map(info -> "Basic " + java.util.Base64.getEncoder()
-                .encodeToString(info.getBytes(StandardCharsets.UTF_8)));
+        this.authorization = userInfo.map(BasicAuth::header);
     }
 
     /**

@@ -5,8 +5,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Properties;
+
+import io.meshbone.platform.security.BasicAuth;
 
 /**
  * HTTP basic credentials read from a Kafka client properties file's {@code basic.auth.user.info=<name>:<password>},
@@ -39,7 +40,7 @@ public record CatalogCredentials(String user, String header) {
                     + "=<name>:<password> line; expected the properties file 'meshbone up --secure' wrote");
         }
         String user = info.substring(0, info.indexOf(':'));
-        return new CatalogCredentials(user, "Basic " + Base64.getEncoder().encodeToString(info.getBytes(StandardCharsets.UTF_8)));
+        return new CatalogCredentials(user, BasicAuth.header(info));
     }
 
     public String principal() {

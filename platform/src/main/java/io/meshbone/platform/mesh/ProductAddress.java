@@ -11,11 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.platform.control.Deprecation;
 import io.meshbone.platform.control.MeshJson;
+import io.meshbone.platform.security.BasicAuth;
 
 /**
  * Where a data product lives, as the catalog answers {@code GET /api/products/{name}}.
@@ -114,7 +114,7 @@ public record ProductAddress(String name, String bootstrapServers, String topic,
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
             if (userInfo != null) {
-                request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
+                request.header("Authorization", BasicAuth.header(userInfo));
             }
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = MeshJson.tree(response.body());

@@ -5,16 +5,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meshbone.platform.registry.SchemaRegistryClientSettings;
 import io.meshbone.platform.registry.SchemaRegistryException;
+import io.meshbone.platform.security.BasicAuth;
 import org.apache.kafka.common.utils.ExponentialBackoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +53,7 @@ public final class RestTransport implements RegistryTransport {
             bases.add(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         }
         this.authorization = userInfo == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+                : BasicAuth.header(userInfo);
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.backoff = new ExponentialBackoff(settings.initialBackoff().toMillis(), 2, settings.maxBackoff().toMillis(), JITTER);
     }
