@@ -1,5 +1,6 @@
 package io.meshbone.governance;
 
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,23 +61,31 @@ public final class GateWorkBenchmark {
         Rounds gate = new Rounds(rounds);
         Rounds stamping = new Rounds(rounds);
         Rounds ratio = new Rounds(rounds);
+        Rounds stampingBytes = new Rounds(rounds);
+        Rounds gateBytes = new Rounds(rounds);
         for (int round = 0; round < rounds; round++) {
-            double stampNanos = run(new Stamper(), records, keys, values);
-            double gateNanos = run(gateProcessor(), records, keys, values);
-            stamping.add(stampNanos);
-            gate.add(gateNanos);
-            ratio.add(gateNanos / stampNanos);
-            System.err.printf("round %d: stamping %.0f ns/record, gate %.0f ns/record%n", round + 1, stampNanos, gateNanos);
+            Run stamp = run(new Stamper(), records, keys, values);
+            Run judged = run(gateProcessor(), records, keys, values);
+            stamping.add(stamp.nanos());
+            gate.add(judged.nanos());
+            ratio.add(judged.nanos() / stamp.nanos());
+            stampingBytes.add(stamp.allocatedBytes());
+            gateBytes.add(judged.allocatedBytes());
+            System.err.printf("round %d: stamping %.0f ns/record, gate %.0f ns/record%n", round + 1, stamp.nanos(), judged.nanos());
         }
         System.out.printf("%n%,d records of %d bytes per run, %d rounds, one thread, no Kafka; medians (min–max)%n%n"
-                + "| processor | ns/record | ÷ stamping |%n|---|---:|---:|%n"
-                + "| stamping the five lineage headers | %.0f (%.0f–%.0f) | 1.00 |%n"
-                + "| Meshbone record gate (`GateProcessor`) | %.0f (%.0f–%.0f) | %.1f (%.1f–%.1f) |%n",
-                records, values[0].length, rounds, stamping.median(), stamping.min(), stamping.max(),
-                gate.median(), gate.min(), gate.max(), ratio.median(), ratio.min(), ratio.max());
+                + "| processor | ns/record | ÷ stamping | bytes allocated/record |%n|---|---:|---:|---:|%n"
+                + "| stamping the five lineage headers | %.0f (%.0f–%.0f) | 1.00 | %.0f |%n"
+                + "| Meshbone record gate (`GateProcessor`) | %.0f (%.0f–%.0f) | %.2f (%.2f–%.2f) | %.0f |%n",
+                records, values[0].length, rounds, stamping.median(), stamping.min(), stamping.max(), stampingBytes.median(),
+                gate.median(), gate.min(), gate.max(), ratio.median(), ratio.min(), ratio.max(), gateBytes.median());
     }
 
-    private static double run(Processor<byte[], byte[], byte[], byte[]> processor, int records, byte[][] keys, byte[][] values) {
+    /** Nanoseconds and bytes allocated (by the benchmark's thread, the record and its headers included) per record. */
+    private record Run(double nanos, double allocatedBytes) {
+    }
+
+    private static Run run(Processor<byte[], byte[], byte[], byte[]> processor, int records, byte[][] keys, byte[][] values) {
         MockProcessorContext<byte[], byte[]> context = new MockProcessorContext<>();
         KeyValueStore<String, ListedProduct> listings = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE),
                 Serdes.String(), MeshJson.serde(ListedProduct.class)).withLoggingDisabled().build();
@@ -85,10 +94,12 @@ public final class GateWorkBenchmark {
         listings.put(BenchMesh.PRODUCT, listing());
         processor.init(context);
         long start = 0;
+        long allocatedAtStart = 0;
         // The first tenth warms up (and compiles the contract); the rest is timed.
         int warmup = records / 10;
         for (int i = 0; i < records; i++) {
             if (i == warmup) {
+                allocatedAtStart = allocatedBytes();
                 start = System.nanoTime();
             }
             int which = i % DISTINCT_RECORDS;
@@ -102,7 +113,12 @@ public final class GateWorkBenchmark {
                 context.resetForwards();
             }
         }
-        return (System.nanoTime() - start) / (double) (records - warmup);
+        double nanos = (System.nanoTime() - start) / (double) (records - warmup);
+        return new Run(nanos, (allocatedBytes() - allocatedAtStart) / (double) (records - warmup));
+    }
+
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
     private static GateProcessor gateProcessor() {

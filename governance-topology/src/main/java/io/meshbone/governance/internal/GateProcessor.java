@@ -110,11 +110,11 @@ public final class GateProcessor implements Processor<byte[], byte[], byte[], by
         // Stamped in place: the record's headers are its own copy, and a new list would be copied again by withHeaders.
         // A domain app that derived the record already named its inputs; otherwise the contract's inputs stand.
         Headers stamped = record.headers();
-        producerHeaders.stamp(stamped, sourceHeader, values.product(), values.domain(), values.schemaId(verdict.schemaId()),
+        long headersBound = producerHeaders.stamp(stamped, sourceHeader, values.product(), values.domain(), values.schemaId(verdict.schemaId()),
                 producerHeaders.hasUpstream() ? null : values.upstream(),
                 gateTimestamp(now));
         // Checked before forwarding: under exactly-once a send the broker refuses would abort the whole transaction.
-        if (!RecordLimits.fits(record.key(), record.value(), stamped, limits.productTopicBytes())) {
+        if (!RecordLimits.fits(record.key(), record.value(), headersBound, stamped, limits.productTopicBytes())) {
             int size = RecordLimits.batchBytes(record.key(), record.value(), stamped);
             // The dead letter's headers are built from what the producer sent, without the stamps just added.
             deadLetter(product, record, producerHeaders, sourceHeader, GateError.RECORD_TOO_LARGE, "with the gate's lineage headers"

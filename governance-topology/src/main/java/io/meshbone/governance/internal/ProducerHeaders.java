@@ -23,12 +23,14 @@ final class ProducerHeaders {
     private final int keptCount;
     private final boolean hasUpstream;
     private final List<String> removedNames;
+    private final long keptBound;
 
-    private ProducerHeaders(Header[] kept, int keptCount, boolean hasUpstream, List<String> removedNames) {
+    private ProducerHeaders(Header[] kept, int keptCount, boolean hasUpstream, List<String> removedNames, long keptBound) {
         this.kept = kept;
         this.keptCount = keptCount;
         this.hasUpstream = hasUpstream;
         this.removedNames = removedNames;
+        this.keptBound = keptBound;
     }
 
     /**
@@ -40,18 +42,20 @@ final class ProducerHeaders {
         int count = 0;
         boolean upstream = false;
         List<String> removed = List.of();
+        long keptBound = 0;
         for (Header header : all) {
             String name = header.key();
             boolean isUpstream = name.equals(LineageHeaders.UPSTREAM);
             if (!name.startsWith(MESH_PREFIX) || isUpstream) {
                 all[count++] = header;
                 upstream |= isUpstream;
+                keptBound += RecordLimits.headerBound(header);
             } else {
                 removed = removed.isEmpty() ? new ArrayList<>() : removed;
                 removed.add(name);
             }
         }
-        return new ProducerHeaders(all, count, upstream, removed);
+        return new ProducerHeaders(all, count, upstream, removed, keptBound);
     }
 
     /**
@@ -59,26 +63,27 @@ final class ProducerHeaders {
      * the gate's lineage stamps in this order (a null stamp is left out), in place: the same headers {@link #with}
      * builds, without building a new list that the record would copy once more. (Named, not varargs: an array per
      * record showed in profiles.)
+     *
+     * @return the sum of {@link RecordLimits#headerBound} over the headers it leaves, for the size check to use
+     *         without going over them again
      */
-    void stamp(Headers headers, Header source, Header product, Header domain, Header schemaId, Header upstream,
+    long stamp(Headers headers, Header source, Header product, Header domain, Header schemaId, Header upstream,
                Header gateTimestamp) {
         if (!removedNames.isEmpty()) {
             for (String name : removedNames) {
                 headers.remove(name);
             }
         }
-        addUnlessNull(headers, source);
-        addUnlessNull(headers, product);
-        addUnlessNull(headers, domain);
-        addUnlessNull(headers, schemaId);
-        addUnlessNull(headers, upstream);
-        addUnlessNull(headers, gateTimestamp);
+        return keptBound + addUnlessNull(headers, source) + addUnlessNull(headers, product) + addUnlessNull(headers, domain)
+                + addUnlessNull(headers, schemaId) + addUnlessNull(headers, upstream) + addUnlessNull(headers, gateTimestamp);
     }
 
-    private static void addUnlessNull(Headers headers, Header header) {
-        if (header != null) {
-            headers.add(header);
+    private static long addUnlessNull(Headers headers, Header header) {
+        if (header == null) {
+            return 0;
         }
+        headers.add(header);
+        return RecordLimits.headerBound(header);
     }
 
     /** True when the producer named the record's upstream products itself. */

@@ -31,6 +31,10 @@ public final class RecordChecks {
     private final SliceDecoder decoder = new SliceDecoder();
     private final FieldScan.Scanned scanned = new FieldScan.Scanned();
     private final boolean scanning;
+    // The last yes the lookup gave: a task reads runs of one product's records, nearly all of one schema id.
+    private String lastSubject;
+    private int lastId;
+    private Schema lastSchema;
 
     public RecordChecks(SchemaLookup schemas) {
         this(schemas, true);
@@ -136,6 +140,9 @@ public final class RecordChecks {
                     + bytes[0] + "; expected Confluent's magic byte 0"));
         }
         int id = (bytes[1] & 0xff) << 24 | (bytes[2] & 0xff) << 16 | (bytes[3] & 0xff) << 8 | (bytes[4] & 0xff);
+        if (id == lastId && subject == lastSubject) {
+            return new Framed(id, lastSchema, null);
+        }
         Optional<Schema> schema;
         try {
             schema = schemas.schemaIn(subject, id);
@@ -151,7 +158,10 @@ public final class RecordChecks {
             return Framed.failed(Verdict.reject(GateError.UNKNOWN_SCHEMA_ID, "schema id " + id
                     + " is not registered under subject " + subject));
         }
-        return new Framed(id, schema.get(), null);
+        lastSubject = subject;
+        lastId = id;
+        lastSchema = schema.get();
+        return new Framed(id, lastSchema, null);
     }
 
     private Decoded read(byte[] bytes, Framed framed, String part, Map<Integer, ReusingReader> readers) {

@@ -33,11 +33,22 @@ public record RecordLimits(int productTopicBytes, int deadLetterBytes) {
      * answers almost every record; only a record near the limit pays for Kafka's exact estimate.
      */
     public static boolean fits(byte[] key, byte[] value, Headers headers, int limit) {
-        long bound = BATCH_AND_RECORD_OVERHEAD + (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
+        long headersBound = 0;
         for (Header header : headers) {
-            bound += HEADER_OVERHEAD + 3L * header.key().length() + (header.value() == null ? 0 : header.value().length);
+            headersBound += headerBound(header);
         }
+        return fits(key, value, headersBound, headers, limit);
+    }
+
+    /** {@link #fits(byte[], byte[], Headers, int)} with the headers' {@link #headerBound}s already summed by their builder. */
+    static boolean fits(byte[] key, byte[] value, long headersBound, Headers headers, int limit) {
+        long bound = BATCH_AND_RECORD_OVERHEAD + (key == null ? 0 : key.length) + (value == null ? 0 : value.length) + headersBound;
         return bound <= limit || batchBytes(key, value, headers) <= limit;
+    }
+
+    /** The most bytes a header adds to a record: its two length varints, its name at three bytes a char, its value. */
+    static long headerBound(Header header) {
+        return HEADER_OVERHEAD + 3L * header.key().length() + (header.value() == null ? 0 : header.value().length);
     }
 
     /** The size of a one-record batch holding this record uncompressed, as the broker compares it with {@code max.message.bytes}. */
