@@ -11,11 +11,18 @@ import java.util.List;
  * @param sizes       record sizes: product names of the examples (their real encoded size), byte counts, or {@code all}
  *                    ({@code -Dbench.sizes}, comma-separated)
  * @param compression producer compression types to measure, each optionally with a level after a colon ({@code gzip:1};
- *                    {@link BenchCodec}) ({@code -Dbench.compression}, comma-separated)
+ *                    {@link BenchCodec}), or {@code shipped} for the provisioned configs ({@code -Dbench.compression},
+ *                    comma-separated)
  * @param lingerMs    the streams producer's {@code linger.ms} override, or null for the gate's default ({@code -Dbench.linger.ms})
  * @param batchBytes  the streams producer's {@code batch.size} override, or null for the gate's default ({@code -Dbench.batch.size})
+ * @param warmupRounds untimed rounds of the three apps before the first table, so its rounds are not also the JIT's
+ *                    warm-up ({@code -Dbench.warmup.rounds}, default 1)
  */
-record BenchSettings(int records, int rounds, List<String> sizes, List<String> compression, Integer lingerMs, Integer batchBytes) {
+record BenchSettings(int records, int rounds, List<String> sizes, List<String> compression, Integer lingerMs, Integer batchBytes,
+                     int warmupRounds) {
+
+    /** The compression name that stands for the provisioned product topic configs and the gate's shipped producer. */
+    static final String SHIPPED = "shipped";
 
     /** The example product whose record size the first (shipped defaults) table uses. */
     static final String DEFAULT_PRODUCT = "payments.payment-settled";
@@ -27,9 +34,10 @@ record BenchSettings(int records, int rounds, List<String> sizes, List<String> c
                 list(System.getProperty("bench.sizes", DEFAULT_PRODUCT + ",1024")),
                 list(System.getProperty("bench.compression", "gzip,lz4,zstd")),
                 Integer.getInteger("bench.linger.ms"),
-                Integer.getInteger("bench.batch.size"));
+                Integer.getInteger("bench.batch.size"),
+                Math.max(0, Integer.getInteger("bench.warmup.rounds", 1)));
         // Refused before the broker starts, not after the first tables.
-        settings.compression().forEach(BenchCodec::parse);
+        settings.compression().stream().filter(codec -> !codec.equals(SHIPPED)).forEach(BenchCodec::parse);
         return settings;
     }
 

@@ -14,8 +14,12 @@ final class CpuRounds {
 
     // [variant][part] → the rounds' microseconds per record
     private final Rounds[][] micros;
+    private final Rounds gateToPassthrough;
+    private final Rounds gateToStamping;
 
     CpuRounds(int rounds) {
+        gateToPassthrough = new Rounds(rounds);
+        gateToStamping = new Rounds(rounds);
         micros = new Rounds[VARIANTS.size()][PARTS.size()];
         for (Rounds[] variant : micros) {
             for (int part = 0; part < variant.length; part++) {
@@ -32,6 +36,9 @@ final class CpuRounds {
                 micros[variant][part].add(perRecord[part]);
             }
         }
+        double gateTotal = runs[2].microsPerRecord()[3];
+        gateToPassthrough.add(runs[0].microsPerRecord()[3] / gateTotal);
+        gateToStamping.add(runs[1].microsPerRecord()[3] / gateTotal);
     }
 
     String table() {
@@ -45,6 +52,11 @@ final class CpuRounds {
             }
             out.append('\n');
         }
+        // On a saturated machine the rate follows the CPU a record costs: these ratios are what the rates would be
+        // without the rounds' swings, which hit the rates far more than the CPU.
+        out.append(String.format("%nBy CPU per record (each round's other total ÷ the gate's, medians (min–max)): gate ÷ passthrough %.2f"
+                + " (%.2f–%.2f), gate ÷ stamping passthrough %.2f (%.2f–%.2f)%n", gateToPassthrough.median(), gateToPassthrough.min(),
+                gateToPassthrough.max(), gateToStamping.median(), gateToStamping.min(), gateToStamping.max()));
         return out.toString();
     }
 
