@@ -15,11 +15,13 @@ import io.meshbone.cli.check.DecisionLines;
 import io.meshbone.cli.check.PolicySet;
 import io.meshbone.cli.check.Reviewed;
 import io.meshbone.cli.check.Reviews;
+import io.meshbone.cli.check.SignIn;
 import io.meshbone.governance.ContractCheck;
 import io.meshbone.platform.contract.ProductDescriptors;
 import io.meshbone.platform.policy.ClusterFacts;
 import io.meshbone.platform.policy.Policy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,8 +51,12 @@ final class ProductCheckCommand implements Callable<Integer> {
     String against;
 
     @Option(names = "--principal", defaultValue = "${env:MESHBONE_PRINCIPAL:-User:meshbone-up}",
-            description = "Who would apply; checked against the domain's owner when --against is a catalog. Default: ${DEFAULT-VALUE}.")
+            description = "Who would apply; checked against the domain's owner when --against is a catalog. Default: "
+                    + "the --credentials principal, else ${DEFAULT-VALUE}.")
     String principal;
+
+    @Mixin
+    SignInOption credentials;
 
     @Option(names = "--policies", paramLabel = "FILE|DIR",
             description = {"Policy documents (*.policy.yaml, or folders of them) to apply on top of the policies in force,",
@@ -67,11 +73,13 @@ final class ProductCheckCommand implements Callable<Integer> {
         Map<Path, String> descriptors = descriptors(paths);
         // A git ref is read from the repository around what is checked, wherever the command runs.
         Path first = paths.get(0).toAbsolutePath();
-        Baseline baseline = Baselines.open(against, Files.isDirectory(first) ? first : first.getParent());
-        ClusterFacts cluster = ClusterSize.of(brokers, against, spec.commandLine().getErr());
-        List<Policy> inForce = PolicySet.inForce(against, PolicyApplyCommand.documents(policies));
+        SignIn signIn = credentials.signIn(against);
+        Baseline baseline = Baselines.open(against, Files.isDirectory(first) ? first : first.getParent(), signIn);
+        ClusterFacts cluster = ClusterSize.of(brokers, against, signIn, spec.commandLine().getErr());
+        List<Policy> inForce = PolicySet.inForce(against, signIn, PolicyApplyCommand.documents(policies));
+        String applier = SignInOption.principal(spec, principal, signIn);
         int rejected = 0;
-        for (Reviewed reviewed : Reviews.of(descriptors, baseline, inForce, cluster, principal, CHECKS)) {
+        for (Reviewed reviewed : Reviews.of(descriptors, baseline, inForce, cluster, applier, CHECKS)) {
             DecisionLines.print(out, reviewed, baseline);
             rejected += reviewed.acceptable() ? 0 : 1;
         }

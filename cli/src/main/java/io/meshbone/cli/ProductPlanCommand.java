@@ -15,6 +15,7 @@ import io.meshbone.cli.check.DecisionLines;
 import io.meshbone.cli.check.PolicySet;
 import io.meshbone.cli.check.Reviewed;
 import io.meshbone.cli.check.Reviews;
+import io.meshbone.cli.check.SignIn;
 import io.meshbone.cli.plan.PlanPrinter;
 import io.meshbone.cli.plan.Planner;
 import io.meshbone.cli.plan.ProductPlan;
@@ -22,6 +23,7 @@ import io.meshbone.cli.plan.SubjectVersions;
 import io.meshbone.platform.policy.ClusterFacts;
 import io.meshbone.platform.policy.Policy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -49,8 +51,12 @@ final class ProductPlanCommand implements Callable<Integer> {
     String against;
 
     @Option(names = "--principal", defaultValue = "${env:MESHBONE_PRINCIPAL:-User:meshbone-up}",
-            description = "Who would apply; checked against the domain's owner when --against is a catalog. Default: ${DEFAULT-VALUE}.")
+            description = "Who would apply; checked against the domain's owner when --against is a catalog. Default: "
+                    + "the --credentials principal, else ${DEFAULT-VALUE}.")
     String principal;
+
+    @Mixin
+    SignInOption credentials;
 
     @Option(names = "--policies", paramLabel = "FILE|DIR",
             description = "Policy documents to apply on top of the policies in force, as for 'product check'; repeatable.")
@@ -66,22 +72,24 @@ final class ProductPlanCommand implements Callable<Integer> {
         Map<Path, String> descriptors;
         Baseline baseline;
         List<Policy> inForce;
+        SignIn signIn = credentials.signIn(against);
         try {
             descriptors = ProductCheckCommand.descriptors(paths);
             Path first = paths.get(0).toAbsolutePath();
             baseline = against == null ? Baselines.empty()
-                    : Baselines.open(against, Files.isDirectory(first) ? first : first.getParent());
-            inForce = PolicySet.inForce(against, PolicyApplyCommand.documents(policies));
+                    : Baselines.open(against, Files.isDirectory(first) ? first : first.getParent(), signIn);
+            inForce = PolicySet.inForce(against, signIn, PolicyApplyCommand.documents(policies));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         if (brokers != null && brokers < 1) {
             throw new ParameterException(spec.commandLine(), "--brokers must be at least 1, got " + brokers);
         }
-        ClusterFacts cluster = ClusterSize.of(brokers, against, spec.commandLine().getErr());
-        Planner planner = new Planner(baseline, cluster, SubjectVersions.of(against), principal);
+        ClusterFacts cluster = ClusterSize.of(brokers, against, signIn, spec.commandLine().getErr());
+        String applier = SignInOption.principal(spec, principal, signIn);
+        Planner planner = new Planner(baseline, cluster, SubjectVersions.of(against, signIn), applier);
         List<ProductPlan> plans = new ArrayList<>();
-        for (Reviewed reviewed : Reviews.of(descriptors, baseline, inForce, cluster, principal, ProductCheckCommand.CHECKS)) {
+        for (Reviewed reviewed : Reviews.of(descriptors, baseline, inForce, cluster, applier, ProductCheckCommand.CHECKS)) {
             DecisionLines.print(out, reviewed, baseline);
             ProductPlan plan = planner.plan(reviewed);
             PlanPrinter.print(out, plan);

@@ -75,6 +75,16 @@ class SecureAccessIT {
             listAs("User:team-" + DOMAIN, kafka);
             await().atMost(Duration.ofSeconds(60)).until(() -> get(url, "/api/products/" + PRODUCT, team).statusCode() == 200);
 
+            Run otherPrincipal = run(url, "access", "request", PRODUCT, "--reason", "x", "--principal", "User:team-" + DOMAIN,
+                    "--credentials", app.toString());
+            assertThat(otherPrincipal.exit()).isEqualTo(1);
+            assertThat(otherPrincipal.err()).isEqualTo("meshbone: --principal User:team-" + DOMAIN + " is not User:app-" + DOMAIN
+                    + ", whom --credentials " + app + " signs in as; the request would be made as User:app-" + DOMAIN
+                    + ": drop --principal, or sign in with that principal's credentials file\n");
+            Run samePrincipal = run(url, "access", "request", PRODUCT, "--reason", "dashboards", "--principal", "User:app-" + DOMAIN,
+                    "--credentials", app.toString());
+            assertThat(samePrincipal.exit()).as(samePrincipal.out() + samePrincipal.err()).isZero();
+            assertThat(samePrincipal.out()).contains("for " + PRODUCT + " recorded: pending approval");
             Run asked = run(url, "access", "request", PRODUCT, "--reason", "support tickets", "--pii", "--credentials", app.toString());
             assertThat(asked.exit()).as(asked.out() + asked.err()).isZero();
             Matcher id = ID.matcher(asked.out());

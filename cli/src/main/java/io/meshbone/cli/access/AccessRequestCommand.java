@@ -35,6 +35,7 @@ final class AccessRequestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        requireSignedInPrincipal();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("product", product);
         body.put("reason", reason);
@@ -43,5 +44,18 @@ final class AccessRequestCommand implements Callable<Integer> {
         return Decisions.print(spec.commandLine().getOut(), decision, "access request " + decision.path("requestId").asText()
                 + " for " + product + (pii ? " (with PII)" : "") + " recorded: pending approval by the owner of domain '"
                 + DomainOwners.domainOf(product) + "'");
+    }
+
+    // Signed in, the catalog records the request as the signed-in principal: a --principal naming another is refused, not ignored.
+    private void requireSignedInPrincipal() {
+        if (catalog.credentials == null || !spec.commandLine().getParseResult().hasMatchedOption("--principal")) {
+            return;
+        }
+        CatalogCredentials signedIn = CatalogCredentials.read(catalog.credentials);
+        if (!catalog.principal.equals(signedIn.principal()) && !catalog.principal.equals(signedIn.user())) {
+            throw new IllegalArgumentException("--principal " + catalog.principal + " is not " + signedIn.principal()
+                    + ", whom --credentials " + catalog.credentials + " signs in as; the request would be made as "
+                    + signedIn.principal() + ": drop --principal, or sign in with that principal's credentials file");
+        }
     }
 }

@@ -23,11 +23,12 @@ public final class Baselines {
 
     /**
      * The baseline {@code against} names: {@code http(s)://…} is a running mesh's catalog, an existing folder a
-     * folder of descriptors, anything else a commit of the git repository around {@code workingFolder}.
+     * folder of descriptors, anything else a commit of the git repository around {@code workingFolder}. A catalog and
+     * its registry are read signed in as {@code signIn} says.
      */
-    public static Baseline open(String against, Path workingFolder) {
+    public static Baseline open(String against, Path workingFolder, SignIn signIn) {
         if (isCatalog(against)) {
-            return CatalogBaseline.read(against);
+            return CatalogBaseline.read(against, signIn);
         }
         Path folder = Path.of(against);
         if (Files.isDirectory(folder)) {

@@ -9,12 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.meshbone.governance.CompatibilityCheck;
 import io.meshbone.platform.control.ListedProduct;
-import io.meshbone.platform.registry.SchemaRegistryClient;
-import io.meshbone.platform.registry.SchemaRegistryClientSettings;
 
 /**
  * A baseline read from a running mesh: the catalog's listed products ({@code GET /api/products/{name}}: contract,
- * versions, live consumers) and every version of their subjects in the registry the catalog points to.
+ * versions, live consumers) and every version of their subjects in the registry the catalog points to, both signed in
+ * as {@link SignIn} says.
  */
 final class CatalogBaseline {
 
@@ -23,13 +22,13 @@ final class CatalogBaseline {
     private CatalogBaseline() {
     }
 
-    static Baseline read(String catalogUrl) {
+    static Baseline read(String catalogUrl, SignIn signIn) {
         Map<String, ListedProduct> listed = new HashMap<>();
         Map<String, List<String>> consumers = new HashMap<>();
         String registryUrl = null;
-        for (JsonNode summary : CatalogGet.get(catalogUrl, "/api/products").path("products")) {
+        for (JsonNode summary : CatalogGet.get(catalogUrl, signIn, "/api/products").path("products")) {
             String name = summary.path("name").asText();
-            JsonNode detail = CatalogGet.product(catalogUrl, name);
+            JsonNode detail = CatalogGet.product(catalogUrl, signIn, name);
             registryUrl = detail.path("address").path("schemaRegistryUrl").asText(registryUrl);
             JsonNode versions = detail.path("versions");
             JsonNode latest = versions.isEmpty() ? MISSING : versions.get(versions.size() - 1);
@@ -42,7 +41,7 @@ final class CatalogBaseline {
             consumers.put(name, liveGroups(detail.path("consumers")));
         }
         CompatibilityCheck schemas = registryUrl == null ? (subject, schema, level) -> List.of()
-                : new RegistrySchemas(new SchemaRegistryClient(SchemaRegistryClientSettings.of(registryUrl)));
+                : new RegistrySchemas(registryUrl, signIn);
         return new Baseline(catalogUrl, listed, schemas, consumers);
     }
 

@@ -14,7 +14,10 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meshbone.platform.control.MeshJson;
 
-/** GETs JSON from a catalog; a non-200 answer becomes an exception carrying the catalog's message. */
+/**
+ * GETs JSON from a catalog, signed in as {@link SignIn} says; a 401 or 403 becomes a one-line error naming
+ * {@code --credentials}, any other non-200 answer an exception carrying the catalog's message.
+ */
 public final class CatalogGet {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -23,26 +26,31 @@ public final class CatalogGet {
     }
 
     /** The product page {@code GET /api/products/{name}} of the catalog at {@code catalogUrl}. */
-    public static JsonNode product(String catalogUrl, String name) {
-        return get(catalogUrl, "/api/products/" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+    public static JsonNode product(String catalogUrl, SignIn signIn, String name) {
+        return get(catalogUrl, signIn, "/api/products/" + URLEncoder.encode(name, StandardCharsets.UTF_8));
     }
 
     /**
      * The {@code address} of the first listed product (bootstrap servers, registry URL): where the catalog's products
      * live; empty when nothing is listed.
      */
-    public static Optional<JsonNode> address(String catalogUrl) {
-        Iterator<JsonNode> products = get(catalogUrl, "/api/products").path("products").elements();
+    public static Optional<JsonNode> address(String catalogUrl, SignIn signIn) {
+        Iterator<JsonNode> products = get(catalogUrl, signIn, "/api/products").path("products").elements();
         return products.hasNext()
-                ? Optional.of(product(catalogUrl, products.next().path("name").asText()).path("address"))
+                ? Optional.of(product(catalogUrl, signIn, products.next().path("name").asText()).path("address"))
                 : Optional.empty();
     }
 
-    public static JsonNode get(String catalogUrl, String path) {
+    public static JsonNode get(String catalogUrl, SignIn signIn, String path) {
         URI uri = URI.create(catalogUrl.replaceAll("/$", "") + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+        signIn.authorization().ifPresent(header -> request.header("Authorization", header));
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                throw signIn.refused("the catalog at " + catalogUrl, response.statusCode(),
+                        "GET " + path + message(response.body()));
+            }
             JsonNode body = MeshJson.tree(response.body());
             if (response.statusCode() != 200) {
                 throw new IllegalArgumentException(uri + ": " + body.path("message").asText("HTTP " + response.statusCode()));
@@ -53,6 +61,17 @@ public final class CatalogGet {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** {@code ": <message>"} of a JSON error body, or nothing. */
+    private static String message(String body) {
+        try {
+            JsonNode tree = MeshJson.tree(body);
+            String message = tree == null ? "" : tree.path("message").asText("");
+            return message.isEmpty() ? "" : ": " + message;
+        } catch (IOException e) {
+            return "";
         }
     }
 }

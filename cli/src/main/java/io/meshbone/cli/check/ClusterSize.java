@@ -1,6 +1,7 @@
 package io.meshbone.cli.check;
 
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -27,22 +28,26 @@ public final class ClusterSize {
     /**
      * @param brokers  the broker count given on the command line, or null
      * @param against  what is listed, or null
+     * @param signIn   how to sign in to the catalog and log in to its cluster
      * @param err      where to say that the cluster could not be asked
      */
-    public static ClusterFacts of(Integer brokers, String against, PrintWriter err) {
+    public static ClusterFacts of(Integer brokers, String against, SignIn signIn, PrintWriter err) {
         if (brokers != null) {
             return new ClusterFacts(brokers);
         }
         if (against == null || !Baselines.isCatalog(against)) {
             return new ClusterFacts(1);
         }
-        Optional<JsonNode> address = CatalogGet.address(against);
+        Optional<JsonNode> address = CatalogGet.address(against, signIn);
         if (address.isEmpty()) {
             return new ClusterFacts(1);
         }
         String bootstrap = address.get().path("bootstrapServers").asText("");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS))) {
+        Map<String, Object> config = new HashMap<>(signIn.kafkaSettings());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+        try (Admin admin = Admin.create(config)) {
             return new ClusterFacts(admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS))
                     .nodes().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).size());
         } catch (ExecutionException | TimeoutException | RuntimeException e) {

@@ -29,11 +29,11 @@ public final class PolicySet {
 
     /**
      * The policies in force for a check against {@code against}, with {@code documents} ({@code *.policy.yaml} files)
-     * added or replacing the policy of the same name.
+     * added or replacing the policy of the same name; a catalog is read signed in as {@code signIn} says.
      */
-    public static List<Policy> inForce(String against, List<Path> documents) {
+    public static List<Policy> inForce(String against, SignIn signIn, List<Path> documents) {
         Map<String, Policy> byName = new LinkedHashMap<>();
-        List<Policy> base = against != null && Baselines.isCatalog(against) ? ofCatalog(against) : defaults();
+        List<Policy> base = against != null && Baselines.isCatalog(against) ? ofCatalog(against, signIn) : defaults();
         base.forEach(policy -> byName.put(policy.name(), policy));
         for (Path document : documents) {
             Policy policy = parse(document.toString(), text(document));
@@ -54,12 +54,12 @@ public final class PolicySet {
     }
 
     /** The policies the mesh behind {@code catalogUrl} has in force, each at its version there. */
-    static List<Policy> ofCatalog(String catalogUrl) {
+    static List<Policy> ofCatalog(String catalogUrl, SignIn signIn) {
         List<Policy> policies = new ArrayList<>();
-        for (JsonNode listed : CatalogGet.get(catalogUrl, "/api/policies").path("policies")) {
+        for (JsonNode listed : CatalogGet.get(catalogUrl, signIn, "/api/policies").path("policies")) {
             String name = listed.path("name").asText();
             JsonNode document = listed.has("document") ? listed.path("document")
-                    : CatalogGet.get(catalogUrl, "/api/policies/" + URLEncoder.encode(name, StandardCharsets.UTF_8)).path("document");
+                    : CatalogGet.get(catalogUrl, signIn, "/api/policies/" + URLEncoder.encode(name, StandardCharsets.UTF_8)).path("document");
             policies.add(parse("policy " + name + " of " + catalogUrl, document.asText()).withVersion(listed.path("version").asInt()));
         }
         return policies;

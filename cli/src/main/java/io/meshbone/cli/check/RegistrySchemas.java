@@ -18,10 +18,14 @@ final class RegistrySchemas implements CompatibilityCheck {
 
     private static final int SUBJECT_NOT_FOUND = 40401;
 
+    private final String registryUrl;
+    private final SignIn signIn;
     private final SchemaRegistryClient registry;
 
-    RegistrySchemas(SchemaRegistryClient registry) {
-        this.registry = registry;
+    RegistrySchemas(String registryUrl, SignIn signIn) {
+        this.registryUrl = registryUrl;
+        this.signIn = signIn;
+        this.registry = new SchemaRegistryClient(signIn.registry(registryUrl));
     }
 
     @Override
@@ -33,6 +37,9 @@ final class RegistrySchemas implements CompatibilityCheck {
                         new Schema.Parser().parse(registry.version(subject, version).schema())));
             }
         } catch (SchemaRegistryException e) {
+            if (e.status() == 401 || e.status() == 403) {
+                throw signIn.refused("the schema registry at " + registryUrl, e.status(), e.getMessage());
+            }
             if (e.errorCode() != SUBJECT_NOT_FOUND) {
                 throw e;
             }

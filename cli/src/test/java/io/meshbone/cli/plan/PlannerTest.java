@@ -14,6 +14,7 @@ import io.meshbone.cli.check.LeftBehind;
 import io.meshbone.cli.check.PolicySet;
 import io.meshbone.cli.check.Reviewed;
 import io.meshbone.cli.check.Reviews;
+import io.meshbone.cli.check.SignIn;
 import io.meshbone.platform.policy.ClusterFacts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class PlannerTest {
     void listCartAndReport() throws Exception {
         write(listedDir, "cart", "1.0.0", "", FIELD, 3);
         write(listedDir, "report", "1.0.0", "  inputs: [shop.cart]\n", FIELD, 1);
-        Baseline folder = Baselines.open(listedDir.toString(), listedDir);
+        Baseline folder = Baselines.open(listedDir.toString(), listedDir, SignIn.ANONYMOUS);
         baseline = new Baseline(folder.shownAs(), folder.listed(), folder.schemas(), Map.of("shop.cart", List.of("billing (lag 3)")));
     }
 
@@ -86,7 +87,7 @@ class PlannerTest {
     }
 
     private Reviewed review(Path descriptor) {
-        return Reviews.of(Map.of(descriptor, descriptor.getFileName().toString()), baseline, PolicySet.inForce(null, List.of()),
+        return Reviews.of(Map.of(descriptor, descriptor.getFileName().toString()), baseline, PolicySet.inForce(null, SignIn.ANONYMOUS, List.of()),
                 new ClusterFacts(1), "User:team-shop", List.of()).get(0);
     }
 
