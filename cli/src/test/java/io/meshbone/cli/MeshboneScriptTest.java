@@ -75,6 +75,14 @@ class MeshboneScriptTest {
     }
 
     @Test
+    void aPasswordConnectApplyMovedBesideTheConfigsNeedsNoNewJar() throws Exception {
+        edit("connectors/config/dashboard-sink.secrets.properties");
+        Files.setLastModifiedTime(root.resolve("connectors/config"), FileTime.from(EDITED));
+
+        assertThat(run()).containsExactly("java");
+    }
+
+    @Test
     void anEditedExampleContractOrItsKeySchemaRebuildsTheJar() throws Exception {
         edit("schemas/orders/revenue-by-hour-key.avsc");
         assertThat(run()).containsExactly("mvn", "java");
