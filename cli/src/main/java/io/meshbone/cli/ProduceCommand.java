@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code meshbone produce NAME < records.jsonl}: encodes JSON lines to Avro against the product schema and stages them. */
 @Command(name = "produce", mixinStandardHelpOptions = true,
-        description = {"Read JSON lines from stdin, encode each to Avro against the product's schema and write it to the",
-                "product's staging topic. A line that does not match is reported with its number and not sent.",
+        description = {"Read JSON lines from stdin, encode each to Avro against the product's schema and write it to the "
+                + "product's staging topic.",
+                "A line that does not match is reported with its number and not sent.",
                 "A product whose key has its own Avro schema takes lines of the form {\"key\": {...}, \"value\": {...}}.",
                 "Exit code 0 when every line was sent, 1 when any was rejected."})
 final class ProduceCommand implements Callable<Integer> {

@@ -29,10 +29,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code meshbone product check}: what the contract gate would decide on descriptors, without changing anything. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Say what the contract gate would decide on descriptors, changing nothing: lint, ownership,",
-                "the policies in force (the mesh's own against a catalog, else the shipped default set), version rules",
-                "and schema compatibility at the contract's level, against a running mesh's catalog, a folder of",
-                "descriptors or a git ref. Prints each decision as 'product apply' does.",
+        description = {"Say what the contract gate would decide on descriptors, changing nothing.",
+                "Checks lint, ownership, the policies in force (the mesh's own against a catalog, else the shipped default "
+                + "set), version rules and schema compatibility at the contract's level, against a running mesh's catalog, "
+                + "a folder of descriptors or a git ref. Prints each decision as 'product apply' does.",
                 "Exit code 0 when the gate would accept every one, 1 when it would reject any."})
 final class ProductCheckCommand implements Callable<Integer> {
 

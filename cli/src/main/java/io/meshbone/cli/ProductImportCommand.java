@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code meshbone product import}: turns an Open Data Contract Standard document back into a descriptor. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Turn an ODCS v3.1.0 document written by 'product export' back into a descriptor and its Avro files,",
-                "validated like any descriptor. Existing files are not overwritten unless --force is given."})
+        description = {"Turn an ODCS v3.1.0 document written by 'product export' back into a descriptor and its Avro files.",
+                "They are validated like any descriptor; existing files are not overwritten unless --force is given."})
 final class ProductImportCommand implements Callable<Integer> {
 
     @Spec

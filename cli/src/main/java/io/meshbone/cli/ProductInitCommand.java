@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code meshbone product init}: writes a new product's first descriptor and schema (and an app skeleton) to edit. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Write a new data product's descriptor <dir>/<domain>/<name>.product.yaml and its Avro schema,",
-                "lint-clean, for the team to edit; with --app also a Kafka Streams app skeleton and its test.",
+        description = {"Write a new data product's descriptor <dir>/<domain>/<name>.product.yaml and its Avro schema, "
+                + "lint-clean, for the team to edit.",
+                "With --app also a Kafka Streams app skeleton and its test.",
                 "Exit code 0 when written and lint-clean, 1 otherwise; never overwrites without --force."})
 final class ProductInitCommand implements Callable<Integer> {
 

@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code meshbone product plan}: what applying descriptors would change, like a Terraform plan, changing nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Say what applying descriptors would change, changing nothing: for each product whether it is new or",
-                "listed, the topics to create or alter, the subjects and versions to register, the ACLs to grant and the",
-                "consumers affected (declared, downstream products, live groups), after the gate's decision as 'check' prints it.",
+        description = {"Say what applying descriptors would change, changing nothing.",
+                "For each product, after the gate's decision as 'check' prints it: whether it is new or listed, the topics to "
+                + "create or alter, the subjects and versions to register, the ACLs to grant and the consumers affected "
+                + "(declared, downstream products, live groups).",
                 "Exit code 0 when the gate would accept every one, 1 when it would reject any, 2 on usage errors."})
 final class ProductPlanCommand implements Callable<Integer> {
 

@@ -7,9 +7,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +31,12 @@ public final class EmbeddedConnect implements AutoCloseable {
 
     private final ConnectWorker worker;
     private final Optional<String> sinkSkipped;
+    private final Path secrets;
 
-    private EmbeddedConnect(ConnectWorker worker, Optional<String> sinkSkipped) {
+    private EmbeddedConnect(ConnectWorker worker, Optional<String> sinkSkipped, Path secrets) {
         this.worker = worker;
         this.sinkSkipped = sinkSkipped;
+        this.secrets = secrets;
     }
 
     /**
@@ -44,8 +48,17 @@ public final class EmbeddedConnect implements AutoCloseable {
         Map<String, String> changes = new LinkedHashMap<>();
         changes.put("value.converter.schema.registry.url", registryUrl.toString());
         changes.putAll(sinkOverrides);
-        ConnectorConfig sink = ConnectorSecrets.externalize(ConnectorConfig.bundled(DASHBOARD_SINK).with(changes), bundledSecrets());
-        ConnectWorker worker = ConnectWorker.start(settings);
+        Path secrets = bundledSecrets();
+        try {
+            ConnectorConfig sink = ConnectorSecrets.externalize(ConnectorConfig.bundled(DASHBOARD_SINK).with(changes), secrets);
+            return startSink(ConnectWorker.start(settings), sink, secrets);
+        } catch (RuntimeException e) {
+            delete(secrets);
+            throw e;
+        }
+    }
+
+    private static EmbeddedConnect startSink(ConnectWorker worker, ConnectorConfig sink, Path secrets) {
         try {
             Optional<String> unreachable = DashboardDatabase.unreachable(sink);
             if (unreachable.isPresent()) {
@@ -55,7 +68,7 @@ public final class EmbeddedConnect implements AutoCloseable {
                 worker.client().apply(sink);
                 log.info("Dashboard sink {} applied", sink.name());
             }
-            return new EmbeddedConnect(worker, unreachable);
+            return new EmbeddedConnect(worker, unreachable, secrets);
         } catch (RuntimeException e) {
             worker.close();
             throw e;
@@ -97,8 +110,28 @@ public final class EmbeddedConnect implements AutoCloseable {
         return worker.restUrl();
     }
 
+    /** The folder of this worker's secrets files, removed when it closes. */
+    Path secretsFolder() {
+        return secrets;
+    }
+
+    /** Stops the worker, then removes its secrets folder: the passwords stay on disk no longer than it runs. */
     @Override
     public void close() {
-        worker.close();
+        try {
+            worker.close();
+        } finally {
+            delete(secrets);
+        }
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            log.warn("Cannot remove the connectors' secrets folder {}: {}", folder, e.toString());
+        }
     }
 }

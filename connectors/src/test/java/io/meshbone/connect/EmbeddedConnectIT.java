@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -38,6 +39,18 @@ class EmbeddedConnectIT {
                     .contains("jdbc:postgresql://127.0.0.1:9/meshbone").contains("not reachable"));
             assertThat(connect.worker().client().list()).isEmpty();
         }
+    }
+
+    @Test
+    void removesItsSecretsFolderWithThePasswordsWhenItCloses(KafkaCluster kafka) {
+        Path secrets;
+        try (EmbeddedConnect connect = EmbeddedConnect.start(settings(kafka), URI.create("http://127.0.0.1:8081"),
+                Map.of("connection.url", "jdbc:postgresql://127.0.0.1:9/meshbone", "connection.password", "literal"))) {
+            secrets = connect.secretsFolder();
+            assertThat(secrets.resolve("dashboard-db.properties")).exists();
+            assertThat(secrets.resolve("dashboard-sink.secrets.properties")).content().contains("literal");
+        }
+        assertThat(secrets).doesNotExist();
     }
 
     private static ConnectWorkerSettings settings(KafkaCluster kafka) {
