@@ -93,7 +93,7 @@ class PlannerTest {
 
     private ProductPlan plan(Reviewed reviewed, int brokers, SubjectVersions versions) {
         assertThat(reviewed.acceptable()).as(reviewed.toString()).isTrue();
-        return new Planner(baseline, new ClusterFacts(brokers), versions, "User:team-shop").plan(reviewed);
+        return new Planner(baseline, new ClusterFacts(brokers), versions, ProductGrants.UNKNOWN).plan(reviewed);
     }
 
     private static Path write(Path dir, String name, String version, String extra, String fields, int partitions) throws Exception {
