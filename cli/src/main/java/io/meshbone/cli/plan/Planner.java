@@ -1,6 +1,7 @@
 package io.meshbone.cli.plan;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ public final class Planner {
     private final ClusterFacts cluster;
     private final SubjectVersions versions;
     private final ProductGrants grants;
+    private final Map<String, List<String>> domainsByProduct;
 
     /**
      * @param versions the registry's newest subject versions, as far as they are known
@@ -45,6 +47,7 @@ public final class Planner {
         this.cluster = cluster;
         this.versions = versions;
         this.grants = grants;
+        this.domainsByProduct = domainsByProduct(baseline);
     }
 
     public ProductPlan plan(Reviewed reviewed) {
@@ -131,18 +134,25 @@ public final class Planner {
     private List<Change> acls(DataProduct product, Optional<DataProduct> listed) {
         // A retired listing has no ACLs left; grants exist only for a product listed before.
         ListedProduct listing = baseline.listed().get(product.name());
-        Optional<DataProduct> granted = listed.filter(p -> listing == null || !listing.retired());
-        return AclChanges.of(product, granted, listed.isPresent() ? grants.of(product.name()) : List.of(), otherDomains(product.name()));
+        Optional<DataProduct> withAcls = listed.filter(p -> listing == null || !listing.retired());
+        Set<String> otherDomains = new TreeSet<>();
+        domainsByProduct.forEach((name, domains) -> {
+            if (!name.equals(product.name())) {
+                otherDomains.addAll(domains);
+            }
+        });
+        return AclChanges.of(product, withAcls, listed.isPresent() ? grants.of(product.name()) : List.of(), otherDomains);
     }
 
-    /** The domains the mesh's other listed products bring to its ACL plan: their owners and the domains their consumers name. */
-    private Set<String> otherDomains(String product) {
-        Set<String> domains = new TreeSet<>();
+    /** Listed product → the domains it brings to the mesh's ACL plan: its owner and the domains its consumers name. */
+    private static Map<String, List<String>> domainsByProduct(Baseline baseline) {
+        Map<String, List<String>> domains = new HashMap<>();
         for (ListedProduct listing : baseline.listed().values()) {
-            if (!listing.name().equals(product) && !listing.retired()) {
+            if (!listing.retired()) {
                 listing.contract().product().ifPresent(p -> {
-                    domains.add(p.metadata().domain());
-                    domains.addAll(ProductAcls.consumerDomains(p));
+                    List<String> named = new ArrayList<>(ProductAcls.consumerDomains(p));
+                    named.add(p.metadata().domain());
+                    domains.put(listing.name(), named);
                 });
             }
         }
