@@ -18,6 +18,7 @@ import io.meshbone.cli.check.Reviews;
 import io.meshbone.cli.check.SignIn;
 import io.meshbone.cli.plan.PlanPrinter;
 import io.meshbone.cli.plan.Planner;
+import io.meshbone.cli.plan.ProductGrants;
 import io.meshbone.cli.plan.ProductPlan;
 import io.meshbone.cli.plan.SubjectVersions;
 import io.meshbone.platform.policy.ClusterFacts;
@@ -34,8 +35,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Say what applying descriptors would change, changing nothing.",
                 "For each product, after the gate's decision as 'check' prints it: whether it is new or listed, the topics to "
-                + "create or alter, the subjects and versions to register, the ACLs to grant and the consumers affected "
-                + "(declared, downstream products, live groups).",
+                + "create or alter, the subjects and versions to register, the ACLs to grant or revoke and the consumers "
+                + "affected (declared, downstream products, live groups).",
                 "Exit code 0 when the gate would accept every one, 1 when it would reject any, 2 on usage errors."})
 final class ProductPlanCommand implements Callable<Integer> {
 
@@ -88,7 +89,7 @@ final class ProductPlanCommand implements Callable<Integer> {
         }
         ClusterFacts cluster = ClusterSize.of(brokers, against, signIn, spec.commandLine().getErr());
         String applier = SignInOption.principal(spec, principal, signIn);
-        Planner planner = new Planner(baseline, cluster, SubjectVersions.of(against, signIn), applier);
+        Planner planner = new Planner(baseline, cluster, SubjectVersions.of(against, signIn), ProductGrants.of(against, signIn));
         List<ProductPlan> plans = new ArrayList<>();
         for (Reviewed reviewed : Reviews.of(descriptors, baseline, inForce, cluster, applier, ProductCheckCommand.CHECKS)) {
             DecisionLines.print(out, reviewed, baseline);

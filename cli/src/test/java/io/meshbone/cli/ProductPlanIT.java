@@ -90,8 +90,11 @@ class ProductPlanIT {
                 .contains("  + topic " + domain + ".thing.v1.dlq: partitions 1")
                 .contains("  + subject " + domain + ".thing.v1-value: register version 1\n")
                 .contains("  + subject " + domain + ".thing.v1.staging-value: register version 1\n")
-                .contains("  + acl topic " + domain + ".thing.v1: (principal=User:analytics, host=*, operation=READ, permissionType=ALLOW)")
-                .contains("Plan: 1 product to list, 0 to change, 3 topics to create, 0 to alter, 2 subjects to register, 4 ACLs to grant.");
+                .contains("  + acl topic " + domain + ".thing.v1: (principal=User:team-analytics, host=*, operation=READ, permissionType=ALLOW)")
+                .contains("  + acl topic " + domain + ".thing.v1.staging: (principal=User:team-" + domain
+                        + ", host=*, operation=WRITE, permissionType=ALLOW)")
+                .contains("  + acl topic " + domain + ".thing.v1: (principal=User:gate, host=*, operation=WRITE, permissionType=ALLOW)")
+                .contains("Plan: 1 product to list, 0 to change, 3 topics to create, 0 to alter, 2 subjects to register, 36 ACLs to grant.");
 
         apply(mesh, descriptor);
         Run again = await().atMost(Duration.ofSeconds(30))
@@ -103,6 +106,7 @@ class ProductPlanIT {
                 .contains("  = topic " + domain + ".thing.v1: unchanged\n")
                 .contains("  = subject " + domain + ".thing.v1-value: unchanged (version 1)\n")
                 .contains("  = subject " + domain + ".thing.v1.staging-value: unchanged (version 1)\n")
+                .contains("  = acl topic " + domain + ".thing.v1: (principal=User:gate, host=*, operation=WRITE, permissionType=ALLOW)")
                 .contains("Plan: 0 products to list, 0 to change, 0 topics to create, 0 to alter, 0 subjects to register, 0 ACLs to grant.");
     }
 

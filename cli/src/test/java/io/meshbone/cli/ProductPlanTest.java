@@ -54,13 +54,20 @@ class ProductPlanTest {
                         + " max.message.bytes=1114124, retention.ms=2592000000\n")
                 .contains("  + subject payments.payment-settled.v1-value: register version 1\n")
                 .contains("  + subject payments.payment-settled.v1.staging-value: register version 1\n")
-                .contains("  + acl topic payments.payment-settled.v1.staging: (principal=User:meshbone-up, host=*,"
-                        + " operation=WRITE, permissionType=ALLOW)")
-                .contains("  + acl topic payments.payment-settled.v1.dlq: (principal=User:meshbone-gate, host=*, operation=WRITE,")
-                .contains("  + acl topic payments.payment-settled.v1: (principal=User:analytics, host=*, operation=READ,")
+                .contains("  + acl topic payments.payment-settled.v1.staging: (principal=User:team-payments, host=*,"
+                        + " operation=WRITE, permissionType=ALLOW)\n")
+                .contains("  + acl topic payments.payment-settled.v1.staging: (principal=User:app-payments, host=*,"
+                        + " operation=WRITE, permissionType=ALLOW)\n")
+                .contains("  + acl topic payments.payment-settled.v1: (principal=User:gate, host=*, operation=WRITE, permissionType=ALLOW)\n")
+                .contains("  + acl topic payments.payment-settled.v1.dlq: (principal=User:gate, host=*, operation=WRITE, permissionType=ALLOW)\n")
+                .contains("  + acl topic payments.payment-settled.v1: (principal=User:team-analytics, host=*, operation=READ,"
+                        + " permissionType=ALLOW)\n")
+                .contains("  + acl topic payments.payment-settled.v1: (principal=User:app-orders, host=*, operation=READ,"
+                        + " permissionType=ALLOW)\n")
+                .doesNotContain("User:meshbone-gate").doesNotContain("principal=User:meshbone-up")
                 .contains("  consumers affected: declared orders, analytics; downstream products none; live groups none\n")
                 .endsWith("Plan: 1 product to list, 0 to change, 3 topics to create, 0 to alter, 2 subjects to register,"
-                        + " 5 ACLs to grant.\n");
+                        + " 40 ACLs to grant.\n");
     }
 
     @Test
@@ -71,6 +78,8 @@ class ProductPlanTest {
         assertThat(out.toString()).contains("payments.payment-settled 1.0.0 ACCEPTED (unchanged)\n  unchanged: listed 1.0.0")
                 .contains("  = topic payments.payment-settled.v1: unchanged\n")
                 .contains("  = subject payments.payment-settled.v1-value: unchanged\n")
+                .contains("  = acl topic payments.payment-settled.v1: (principal=User:gate, host=*, operation=WRITE, permissionType=ALLOW)\n")
+                .doesNotContain("+ acl").doesNotContain("- acl")
                 .contains("downstream products orders.order-status;")
                 .endsWith("Plan: 0 products to list, 0 to change, 0 topics to create, 0 to alter, 0 subjects to register,"
                         + " 0 ACLs to grant.\n");
@@ -104,7 +113,12 @@ class ProductPlanTest {
                         + " product orders.order-status, declared consumer orders, declared consumer analytics\n")
                 .contains("  + topic payments.payment-settled.v2: partitions 6")
                 .contains("  + subject payments.payment-settled.v2-value: register version 1\n")
-                .contains("Plan: 0 products to list, 1 to change, 3 topics to create, 0 to alter, 2 subjects to register");
+                .contains("  + acl topic payments.payment-settled.v2: (principal=User:team-orders, host=*, operation=READ,"
+                        + " permissionType=ALLOW)\n")
+                .contains("  - acl topic payments.payment-settled.v1: (principal=User:team-orders, host=*, operation=READ,"
+                        + " permissionType=ALLOW)\n")
+                .contains("Plan: 0 products to list, 1 to change, 3 topics to create, 0 to alter, 2 subjects to register,"
+                        + " 40 ACLs to grant, 40 to revoke.\n");
     }
 
     @Test

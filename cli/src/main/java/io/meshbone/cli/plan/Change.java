@@ -4,7 +4,7 @@ package io.meshbone.cli.plan;
  * One thing applying would do to a topic, subject or ACL, or leave as it is.
  *
  * @param resource what kind of thing
- * @param kind     create, alter or leave unchanged
+ * @param kind     create, alter, leave unchanged or remove
  * @param name     the topic or subject name, or the ACL's resource
  * @param detail   the shape created, the differences altered, or {@code unchanged}
  */
@@ -21,7 +21,7 @@ public record Change(Resource resource, Kind kind, String name, String detail) {
 
     /** What happens to it, with Terraform's sign. */
     public enum Kind {
-        CREATE('+'), ALTER('~'), UNCHANGED('=');
+        CREATE('+'), ALTER('~'), UNCHANGED('='), REMOVE('-');
 
         private final char sign;
 

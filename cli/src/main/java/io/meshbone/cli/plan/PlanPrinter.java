@@ -26,7 +26,10 @@ public final class PlanPrinter {
         }
     }
 
-    /** {@code Plan: 1 product to list, 0 to change, 3 topics to create, 0 to alter, 2 subjects to register, 4 ACLs to grant.} */
+    /**
+     * {@code Plan: 1 product to list, 0 to change, 3 topics to create, 0 to alter, 2 subjects to register, 40 ACLs to grant.},
+     * with {@code , <n> to revoke} after the grants when a plan removes ACLs.
+     */
     public static String summary(List<ProductPlan> plans) {
         long list = plans.stream().filter(p -> p.action() == ProductPlan.Action.LIST).count();
         long change = plans.stream().filter(p -> p.action() == ProductPlan.Action.CHANGE).count();
@@ -35,10 +38,11 @@ public final class PlanPrinter {
         long alter = sum(plans, Change.Resource.TOPIC, Change.Kind.ALTER);
         long subjects = sum(plans, Change.Resource.SUBJECT, Change.Kind.CREATE);
         long acls = sum(plans, Change.Resource.ACL, Change.Kind.CREATE);
-        return String.format("Plan: %d %s to list, %d to change, %d %s to create, %d to alter, %d %s to register, %d %s to grant.%s",
+        long revoke = sum(plans, Change.Resource.ACL, Change.Kind.REMOVE);
+        return String.format("Plan: %d %s to list, %d to change, %d %s to create, %d to alter, %d %s to register, %d %s to grant%s.%s",
                 list, plural(list, "product"), change, create, plural(create, "topic"), alter, subjects, plural(subjects, "subject"),
-                acls, plural(acls, "ACL"), rejected == 0 ? "" : " " + rejected + " would be rejected: nothing applied for "
-                        + (rejected == 1 ? "it." : "them."));
+                acls, plural(acls, "ACL"), revoke == 0 ? "" : ", " + revoke + " to revoke",
+                rejected == 0 ? "" : " " + rejected + " would be rejected: nothing applied for " + (rejected == 1 ? "it." : "them."));
     }
 
     private static long sum(List<ProductPlan> plans, Change.Resource resource, Change.Kind kind) {

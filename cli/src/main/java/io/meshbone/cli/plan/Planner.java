@@ -1,12 +1,14 @@
 package io.meshbone.cli.plan;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -19,29 +21,33 @@ import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.control.ListedProduct;
 import io.meshbone.platform.control.ProductTopicPlans;
 import io.meshbone.platform.policy.ClusterFacts;
+import io.meshbone.platform.provisioning.ProductAcls;
 import io.meshbone.platform.provisioning.TopicPlan;
 import org.apache.avro.Schema;
-import org.apache.kafka.common.acl.AclBinding;
 
 /**
  * Works out what applying a reviewed descriptor would change, comparing the topics, subjects and ACLs its contract
- * needs with those of the listed version it replaces. Pure: it asks nothing of Kafka.
+ * needs with those of the listed version it replaces. It asks nothing of Kafka: what it knows of the registry and of
+ * access grants comes from {@link SubjectVersions} and {@link ProductGrants}.
  */
 public final class Planner {
 
     private final Baseline baseline;
     private final ClusterFacts cluster;
     private final SubjectVersions versions;
-    private final String principal;
+    private final ProductGrants grants;
+    private final Map<String, List<String>> domainsByProduct;
 
     /**
-     * @param principal who would apply: the domain's principal when no product of the domain is listed yet
+     * @param versions the registry's newest subject versions, as far as they are known
+     * @param grants   the listed products' access grants, as far as they are known
      */
-    public Planner(Baseline baseline, ClusterFacts cluster, SubjectVersions versions, String principal) {
+    public Planner(Baseline baseline, ClusterFacts cluster, SubjectVersions versions, ProductGrants grants) {
         this.baseline = baseline;
         this.cluster = cluster;
         this.versions = versions;
-        this.principal = principal;
+        this.grants = grants;
+        this.domainsByProduct = domainsByProduct(baseline);
     }
 
     public ProductPlan plan(Reviewed reviewed) {
@@ -126,21 +132,30 @@ public final class Planner {
     }
 
     private List<Change> acls(DataProduct product, Optional<DataProduct> listed) {
-        String domain = domainPrincipal(product.metadata().domain());
-        List<AclBinding> before = listed.map(p -> PlannedAcls.of(p, domain)).orElse(List.of());
-        return PlannedAcls.of(product, domain).stream()
-                .map(acl -> PlannedAcls.change(acl, before.contains(acl) ? Change.Kind.UNCHANGED : Change.Kind.CREATE))
-                .toList();
+        // A retired listing has no ACLs left; grants exist only for a product listed before.
+        ListedProduct listing = baseline.listed().get(product.name());
+        Optional<DataProduct> withAcls = listed.filter(p -> listing == null || !listing.retired());
+        Set<String> otherDomains = new TreeSet<>();
+        domainsByProduct.forEach((name, domains) -> {
+            if (!name.equals(product.name())) {
+                otherDomains.addAll(domains);
+            }
+        });
+        return AclChanges.of(product, withAcls, listed.isPresent() ? grants.of(product.name()) : List.of(), otherDomains);
     }
 
-    // The gate's rule until the Security issue: a domain acts as whoever listed its first product.
-    private String domainPrincipal(String domain) {
-        TreeSet<String> owners = new TreeSet<>();
+    /** Listed product → the domains it brings to the mesh's ACL plan: its owner and the domains its consumers name. */
+    private static Map<String, List<String>> domainsByProduct(Baseline baseline) {
+        Map<String, List<String>> domains = new HashMap<>();
         for (ListedProduct listing : baseline.listed().values()) {
-            if (listing.name().startsWith(domain + ".") && listing.principal() != null) {
-                owners.add(listing.principal());
+            if (!listing.retired()) {
+                listing.contract().product().ifPresent(p -> {
+                    List<String> named = new ArrayList<>(ProductAcls.consumerDomains(p));
+                    named.add(p.metadata().domain());
+                    domains.put(listing.name(), named);
+                });
             }
         }
-        return owners.isEmpty() ? principal : owners.first();
+        return domains;
     }
 }

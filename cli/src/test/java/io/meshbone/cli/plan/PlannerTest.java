@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -15,6 +16,7 @@ import io.meshbone.cli.check.PolicySet;
 import io.meshbone.cli.check.Reviewed;
 import io.meshbone.cli.check.Reviews;
 import io.meshbone.cli.check.SignIn;
+import io.meshbone.platform.control.AccessGrant;
 import io.meshbone.platform.policy.ClusterFacts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,61 @@ class PlannerTest {
     }
 
     @Test
+    void aNewMajorGrantsTheProvisionersAclsOnTheNewTopicsAndRevokesThoseOfTheOldOnes() throws Exception {
+        Path cart = write(work, "cart", "2.0.0", "", FIELD, 3);
+
+        ProductPlan plan = plan(review(cart), 1, SubjectVersions.UNKNOWN);
+
+        assertThat(plan.changes()).extracting(Change::line).contains(
+                "+ acl topic shop.cart.v2: (principal=User:gate, host=*, operation=WRITE, permissionType=ALLOW)",
+                "+ acl topic shop.cart.v2.dlq: (principal=User:gate, host=*, operation=WRITE, permissionType=ALLOW)",
+                "+ acl topic shop.cart.v2.staging: (principal=User:team-shop, host=*, operation=WRITE, permissionType=ALLOW)",
+                "+ acl topic shop.cart.v2.staging: (principal=User:app-shop, host=*, operation=WRITE, permissionType=ALLOW)",
+                "+ acl topic shop.cart.v2: (principal=User:team-analytics, host=*, operation=READ, permissionType=ALLOW)",
+                "+ acl topic shop.cart.v2: (principal=User:app-analytics, host=*, operation=READ, permissionType=ALLOW)",
+                "+ acl topic shop.cart.v2: (principal=User:catalog, host=*, operation=READ, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1: (principal=User:gate, host=*, operation=WRITE, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1.staging: (principal=User:team-shop, host=*, operation=WRITE, permissionType=ALLOW)");
+        // No one but the gate writes the product and dead-letter topics.
+        assertThat(plan.changes()).filteredOn(c -> c.name().matches("topic shop\\.cart\\.v2(\\.dlq)?") && c.detail().contains("operation=WRITE"))
+                .extracting(Change::detail).allMatch(detail -> detail.contains("principal=User:gate,")).hasSize(2);
+        // Owners 14, the gate 10, the catalog 5, Connect 3, the consumer's team and apps 4.
+        assertThat(plan.count(Change.Resource.ACL, Change.Kind.CREATE)).isEqualTo(36);
+        assertThat(plan.count(Change.Resource.ACL, Change.Kind.REMOVE)).isEqualTo(36);
+        assertThat(plan.changes()).noneMatch(c -> c.detail().contains("meshbone-gate"));
+        assertThat(PlanPrinter.summary(List.of(plan))).isEqualTo("Plan: 0 products to list, 1 to change, 3 topics to create, 0 to alter,"
+                + " 2 subjects to register, 36 ACLs to grant, 36 to revoke.");
+    }
+
+    @Test
+    void aGranteeReadsTheNewMajorAndKeepsItsGroupsAndItsOldBindingIsNotTheReconcilersToRevoke() throws Exception {
+        Path cart = write(work, "cart", "2.0.0", "", FIELD, 3);
+        AccessGrant alice = new AccessGrant("shop.cart", "User:alice", false, "req-1", "audit", "User:team-shop", Instant.EPOCH);
+
+        ProductPlan plan = new Planner(baseline, new ClusterFacts(1), SubjectVersions.UNKNOWN,
+                product -> product.equals("shop.cart") ? List.of(alice) : List.of()).plan(review(cart));
+
+        assertThat(plan.changes()).extracting(Change::line).contains(
+                "+ acl topic shop.cart.v2: (principal=User:alice, host=*, operation=READ, permissionType=ALLOW)",
+                "= acl group prefix alice-: (principal=User:alice, host=*, operation=READ, permissionType=ALLOW)",
+                "= acl group prefix alice-: (principal=User:alice, host=*, operation=DESCRIBE, permissionType=ALLOW)");
+        assertThat(plan.changes()).filteredOn(c -> c.kind() == Change.Kind.REMOVE).noneMatch(c -> c.detail().contains("User:alice"));
+    }
+
+    @Test
+    void aProductWhoseNameADomainPrefixReachesIsGuardedByLiteralDenials() throws Exception {
+        Path raw = write(work, "raw-cart", "1.0.0", "", FIELD, 3);
+
+        ProductPlan plan = plan(review(raw), 1, SubjectVersions.UNKNOWN);
+
+        // shop's team writes and creates shop.raw* topics by prefix: not this product's topic, which only the gate writes.
+        assertThat(plan.changes()).extracting(Change::line).contains(
+                "+ acl topic shop.raw-cart.v1: (principal=User:team-shop, host=*, operation=WRITE, permissionType=DENY)",
+                "+ acl topic shop.raw-cart.v1.staging: (principal=User:team-shop, host=*, operation=CREATE, permissionType=DENY)",
+                "+ acl topic shop.raw-cart.v1: (principal=User:app-analytics, host=*, operation=CREATE, permissionType=DENY)");
+    }
+
+    @Test
     void aChangedSchemaRegistersTheNextVersionOfBothValueSubjects() throws Exception {
         Path cart = write(work, "cart", "1.1.0", "", FIELD + ", {\"name\": \"note\", \"type\": \"string\", \"default\": \"\","
                 + " \"doc\": \"A note.\"}", 3);
@@ -82,8 +139,29 @@ class PlannerTest {
 
         ProductPlan plan = plan(review(cart), 1, SubjectVersions.UNKNOWN);
 
-        assertThat(plan.changes()).filteredOn(c -> c.kind() == Change.Kind.CREATE).extracting(Change::line)
-                .containsExactly("+ acl topic shop.cart.v1: (principal=User:shipping, host=*, operation=READ, permissionType=ALLOW)");
+        assertThat(plan.changes()).filteredOn(c -> c.kind() == Change.Kind.CREATE).extracting(Change::line).containsExactly(
+                "+ acl topic shop.cart.v1: (principal=User:app-shipping, host=*, operation=READ, permissionType=ALLOW)",
+                "+ acl topic shop.cart.v1: (principal=User:app-shipping, host=*, operation=DESCRIBE, permissionType=ALLOW)",
+                "+ acl topic shop.cart.v1: (principal=User:team-shipping, host=*, operation=READ, permissionType=ALLOW)",
+                "+ acl topic shop.cart.v1: (principal=User:team-shipping, host=*, operation=DESCRIBE, permissionType=ALLOW)");
+        assertThat(plan.changes()).noneMatch(c -> c.kind() == Change.Kind.REMOVE);
+        assertThat(plan.changes()).extracting(Change::line)
+                .contains("= acl topic shop.cart.v1: (principal=User:gate, host=*, operation=WRITE, permissionType=ALLOW)");
+    }
+
+    @Test
+    void aDroppedConsumerLosesItsReadAndTheSummaryCountsTheRevocations() throws Exception {
+        Path cart = write(work, "cart", "1.1.0", "  consumers: []\n", FIELD, 3);
+
+        ProductPlan plan = plan(review(cart), 1, SubjectVersions.UNKNOWN);
+
+        assertThat(plan.changes()).filteredOn(c -> c.kind() == Change.Kind.REMOVE).extracting(Change::line).containsExactly(
+                "- acl topic shop.cart.v1: (principal=User:app-analytics, host=*, operation=READ, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1: (principal=User:app-analytics, host=*, operation=DESCRIBE, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1: (principal=User:team-analytics, host=*, operation=READ, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1: (principal=User:team-analytics, host=*, operation=DESCRIBE, permissionType=ALLOW)");
+        assertThat(PlanPrinter.summary(List.of(plan))).isEqualTo("Plan: 0 products to list, 1 to change, 0 topics to create, 0 to alter,"
+                + " 0 subjects to register, 0 ACLs to grant, 4 to revoke.");
     }
 
     private Reviewed review(Path descriptor) {
@@ -93,7 +171,7 @@ class PlannerTest {
 
     private ProductPlan plan(Reviewed reviewed, int brokers, SubjectVersions versions) {
         assertThat(reviewed.acceptable()).as(reviewed.toString()).isTrue();
-        return new Planner(baseline, new ClusterFacts(brokers), versions, "User:team-shop").plan(reviewed);
+        return new Planner(baseline, new ClusterFacts(brokers), versions, ProductGrants.UNKNOWN).plan(reviewed);
     }
 
     private static Path write(Path dir, String name, String version, String extra, String fields, int partitions) throws Exception {

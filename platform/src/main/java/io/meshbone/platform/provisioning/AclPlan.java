@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.contract.ProductNames;
 import io.meshbone.platform.control.AccessGrant;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * Every ACL a secure mesh should have, derived from its listed products, its access grants, its domains and the mesh
@@ -68,6 +72,33 @@ public record AclPlan(Set<AclBinding> bindings) {
         Set<AclBinding> all = new LinkedHashSet<>(allows);
         all.addAll(PrefixGuard.denials(allows, productTopics));
         return new AclPlan(all);
+    }
+
+    /**
+     * One product's share of {@link #of}: what a mesh holding {@code product} wants on its product, staging and DLQ
+     * topics (the ALLOWs and the DENYs that keep prefixes off them), and the group bindings of the principals
+     * {@code grants} gives it. {@code domains} are the others the mesh knows ({@code _mesh.domains}, the other listed
+     * products' owners and the domains their {@code consumers:} name): their prefixes may reach the product's topics.
+     */
+    public static Set<AclBinding> forProduct(DataProduct product, Collection<AccessGrant> grants, Collection<String> domains,
+                                             Collection<AclBinding> services) {
+        List<AccessGrant> own = grants.stream().filter(g -> product.name().equals(g.product())).toList();
+        Set<String> topics = Set.copyOf(topicsOf(product.names()));
+        Set<String> granted = new HashSet<>();
+        own.stream().map(AccessGrant::principal).filter(AclPlan::isUser).forEach(granted::add);
+        Set<AclBinding> share = new LinkedHashSet<>();
+        for (AclBinding binding : of(List.of(product), own, domains, services).bindings()) {
+            ResourcePattern pattern = binding.pattern();
+            boolean onTopic = pattern.resourceType() == ResourceType.TOPIC && pattern.patternType() == PatternType.LITERAL
+                    && topics.contains(pattern.name());
+            boolean grantGroup = pattern.resourceType() == ResourceType.GROUP && pattern.patternType() == PatternType.PREFIXED
+                    && granted.contains(binding.entry().principal())
+                    && pattern.name().equals(grantGroupPrefix(binding.entry().principal()));
+            if (onTopic || grantGroup) {
+                share.add(binding);
+            }
+        }
+        return share;
     }
 
     /** {@code <user>-}: the group ids a granted principal {@code User:<user>} reads with. */

@@ -9,9 +9,11 @@ import static org.apache.kafka.common.acl.AclOperation.WRITE;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import io.meshbone.platform.contract.DataProduct;
 import io.meshbone.platform.control.AccessGrant;
+import io.meshbone.platform.security.ServiceAcls;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -106,6 +108,32 @@ class AclPlanTest {
                 binding("User:team-orders", ResourceType.TOPIC, "orders.raw-feed.v1.staging", PatternType.LITERAL, DESCRIBE, AclPermissionType.DENY));
         assertThat(plan.bindings()).contains(
                 binding("User:team-orders", ResourceType.TOPIC, "orders.raw-feed.v1.staging", PatternType.LITERAL, CREATE, AclPermissionType.DENY));
+    }
+
+    @Test
+    void aProductsShareIsWhatTheWholePlanWantsOnItsTopicsAndItsGranteesGroups() {
+        DataProduct rawFeed = AclFixtures.product("orders", "raw-feed", 1, List.of("analytics"));
+        AccessGrant alice = new AccessGrant("orders.raw-feed", "User:alice", false, "req-1", "audit", "User:team-orders", Instant.now());
+        AccessGrant bob = new AccessGrant("payments.payment-settled", "User:bob", false, "req-2", "audit", "User:team-payments",
+                Instant.now());
+        List<AclBinding> services = ServiceAcls.services();
+        AclPlan whole = AclPlan.of(List.of(rawFeed, ORDERS, PAYMENTS), List.of(alice, bob), List.of("customers"), services);
+
+        // The other products bring their owners and the domains their consumers name.
+        Set<AclBinding> share = AclPlan.forProduct(rawFeed, List.of(alice, bob),
+                List.of("customers", "orders", "shipping", "analytics", "payments"), services);
+
+        List<String> topics = List.of("orders.raw-feed.v1", "orders.raw-feed.v1.staging", "orders.raw-feed.v1.dlq");
+        assertThat(share).containsExactlyInAnyOrderElementsOf(whole.bindings().stream()
+                .filter(b -> b.pattern().patternType() == PatternType.LITERAL && topics.contains(b.pattern().name())
+                        || b.pattern().resourceType() == ResourceType.GROUP && b.entry().principal().equals("User:alice"))
+                .toList());
+        assertThat(share).contains(allow(KafkaPrincipals.GATE, "orders.raw-feed.v1", WRITE),
+                allow("User:team-orders", "orders.raw-feed.v1.staging", WRITE), allow("User:app-analytics", "orders.raw-feed.v1", READ),
+                allow("User:alice", "orders.raw-feed.v1", READ),
+                binding("User:alice", ResourceType.GROUP, "alice-", PatternType.PREFIXED, READ, AclPermissionType.ALLOW),
+                binding("User:app-payments", ResourceType.TOPIC, "orders.raw-feed.v1", PatternType.LITERAL, CREATE, AclPermissionType.DENY));
+        assertThat(share).noneMatch(b -> b.entry().principal().equals("User:bob"));
     }
 
     @Test
