@@ -1,10 +1,8 @@
 package io.meshbone.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,21 +13,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class ServeChildren implements AutoCloseable {
 
-    public static final Path JAR = Path.of("target", "meshbone.jar");
+    public static final Path JAR = MeshboneJar.JAR;
 
     private final Path dir;
-    private final String heap;
+    private final List<String> jvmOptions;
     private final List<ServeChild> children = new CopyOnWriteArrayList<>();
 
-    public ServeChildren(Path dir, String heap) {
+    public ServeChildren(Path dir, String... jvmOptions) {
         this.dir = dir;
-        this.heap = heap;
+        this.jvmOptions = List.of(jvmOptions);
         // A test JVM that is told to exit before its tests close this (a failsafe timeout, Ctrl-C) still ends them.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> children.forEach(child -> child.process.destroyForcibly())));
     }
 
+    /** Children for a test's few records: a small heap and {@link MeshboneJar#QUICK_JIT}. */
     public ServeChildren(Path dir) {
-        this(dir, "-Xmx384m");
+        this(dir, "-Xmx384m", MeshboneJar.QUICK_JIT);
     }
 
     public ServeChild start(String name, String... args) throws IOException {
@@ -37,8 +36,7 @@ public final class ServeChildren implements AutoCloseable {
     }
 
     public ServeChild start(String name, Map<String, String> environment, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), heap, "-jar", JAR.toString()));
-        command.addAll(List.of(args));
+        List<String> command = MeshboneJar.command(jvmOptions, args);
         // A file, not a pipe: the JDK closes a pipe under a concurrent reader when the child exits.
         Path log = dir.resolve(name + "-" + children.size() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -67,10 +65,5 @@ public final class ServeChildren implements AutoCloseable {
         for (ServeChild child : children) {
             child.process.waitFor();
         }
-    }
-
-    private static String javaBinary() {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return Files.isExecutable(java) ? java.toString() : "java";
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs the packaged {@code meshbone.jar} as a child process, the way a user does: the whole mesh, then a clean stop. */
 class UpCommandIT {
 
-    private static final Path JAR = Path.of("target", "meshbone.jar");
+    private static final Path JAR = MeshboneJar.JAR;
     private static final List<String> EXAMPLES = List.of("customers.customer-history", "customers.customer-profile",
             "orders.order-placed", "orders.order-status", "orders.revenue-by-hour", "payments.payment-settled",
             "shipping.delivery-request");
@@ -32,7 +32,7 @@ class UpCommandIT {
         assertThat(JAR).as("the shaded jar, built in the package phase").exists();
         // A file, not a pipe: the JDK closes a pipe under a concurrent reader when the child exits.
         Path log = dir.resolve("up.log");
-        Process up = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "up", "--port", "0", "--registry-port", "0", "--catalog-port", "0", "--connect-port", "0")
+        Process up = new ProcessBuilder(MeshboneJar.quick("up", "--port", "0", "--registry-port", "0", "--catalog-port", "0", "--connect-port", "0"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -81,8 +81,8 @@ class UpCommandIT {
     @Test
     void aSignalDuringStartUpStopsUpWithinFiveSeconds(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("up.log");
-        Process up = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "up", "--port", "0", "--registry-port", "0",
-                "--catalog-port", "0", "--connect-port", "-1", "--no-demo")
+        Process up = new ProcessBuilder(MeshboneJar.quick("up", "--port", "0", "--registry-port", "0",
+                "--catalog-port", "0", "--connect-port", "-1", "--no-demo"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -107,7 +107,7 @@ class UpCommandIT {
 
     @Test
     void versionPrintsMeshboneAndKafkaVersions() throws Exception {
-        Process version = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "version").redirectErrorStream(true).start();
+        Process version = new ProcessBuilder(MeshboneJar.quick("version")).redirectErrorStream(true).start();
         String text = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(version.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(version.exitValue()).isZero();
@@ -120,10 +120,5 @@ class UpCommandIT {
 
     private static String line(Path log, String prefix) throws IOException {
         return Files.readAllLines(log).stream().filter(line -> line.startsWith(prefix)).findFirst().orElse(null);
-    }
-
-    private static String javaBinary() {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return Files.isExecutable(java) ? java.toString() : "java";
     }
 }

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UpSecureIT {
 
-    private static final Path JAR = Path.of("target", "meshbone.jar");
+    private static final Path JAR = MeshboneJar.JAR;
     private static final Duration START = Duration.ofMinutes(5);
 
     @Test
@@ -48,11 +48,12 @@ class UpSecureIT {
         assertThat(JAR).as("the shaded jar, built in the package phase").exists();
         Path dataDir = dir.resolve("data");
         Path log = dir.resolve("up.log");
-        Process up = new ProcessBuilder(java(), "-Dlogback.configurationFile=" + configLogging(dir), "-jar", JAR.toString(),
+        Process up = new ProcessBuilder(MeshboneJar.command(List.of(MeshboneJar.QUICK_JIT, "-Dlogback.configurationFile=" + configLogging(dir)),
                 "up", "--secure", "--port", "0", "--registry-port", "0", "--catalog-port", "0", "--connect-port", "0",
-                "--data-dir", dataDir.toString())
+                "--data-dir", dataDir.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         List<String> cliOutput = new ArrayList<>();
+        List<CliRun> cliRuns = new ArrayList<>();
         try {
             String bootstrap = await().atMost(START).until(() -> line(log, "bootstrap.servers="), l -> l != null)
                     .substring("bootstrap.servers=".length());
@@ -68,6 +69,25 @@ class UpSecureIT {
             await().atMost(Duration.ofMinutes(3)).untilAsserted(() ->
                     assertThat(countRecords(admin, "orders.order-placed.v1")).isPositive());
 
+            // The CLI runs are JVMs of their own: they start side by side while this JVM checks the denials below.
+            String catalogUrl = line(log, "catalog.url=").substring("catalog.url=".length());
+            String registryUrl = line(log, "schema.registry.url=").substring("schema.registry.url=".length());
+            // The README's secure tail: the product's address comes from the catalog, signed in as the credentials' principal.
+            CliRun signedIn = CliRun.start(cliRuns, dir.resolve("signed-in-tail.out"), null, "tail", "orders.order-placed",
+                    "--catalog-url", catalogUrl, "--credentials", store.file("team-orders").toString(), "--from-beginning", "-n", "1");
+            // The README's produce with the owner's credentials: the serializer's registry lookups sign in too.
+            CliRun produce = CliRun.start(cliRuns, dir.resolve("produce.out"),
+                    "{\"paymentId\":\"p-it\",\"orderId\":\"o-it\",\"amount\":12.50,\"currency\":\"EUR\","
+                            + "\"method\":\"CARD\",\"settledAt\":1796189716891}\n",
+                    "produce", "payments.payment-settled", "--catalog-url", catalogUrl, "--registry-url", registryUrl,
+                    "--bootstrap-server", bootstrap, "--credentials", store.file("team-payments").toString());
+            // A wrong password: one clear line from the CLI, no stack trace, no password.
+            Path wrong = dir.resolve("wrong.properties");
+            Files.writeString(wrong, Files.readString(store.file("team-orders"))
+                    .replace(store.ensure("team-orders").password(), "not-the-password"));
+            CliRun tail = CliRun.start(cliRuns, dir.resolve("wrong-password-tail.out"), null, "tail", "orders.order-placed",
+                    "--bootstrap-server", bootstrap, "--credentials", wrong.toString(), "--from-beginning", "-n", "1");
+
             // A team has no ACL on the listings: only the gate writes them.
             try (KafkaProducer<String, String> team = producer(config(bootstrap, store.ensure("team-orders")))) {
                 assertThatThrownBy(() -> team.send(new ProducerRecord<>(MeshTopics.PRODUCTS, "orders.forged", "{}")).get())
@@ -81,44 +101,20 @@ class UpSecureIT {
                         .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TimeoutException.class);
             }
 
-            // The README's secure tail: the product's address comes from the catalog, signed in as the credentials' principal.
-            String catalogUrl = line(log, "catalog.url=").substring("catalog.url=".length());
-            Process signedIn = new ProcessBuilder(java(), "-jar", JAR.toString(), "tail", "orders.order-placed",
-                    "--catalog-url", catalogUrl, "--credentials", store.file("team-orders").toString(), "--from-beginning", "-n", "1")
-                    .redirectErrorStream(true).start();
-            String signedInOutput = new String(signedIn.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(signedIn.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String signedInOutput = signedIn.awaitOutput();
             cliOutput.add(signedInOutput);
-            assertThat(signedIn.exitValue()).as(signedInOutput).isZero();
+            assertThat(signedIn.process().exitValue()).as(signedInOutput).isZero();
             assertThat(signedInOutput.lines().filter(l -> l.startsWith("{\"key\":")).toList()).as(signedInOutput)
                     .singleElement().asString().contains("\"orderId\"");
 
-            // The README's produce with the owner's credentials: the serializer's registry lookups sign in too.
-            String registryUrl = line(log, "schema.registry.url=").substring("schema.registry.url=".length());
-            Process produce = new ProcessBuilder(java(), "-jar", JAR.toString(), "produce", "payments.payment-settled",
-                    "--catalog-url", catalogUrl, "--registry-url", registryUrl, "--bootstrap-server", bootstrap,
-                    "--credentials", store.file("team-payments").toString()).redirectErrorStream(true).start();
-            try (var stdin = produce.getOutputStream()) {
-                stdin.write(("{\"paymentId\":\"p-it\",\"orderId\":\"o-it\",\"amount\":12.50,\"currency\":\"EUR\","
-                        + "\"method\":\"CARD\",\"settledAt\":1796189716891}\n").getBytes(StandardCharsets.UTF_8));
-            }
-            String produceOutput = new String(produce.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(produce.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String produceOutput = produce.awaitOutput();
             cliOutput.add(produceOutput);
-            assertThat(produce.exitValue()).as(produceOutput).isZero();
+            assertThat(produce.process().exitValue()).as(produceOutput).isZero();
             assertThat(produceOutput).contains("1 sent to payments.payment-settled.v1.staging, 0 rejected, 0 failed");
 
-            // A wrong password: one clear line from the CLI, no stack trace, no password.
-            Path wrong = dir.resolve("wrong.properties");
-            Files.writeString(wrong, Files.readString(store.file("team-orders"))
-                    .replace(store.ensure("team-orders").password(), "not-the-password"));
-            Process tail = new ProcessBuilder(java(), "-jar", JAR.toString(), "tail", "orders.order-placed",
-                    "--bootstrap-server", bootstrap, "--credentials", wrong.toString(), "--from-beginning", "-n", "1")
-                    .redirectErrorStream(true).start();
-            String tailOutput = new String(tail.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(tail.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String tailOutput = tail.awaitOutput();
             cliOutput.add(tailOutput);
-            assertThat(tail.exitValue()).as(tailOutput).isEqualTo(1);
+            assertThat(tail.process().exitValue()).as(tailOutput).isEqualTo(1);
             assertThat(tailOutput.lines().filter(l -> l.startsWith("meshbone: ")).toList()).as(tailOutput)
                     .singleElement().asString().contains("refused the credentials").contains("SCRAM-SHA-512");
             assertThat(tailOutput).doesNotContain("\tat ");
@@ -134,6 +130,7 @@ class UpSecureIT {
                         .doesNotContain(principal.password());
             }
         } finally {
+            cliRuns.forEach(run -> run.process().destroyForcibly());
             up.destroyForcibly();
         }
     }
@@ -185,8 +182,25 @@ class UpSecureIT {
         return Files.readAllLines(log).stream().filter(l -> l.startsWith(prefix)).findFirst().orElse(null);
     }
 
-    private static String java() {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return Files.isExecutable(java) ? java.toString() : "java";
+    /** A CLI run of the jar writing to a file: runs side by side, where a pipe nobody reads yet could fill and stall it. */
+    private record CliRun(Process process, Path output) {
+
+        static CliRun start(List<CliRun> started, Path output, String input, String... args) throws IOException {
+            Process process = new ProcessBuilder(MeshboneJar.quick(args)).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            CliRun run = new CliRun(process, output);
+            started.add(run);
+            if (input != null) {
+                try (var stdin = process.getOutputStream()) {
+                    stdin.write(input.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return run;
+        }
+
+        String awaitOutput() throws Exception {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s exited", output.getFileName()).isTrue();
+            return Files.readString(output);
+        }
     }
 }
