@@ -115,10 +115,13 @@ class ProductPlanTest {
                 .contains("  + subject payments.payment-settled.v2-value: register version 1\n")
                 .contains("  + acl topic payments.payment-settled.v2: (principal=User:team-orders, host=*, operation=READ,"
                         + " permissionType=ALLOW)\n")
-                .contains("  - acl topic payments.payment-settled.v1: (principal=User:team-orders, host=*, operation=READ,"
+                .contains("  = acl topic payments.payment-settled.v1: (principal=User:team-orders, host=*, operation=READ,"
                         + " permissionType=ALLOW)\n")
+                .contains("  - acl topic payments.payment-settled.v1.staging: (principal=User:team-payments, host=*, operation=WRITE,"
+                        + " permissionType=ALLOW)\n")
+                .doesNotContain("  - acl topic payments.payment-settled.v1: (principal=User:team-orders")
                 .contains("Plan: 0 products to list, 1 to change, 3 topics to create, 0 to alter, 2 subjects to register,"
-                        + " 40 ACLs to grant, 40 to revoke.\n");
+                        + " 40 ACLs to grant, 16 to revoke.\n");
     }
 
     @Test

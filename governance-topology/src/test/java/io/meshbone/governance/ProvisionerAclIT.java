@@ -170,6 +170,39 @@ class ProvisionerAclIT {
         }
     }
 
+    @Test
+    void aNewMajorLeavesTheOldGenerationReadableByItsReadersButWritableByNoOne() throws Exception {
+        String owner = TestTopics.unique("eta");
+        String reader = TestTopics.unique("reader");
+        String name = owner + ".thing";
+        String v1 = name + ".v1";
+        list(name, List.of(reader), false, 1);
+        try (KafkaProducer<String, String> gate = producer("gate")) {
+            await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> gate.send(new ProducerRecord<>(v1, "k", "v")).get());
+        }
+        await().atMost(WAIT).until(() -> reads("team-" + reader, v1));
+
+        list(name, List.of(reader), false, 2);
+        AclBinding ownersStagingWrite = new AclBinding(new ResourcePattern(ResourceType.TOPIC, v1 + ".staging", PatternType.LITERAL),
+                new AccessControlEntry("User:team-" + owner, "*", AclOperation.WRITE, AclPermissionType.ALLOW));
+        try (Admin admin = Admin.create(kafka.adminClientConfig());
+             KafkaProducer<String, String> team = producer("team-" + owner);
+             KafkaProducer<String, String> gate = producer("gate")) {
+            await().atMost(WAIT).ignoreExceptions().until(() -> reads("team-" + reader, name + ".v2"));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(bindingsOn(admin, v1 + ".staging")).doesNotContain(ownersStagingWrite));
+            await().atMost(WAIT).untilAsserted(() -> assertDenied(() -> team.send(new ProducerRecord<>(v1 + ".staging", "k", "late")).get()));
+            await().atMost(WAIT).untilAsserted(() -> assertDenied(() -> gate.send(new ProducerRecord<>(v1, "k", "late")).get()));
+        }
+        // The pass that revoked the writes kept the reads: the declared consumer, the owner and the catalog still read v1,
+        // and the gate still drains what was left on the old staging topic.
+        assertThat(read("team-" + reader, v1)).isOne();
+        assertThat(read("app-" + reader, v1)).isOne();
+        assertThat(read("team-" + owner, v1)).isOne();
+        assertThat(read("catalog", v1)).isOne();
+        assertThat(reads("gate", v1 + ".staging")).isTrue();
+        assertDenied(() -> read("team-" + TestTopics.unique("stranger"), v1));
+    }
+
     private static List<AclBinding> bindingsOn(Admin admin, String product) throws Exception {
         return admin.describeAcls(new AclBindingFilter(new ResourcePatternFilter(ResourceType.TOPIC, product, PatternType.MATCH),
                 AccessControlEntryFilter.ANY)).values().get().stream()
@@ -177,8 +210,12 @@ class ProvisionerAclIT {
     }
 
     private static void list(String name, List<String> consumers, boolean retired) throws Exception {
+        list(name, consumers, retired, 1);
+    }
+
+    private static void list(String name, List<String> consumers, boolean retired, int major) throws Exception {
         String domain = name.substring(0, name.indexOf('.'));
-        ListedProduct listing = new ListedProduct(name, domain + "/thing.product.yaml", descriptor(domain, consumers),
+        ListedProduct listing = new ListedProduct(name, domain + "/thing.product.yaml", descriptor(domain, consumers, major),
                 Map.of("thing.avsc", AVSC), 1, null, "req-" + UUID.randomUUID(), "User:team-" + domain, Instant.now(), retired);
         send(MeshTopics.PRODUCTS, name, MeshJson.write(listing));
     }
@@ -245,7 +282,7 @@ class ProvisionerAclIT {
             {"type": "record", "name": "Thing", "namespace": "test.thing",
              "fields": [{"name": "thingId", "type": "string", "doc": "Thing id."}]}""";
 
-    private static String descriptor(String domain, List<String> consumers) {
+    private static String descriptor(String domain, List<String> consumers, int major) {
         return """
                 apiVersion: meshbone/v1
                 kind: DataProduct
@@ -255,7 +292,7 @@ class ProvisionerAclIT {
                   owner: team@example.com
                   description: Things.
                 spec:
-                  version: 1.0.0
+                  version: %d.0.0
                   type: event
                   key: {field: thingId}
                   value: {schema: thing.avsc}
@@ -264,6 +301,6 @@ class ProvisionerAclIT {
                   partitions: 1
                   retention: 1d
                   consumers: [%s]
-                """.formatted(domain, String.join(", ", consumers));
+                """.formatted(domain, major, String.join(", ", consumers));
     }
 }

@@ -40,7 +40,8 @@ final class AclChanges {
                            Collection<String> domains) {
         Set<AclBinding> after = AclPlan.forProduct(product, grants, domains, SERVICES);
         Set<AclBinding> before = listed.map(p -> AclPlan.forProduct(p, grants, domains, SERVICES)).orElse(Set.of());
-        // The reconciler deletes only what it manages: a mesh principal's bindings anywhere, anyone's on the current topics.
+        // The reconciler deletes only what it manages: a mesh principal's bindings anywhere, anyone's on the product's topics
+        // (its older majors' included).
         AclOwnership ownership = AclOwnership.of(List.of(product));
         List<Map.Entry<AclBinding, Change.Kind>> lines = new ArrayList<>();
         after.forEach(b -> lines.add(Map.entry(b, before.contains(b) ? Change.Kind.UNCHANGED : Change.Kind.CREATE)));

@@ -64,7 +64,7 @@ class PlannerTest {
     }
 
     @Test
-    void aNewMajorGrantsTheProvisionersAclsOnTheNewTopicsAndRevokesThoseOfTheOldOnes() throws Exception {
+    void aNewMajorGrantsTheProvisionersAclsOnTheNewTopicsKeepsTheOldOnesReadsAndRevokesItsWrites() throws Exception {
         Path cart = write(work, "cart", "2.0.0", "", FIELD, 3);
 
         ProductPlan plan = plan(review(cart), 1, SubjectVersions.UNKNOWN);
@@ -78,20 +78,46 @@ class PlannerTest {
                 "+ acl topic shop.cart.v2: (principal=User:app-analytics, host=*, operation=READ, permissionType=ALLOW)",
                 "+ acl topic shop.cart.v2: (principal=User:catalog, host=*, operation=READ, permissionType=ALLOW)",
                 "- acl topic shop.cart.v1: (principal=User:gate, host=*, operation=WRITE, permissionType=ALLOW)",
-                "- acl topic shop.cart.v1.staging: (principal=User:team-shop, host=*, operation=WRITE, permissionType=ALLOW)");
+                "- acl topic shop.cart.v1.staging: (principal=User:team-shop, host=*, operation=WRITE, permissionType=ALLOW)",
+                "= acl topic shop.cart.v1: (principal=User:team-analytics, host=*, operation=READ, permissionType=ALLOW)",
+                "= acl topic shop.cart.v1: (principal=User:app-shop, host=*, operation=READ, permissionType=ALLOW)",
+                "= acl topic shop.cart.v1: (principal=User:connect, host=*, operation=DESCRIBE_CONFIGS, permissionType=ALLOW)",
+                "= acl topic shop.cart.v1.dlq: (principal=User:team-shop, host=*, operation=READ, permissionType=ALLOW)",
+                "= acl topic shop.cart.v1.staging: (principal=User:gate, host=*, operation=READ, permissionType=ALLOW)");
+        // The old generation stays readable until the product is retired: only writes, and what only writers need, go.
+        assertThat(plan.changes()).filteredOn(c -> c.kind() == Change.Kind.REMOVE).extracting(Change::line).containsExactly(
+                "- acl topic shop.cart.v1: (principal=User:gate, host=*, operation=READ, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1: (principal=User:gate, host=*, operation=WRITE, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1: (principal=User:gate, host=*, operation=DESCRIBE, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1: (principal=User:gate, host=*, operation=DESCRIBE_CONFIGS, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1.staging: (principal=User:app-shop, host=*, operation=WRITE, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1.staging: (principal=User:app-shop, host=*, operation=DESCRIBE, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1.staging: (principal=User:app-shop, host=*, operation=DESCRIBE_CONFIGS, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1.staging: (principal=User:gate, host=*, operation=DESCRIBE_CONFIGS, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1.staging: (principal=User:team-shop, host=*, operation=WRITE, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1.staging: (principal=User:team-shop, host=*, operation=DESCRIBE, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1.staging: (principal=User:team-shop, host=*, operation=DESCRIBE_CONFIGS, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1.dlq: (principal=User:catalog, host=*, operation=READ, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1.dlq: (principal=User:catalog, host=*, operation=DESCRIBE, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1.dlq: (principal=User:gate, host=*, operation=WRITE, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1.dlq: (principal=User:gate, host=*, operation=DESCRIBE, permissionType=ALLOW)",
+                "- acl topic shop.cart.v1.dlq: (principal=User:gate, host=*, operation=DESCRIBE_CONFIGS, permissionType=ALLOW)");
         // No one but the gate writes the product and dead-letter topics.
         assertThat(plan.changes()).filteredOn(c -> c.name().matches("topic shop\\.cart\\.v2(\\.dlq)?") && c.detail().contains("operation=WRITE"))
                 .extracting(Change::detail).allMatch(detail -> detail.contains("principal=User:gate,")).hasSize(2);
         // Owners 14, the gate 10, the catalog 5, Connect 3, the consumer's team and apps 4.
         assertThat(plan.count(Change.Resource.ACL, Change.Kind.CREATE)).isEqualTo(36);
-        assertThat(plan.count(Change.Resource.ACL, Change.Kind.REMOVE)).isEqualTo(36);
+        // On v1 the owners keep 8 (reads of T and the DLQ), the gate 2 (it drains staging), the catalog and Connect 3 each,
+        // the consumer 4: 20 of 36.
+        assertThat(plan.count(Change.Resource.ACL, Change.Kind.UNCHANGED)).isEqualTo(20);
+        assertThat(plan.count(Change.Resource.ACL, Change.Kind.REMOVE)).isEqualTo(16);
         assertThat(plan.changes()).noneMatch(c -> c.detail().contains("meshbone-gate"));
         assertThat(PlanPrinter.summary(List.of(plan))).isEqualTo("Plan: 0 products to list, 1 to change, 3 topics to create, 0 to alter,"
-                + " 2 subjects to register, 36 ACLs to grant, 36 to revoke.");
+                + " 2 subjects to register, 36 ACLs to grant, 16 to revoke.");
     }
 
     @Test
-    void aGranteeReadsTheNewMajorAndKeepsItsGroupsAndItsOldBindingIsNotTheReconcilersToRevoke() throws Exception {
+    void aGranteeReadsTheNewMajorAndKeepsItsGroupsAndItsReadOfTheOldOne() throws Exception {
         Path cart = write(work, "cart", "2.0.0", "", FIELD, 3);
         AccessGrant alice = new AccessGrant("shop.cart", "User:alice", false, "req-1", "audit", "User:team-shop", Instant.EPOCH);
 
@@ -100,6 +126,8 @@ class PlannerTest {
 
         assertThat(plan.changes()).extracting(Change::line).contains(
                 "+ acl topic shop.cart.v2: (principal=User:alice, host=*, operation=READ, permissionType=ALLOW)",
+                "= acl topic shop.cart.v1: (principal=User:alice, host=*, operation=READ, permissionType=ALLOW)",
+                "= acl topic shop.cart.v1: (principal=User:alice, host=*, operation=DESCRIBE, permissionType=ALLOW)",
                 "= acl group prefix alice-: (principal=User:alice, host=*, operation=READ, permissionType=ALLOW)",
                 "= acl group prefix alice-: (principal=User:alice, host=*, operation=DESCRIBE, permissionType=ALLOW)");
         assertThat(plan.changes()).filteredOn(c -> c.kind() == Change.Kind.REMOVE).noneMatch(c -> c.detail().contains("User:alice"));

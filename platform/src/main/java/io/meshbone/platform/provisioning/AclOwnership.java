@@ -12,7 +12,8 @@ import org.apache.kafka.common.resource.ResourceType;
 /**
  * Which of a cluster's ACLs Meshbone manages, and so may delete when no plan wants them: every binding of a mesh
  * principal ({@link KafkaPrincipals#isMeshPrincipal}), every binding, whoever it is for, on the product, staging or
- * DLQ topic of a product ever listed on {@code _mesh.products} (retired ones included), and the group binding an
+ * DLQ topic of a product ever listed on {@code _mesh.products} (retired ones included), at its listed major or an older
+ * one ({@link AclPlan#topicsOf}), and the group binding an
  * access grant gives its principal ({@code User:alice} on groups prefixed {@code alice-}). Every other binding is an
  * operator's and is left alone.
  *

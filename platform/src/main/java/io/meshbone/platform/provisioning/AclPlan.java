@@ -41,7 +41,8 @@ public record AclPlan(Set<AclBinding> bindings) {
     /**
      * The plan for these listed, unretired {@code products}, the approved {@code grants} (those of products not listed
      * are ignored), the {@code domains} of {@code _mesh.domains} (the products' owners and the domains their
-     * {@code consumers:} name are added) and the mesh {@code services}' own bindings.
+     * {@code consumers:} name are added) and the mesh {@code services}' own bindings. A product at major {@code n} is
+     * planned on its current topics and, for its readers only, on its older generations' ({@link OlderMajors}).
      */
     public static AclPlan of(Collection<DataProduct> products, Collection<AccessGrant> grants, Collection<String> domains,
                              Collection<AclBinding> services) {
@@ -51,6 +52,7 @@ public record AclPlan(Set<AclBinding> bindings) {
         List<String> productTopics = new ArrayList<>();
         for (DataProduct product : products) {
             allows.addAll(ProductAcls.of(product));
+            allows.addAll(OlderMajors.bindings(product));
             allDomains.add(product.names().domain());
             allDomains.addAll(ProductAcls.consumerDomains(product));
             byName.put(product.name(), product.names());
@@ -65,6 +67,7 @@ public record AclPlan(Set<AclBinding> bindings) {
             ProductNames names = byName.get(grant.product());
             if (names != null && isUser(grant.principal())) {
                 allows.addAll(Acls.topic(grant.principal(), names.topic(), READ, DESCRIBE));
+                allows.addAll(OlderMajors.grantReads(grant.principal(), names));
                 // A granted user reads with group ids that start with its name, as a domain's do with the domain's.
                 allows.addAll(Acls.groupPrefix(grant.principal(), grantGroupPrefix(grant.principal()), READ, DESCRIBE));
             }
@@ -76,7 +79,7 @@ public record AclPlan(Set<AclBinding> bindings) {
 
     /**
      * One product's share of {@link #of}: what a mesh holding {@code product} wants on its product, staging and DLQ
-     * topics (the ALLOWs and the DENYs that keep prefixes off them), and the group bindings of the principals
+     * topics, its older majors' included (the ALLOWs and the DENYs that keep prefixes off them), and the group bindings of the principals
      * {@code grants} gives it. {@code domains} are the others the mesh knows ({@code _mesh.domains}, the other listed
      * products' owners and the domains their {@code consumers:} name): their prefixes may reach the product's topics.
      */
@@ -106,9 +109,16 @@ public record AclPlan(Set<AclBinding> bindings) {
         return principal.substring(principal.indexOf(':') + 1) + "-";
     }
 
-    /** The product, staging and DLQ topics of a product: the topics whose ACLs Meshbone owns whoever they are for. */
+    /**
+     * The product, staging and DLQ topics of a product, the current major's first, then those of its older majors
+     * ({@link OlderMajors#of}), newest first: the topics whose ACLs Meshbone owns whoever they are for.
+     */
     public static List<String> topicsOf(ProductNames names) {
-        return List.of(names.topic(), names.stagingTopic(), names.dlqTopic());
+        List<String> topics = new ArrayList<>(List.of(names.topic(), names.stagingTopic(), names.dlqTopic()));
+        for (ProductNames older : OlderMajors.of(names)) {
+            topics.addAll(List.of(older.topic(), older.stagingTopic(), older.dlqTopic()));
+        }
+        return topics;
     }
 
     /** The plan's bindings grouped by principal, each group in a stable order; for exports such as Strimzi's {@code KafkaUser}. */

@@ -150,6 +150,71 @@ class AclPlanTest {
     }
 
     @Test
+    void aNewMajorKeepsTheOlderGenerationsReadableButNotWritable() {
+        DataProduct settled = AclFixtures.product("payments", "payment-settled", 3, List.of("orders"));
+        AccessGrant alice = new AccessGrant("payments.payment-settled", "User:alice", false, "req-1", "audit", "User:team-payments",
+                Instant.now());
+        AclPlan plan = AclPlan.of(List.of(settled), List.of(alice), List.of(), List.of());
+        for (String old : List.of("payments.payment-settled.v1", "payments.payment-settled.v2")) {
+            assertThat(readersOf(plan, old)).containsExactlyInAnyOrder("User:team-payments", "User:app-payments",
+                    "User:team-orders", "User:app-orders", "User:alice", KafkaPrincipals.CATALOG, KafkaPrincipals.CONNECT);
+            assertThat(plan.bindings()).contains(allow("User:app-orders", old, DESCRIBE),
+                    allow(KafkaPrincipals.CONNECT, old, AclOperation.DESCRIBE_CONFIGS),
+                    allow("User:team-payments", old + ".dlq", READ), allow(KafkaPrincipals.GATE, old + ".staging", READ));
+            // Nobody stages on an old generation any more, and the gate publishes only to the current one.
+            assertThat(plan.bindings())
+                    .filteredOn(b -> b.pattern().name().startsWith(old) && b.entry().permissionType() == AclPermissionType.ALLOW)
+                    .noneMatch(b -> b.entry().operation() == WRITE)
+                    .noneMatch(b -> b.pattern().name().equals(old + ".staging") && !b.entry().principal().equals(KafkaPrincipals.GATE));
+        }
+        assertThat(readersOf(plan, "payments.payment-settled.v0")).isEmpty();
+        assertThat(plan.bindings()).contains(allow("User:team-payments", "payments.payment-settled.v3.staging", WRITE),
+                allow(KafkaPrincipals.GATE, "payments.payment-settled.v3", WRITE));
+    }
+
+    @Test
+    void prefixGuardsAndOwnershipCoverTheOlderGenerations() {
+        DataProduct rawFeed = AclFixtures.product("orders", "raw-feed", 2, List.of());
+        AclPlan plan = AclPlan.of(List.of(rawFeed), List.of(), List.of(), List.of());
+        assertThat(plan.bindings()).contains(
+                binding("User:team-orders", ResourceType.TOPIC, "orders.raw-feed.v1.staging", PatternType.LITERAL, WRITE, AclPermissionType.DENY),
+                binding("User:team-orders", ResourceType.TOPIC, "orders.raw-feed.v1", PatternType.LITERAL, WRITE, AclPermissionType.DENY),
+                binding(KafkaPrincipals.CONNECT, ResourceType.TOPIC, "orders.raw-feed.v1.dlq", PatternType.LITERAL, WRITE, AclPermissionType.DENY));
+        // The literal read the older generation keeps is not denied.
+        assertThat(plan.bindings()).doesNotContain(
+                binding("User:team-orders", ResourceType.TOPIC, "orders.raw-feed.v1", PatternType.LITERAL, READ, AclPermissionType.DENY));
+        AclOwnership ownership = AclOwnership.of(List.of(rawFeed));
+        assertThat(ownership.manages(allow("User:alice", "orders.raw-feed.v1", READ))).isTrue();
+        assertThat(ownership.manages(allow("User:alice", "orders.raw-feed.v1.staging", WRITE))).isTrue();
+        assertThat(ownership.manages(allow("User:alice", "orders.raw-feed.v3", READ))).isFalse();
+    }
+
+    @Test
+    void aRetiredProductKeepsNothingOnAnyGeneration() {
+        DataProduct settled = AclFixtures.product("payments", "payment-settled", 2, List.of("orders"));
+        AccessGrant alice = new AccessGrant("payments.payment-settled", "User:alice", false, "req-1", "audit", "User:team-payments",
+                Instant.now());
+        // The provisioner plans only unretired listings; ownership still covers the retired product's every generation.
+        AclPlan plan = AclPlan.of(List.of(), List.of(alice), List.of("payments", "orders"), List.of());
+        AclOwnership ownership = AclOwnership.of(List.of(settled));
+        assertThat(plan.bindings()).noneMatch(b -> b.pattern().name().startsWith("payments.payment-settled"));
+        for (String topic : AclPlan.topicsOf(settled.names())) {
+            assertThat(ownership.manages(allow("User:alice", topic, READ))).as(topic).isTrue();
+        }
+        assertThat(AclPlan.topicsOf(settled.names())).containsExactly("payments.payment-settled.v2",
+                "payments.payment-settled.v2.staging", "payments.payment-settled.v2.dlq", "payments.payment-settled.v1",
+                "payments.payment-settled.v1.staging", "payments.payment-settled.v1.dlq");
+    }
+
+    @Test
+    void aHugeMajorKeepsABoundedNumberOfOlderGenerations() {
+        DataProduct huge = AclFixtures.product("payments", "payment-settled", 999_999_999, List.of());
+        assertThat(OlderMajors.of(huge.names())).hasSize(OlderMajors.KEPT)
+                .first().extracting(names -> names.major()).isEqualTo(999_999_998);
+        assertThat(AclPlan.of(List.of(huge), List.of(), List.of(), List.of()).bindings()).hasSizeLessThan(100 * (OlderMajors.KEPT + 1));
+    }
+
+    @Test
     void groupsBindingsByPrincipalForExports() {
         assertThat(plan(List.of()).byPrincipal()).containsKeys("User:gate", "User:team-orders", "User:app-customers", "User:team-analytics")
                 .allSatisfy((principal, bindings) -> assertThat(bindings).allMatch(b -> b.entry().principal().equals(principal)));
