@@ -24,8 +24,8 @@ import io.meshbone.platform.control.ProductRequest;
  * What the contract gate says about an apply request, as a pure function of the request, what is listed and the
  * schemas' history: every reason to reject it, or none. It changes nothing; the gate registers and lists on top.
  *
- * <p>Checks, in the gate's order: the descriptor (everything lint checks), the principal and its ownership of the
- * domain; then, unless the contract is the listed one unchanged, the {@link ContractCheck}s given, the version rules
+ * <p>Checks, in the gate's order: the descriptor (everything lint checks) and the principal; then, unless the
+ * contract is the listed one unchanged, ownership of the domain, the {@link ContractCheck}s given, the version rules
  * within a major, and, when all of those passed, schema compatibility at the contract's level.
  */
 public final class ContractReview {
@@ -68,12 +68,10 @@ public final class ContractReview {
         }
         DataProduct product = parsed.product().get();
         ListedProduct current = listed.get(product.name());
-        List<String> ownership = ownership(request, product, listed, domains);
         if (current != null && !current.retired() && sameContract(current, request)) {
-            // A principal that may not act for the domain is refused even a no-op, not told it was accepted.
-            return new Result(parsed, Optional.of(product), ownership, ownership.isEmpty());
+            return new Result(parsed, Optional.of(product), List.of(), true);
         }
-        reasons.addAll(ownership);
+        reasons.addAll(ownership(request, product, listed, domains));
         Optional<DataProduct> previous = current == null || current.retired() ? Optional.empty()
                 : Optional.of(current.contract().orThrow());
         for (ContractCheck check : checks) {
