@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,12 +53,16 @@ public final class ConnectClient {
      * 30 seconds; any other refusal is a {@link ConnectClientException} at once.
      */
     public boolean apply(ConnectorConfig connector) {
+        return afterRebalance(() -> send("PUT", "connectors/" + encode(connector.name()) + "/config",
+                JSON.valueToTree(connector.config()).toString())).statusCode() == 201;
+    }
+
+    /** Sends a request, retrying the 409 (rebalance in progress) of a worker still joining for up to 30 seconds. */
+    private static HttpResponse<String> afterRebalance(Supplier<HttpResponse<String>> request) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             try {
-                HttpResponse<String> response = send("PUT", "connectors/" + encode(connector.name()) + "/config",
-                        JSON.valueToTree(connector.config()).toString());
-                return response.statusCode() == 201;
+                return request.get();
             } catch (ConnectClientException e) {
                 if (e.status() != 409 || System.nanoTime() > deadline) {
                     throw e;
@@ -90,11 +95,14 @@ public final class ConnectClient {
         return status(name, json(send("GET", "connectors/" + encode(name) + "/status", null)));
     }
 
-    /** A connector's settings ({@code GET /connectors/{name}/config}); empty when there is no such connector. */
+    /**
+     * A connector's settings ({@code GET /connectors/{name}/config}); empty when there is no such connector. A worker
+     * still joining its group is waited for, as in {@link #apply}.
+     */
     public Optional<Map<String, String>> config(String name) {
         try {
             Map<String, String> config = new TreeMap<>();
-            json(send("GET", "connectors/" + encode(name) + "/config", null)).fields()
+            json(afterRebalance(() -> send("GET", "connectors/" + encode(name) + "/config", null))).fields()
                     .forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
             return Optional.of(config);
         } catch (ConnectClientException e) {

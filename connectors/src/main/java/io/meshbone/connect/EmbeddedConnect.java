@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>If the dashboard database does not accept connections, this says so once and runs the worker without
  * the sink, instead of letting a task fail and retry; {@code meshbone connect apply -f dashboard-sink.json}
- * adds it later.
+ * adds it later. A {@code dashboard-sink} already applied against another database is kept as it is.
  */
 public final class EmbeddedConnect implements AutoCloseable {
 
@@ -60,6 +60,12 @@ public final class EmbeddedConnect implements AutoCloseable {
 
     private static EmbeddedConnect startSink(ConnectWorker worker, ConnectorConfig sink, Path secrets) {
         try {
+            Optional<String> appliedUrl = userAppliedUrl(worker.client(), sink);
+            if (appliedUrl.isPresent()) {
+                log.info("Keeping connector {} as applied (connection.url {}); the bundled one is not applied over it",
+                        sink.name(), appliedUrl.get());
+                return new EmbeddedConnect(worker, Optional.empty(), secrets);
+            }
             Optional<String> unreachable = DashboardDatabase.unreachable(sink);
             if (unreachable.isPresent()) {
                 log.warn("{}; running without the dashboard sink (apply {} once PostgreSQL is up)", unreachable.get(),
@@ -73,6 +79,19 @@ public final class EmbeddedConnect implements AutoCloseable {
             worker.close();
             throw e;
         }
+    }
+
+    /**
+     * The {@code connection.url} of a connector of the sink's name that the worker already keeps (from its config
+     * topic, e.g. applied by hand against another database) when it differs from the bundled one's; applying the
+     * bundled sink would silently move the records elsewhere. Shown without its query, which may hold a password.
+     */
+    private static Optional<String> userAppliedUrl(ConnectClient client, ConnectorConfig sink) {
+        String bundledUrl = sink.config().get("connection.url");
+        return client.config(sink.name())
+                .map(applied -> applied.get("connection.url"))
+                .filter(url -> !url.equals(bundledUrl))
+                .map(url -> url.replaceFirst("\\?.*", ""));
     }
 
     /**

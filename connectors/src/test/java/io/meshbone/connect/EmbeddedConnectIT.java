@@ -32,6 +32,23 @@ class EmbeddedConnectIT {
     }
 
     @Test
+    void keepsADashboardSinkAppliedAgainstAnotherDatabaseWhenItStartsAgain(KafkaCluster kafka) {
+        ConnectWorkerSettings settings = settings(kafka);
+        String userUrl = "jdbc:postgresql://127.0.0.1:9/meshbone";
+        try (ConnectWorker earlier = ConnectWorker.start(settings)) {
+            earlier.client().apply(ConnectorConfig.bundled(EmbeddedConnect.DASHBOARD_SINK).with(Map.of("connection.url",
+                    userUrl, "connection.password", "unused", "value.converter.schema.registry.url", "http://127.0.0.1:8081")));
+        }
+        // PostgreSQL answers at the bundled sink's database here, so only the stored connector keeps it from applying.
+        try (EmbeddedConnect connect = EmbeddedConnect.start(settings, URI.create("http://127.0.0.1:8081"),
+                TestPostgres.sinkConnection())) {
+            assertThat(connect.sinkSkipped()).isEmpty();
+            assertThat(connect.worker().client().config("dashboard-sink"))
+                    .hasValueSatisfying(config -> assertThat(config).containsEntry("connection.url", userUrl));
+        }
+    }
+
+    @Test
     void runsWithoutTheSinkAndSaysWhyWhenPostgresIsNotReachable(KafkaCluster kafka) {
         try (EmbeddedConnect connect = EmbeddedConnect.start(settings(kafka), URI.create("http://127.0.0.1:8081"),
                 Map.of("connection.url", "jdbc:postgresql://127.0.0.1:9/meshbone"))) {
