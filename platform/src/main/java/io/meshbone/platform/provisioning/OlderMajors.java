@@ -1,7 +1,6 @@
 package io.meshbone.platform.provisioning;
 
 import static org.apache.kafka.common.acl.AclOperation.DESCRIBE;
-import static org.apache.kafka.common.acl.AclOperation.DESCRIBE_CONFIGS;
 import static org.apache.kafka.common.acl.AclOperation.READ;
 
 import java.util.ArrayList;
@@ -44,22 +43,10 @@ public final class OlderMajors {
 
     /** The bindings that keep {@code product}'s older generations readable, for its owner, consumers and the mesh services. */
     public static List<AclBinding> bindings(DataProduct product) {
-        ProductNames current = product.names();
         List<AclBinding> bindings = new ArrayList<>();
-        for (ProductNames older : of(current)) {
-            for (String owner : List.of(KafkaPrincipals.team(current.domain()), KafkaPrincipals.app(current.domain()))) {
-                bindings.addAll(Acls.topic(owner, older.topic(), READ, DESCRIBE));
-                bindings.addAll(Acls.topic(owner, older.dlqTopic(), READ, DESCRIBE));
-            }
+        for (ProductNames older : of(product.names())) {
+            bindings.addAll(ProductAcls.readers(older, product));
             bindings.addAll(Acls.topic(KafkaPrincipals.GATE, older.stagingTopic(), READ, DESCRIBE));
-            for (String service : List.of(KafkaPrincipals.CATALOG, KafkaPrincipals.CONNECT)) {
-                bindings.addAll(Acls.topic(service, older.topic(), READ, DESCRIBE, DESCRIBE_CONFIGS));
-            }
-            for (String consumer : product.spec().consumers()) {
-                for (String principal : ProductAcls.consumerPrincipals(consumer)) {
-                    bindings.addAll(Acls.topic(principal, older.topic(), READ, DESCRIBE));
-                }
-            }
         }
         return bindings;
     }

@@ -27,21 +27,33 @@ public final class ProductAcls {
     /** Every binding {@code product}'s topics need, for its current major version. */
     public static List<AclBinding> of(DataProduct product) {
         ProductNames names = product.names();
-        List<AclBinding> bindings = new ArrayList<>();
+        List<AclBinding> bindings = new ArrayList<>(readers(names, product));
         for (String owner : List.of(KafkaPrincipals.team(names.domain()), KafkaPrincipals.app(names.domain()))) {
             bindings.addAll(Acls.topic(owner, names.stagingTopic(), WRITE, DESCRIBE, DESCRIBE_CONFIGS));
-            bindings.addAll(Acls.topic(owner, names.topic(), READ, DESCRIBE));
-            bindings.addAll(Acls.topic(owner, names.dlqTopic(), READ, DESCRIBE));
         }
         bindings.addAll(Acls.topic(KafkaPrincipals.GATE, names.stagingTopic(), READ, DESCRIBE, DESCRIBE_CONFIGS));
         bindings.addAll(Acls.topic(KafkaPrincipals.GATE, names.topic(), WRITE, READ, DESCRIBE, DESCRIBE_CONFIGS));
         bindings.addAll(Acls.topic(KafkaPrincipals.GATE, names.dlqTopic(), WRITE, DESCRIBE, DESCRIBE_CONFIGS));
+        // The catalog also shows the newest dead-letter reasons, so it reads the DLQ.
+        bindings.addAll(Acls.topic(KafkaPrincipals.CATALOG, names.dlqTopic(), READ, DESCRIBE));
+        return bindings;
+    }
+
+    /**
+     * What lets {@code product}'s readers read the generation {@code names} names (its current major, or an older one
+     * that stays for them): its owner the product and DLQ topics, the catalog, Connect and the declared consumers the
+     * product topic.
+     */
+    static List<AclBinding> readers(ProductNames names, DataProduct product) {
+        List<AclBinding> bindings = new ArrayList<>();
+        for (String owner : List.of(KafkaPrincipals.team(names.domain()), KafkaPrincipals.app(names.domain()))) {
+            bindings.addAll(Acls.topic(owner, names.topic(), READ, DESCRIBE));
+            bindings.addAll(Acls.topic(owner, names.dlqTopic(), READ, DESCRIBE));
+        }
         // The catalog shows samples and counts of every product; Connect sinks read them.
         for (String service : List.of(KafkaPrincipals.CATALOG, KafkaPrincipals.CONNECT)) {
             bindings.addAll(Acls.topic(service, names.topic(), READ, DESCRIBE, DESCRIBE_CONFIGS));
         }
-        // The catalog also shows the newest dead-letter reasons, so it reads the DLQ.
-        bindings.addAll(Acls.topic(KafkaPrincipals.CATALOG, names.dlqTopic(), READ, DESCRIBE));
         for (String consumer : product.spec().consumers()) {
             for (String principal : consumerPrincipals(consumer)) {
                 bindings.addAll(Acls.topic(principal, names.topic(), READ, DESCRIBE));
