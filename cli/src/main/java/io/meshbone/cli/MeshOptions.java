@@ -88,7 +88,8 @@ final class MeshOptions {
         return settings;
     }
 
-    private static boolean given(ParseResult parsed, String option, String environmentVariable) {
+    /** True when {@code option} was typed, or its environment variable is set: the user chose it. */
+    static boolean given(ParseResult parsed, String option, String environmentVariable) {
         String env = System.getenv(environmentVariable);
         return parsed.hasMatchedOption(option) || env != null && !env.isBlank();
     }

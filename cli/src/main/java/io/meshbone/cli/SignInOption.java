@@ -32,8 +32,7 @@ final class SignInOption {
      * the catalog would stamp it on an apply, else the option's default.
      */
     static String principal(CommandSpec spec, String principal, SignIn signIn) {
-        String env = System.getenv("MESHBONE_PRINCIPAL");
-        boolean given = spec.commandLine().getParseResult().hasMatchedOption("--principal") || env != null && !env.isBlank();
-        return given ? principal : signIn.principal().orElse(principal);
+        return MeshOptions.given(spec.commandLine().getParseResult(), "--principal", "MESHBONE_PRINCIPAL") ? principal
+                : signIn.principal().orElse(principal);
     }
 }
